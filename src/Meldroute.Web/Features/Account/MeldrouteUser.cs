@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Meldroute.Web.Features.Account;
+
+/// <summary>An employee's account. The e-mail address is the user name.</summary>
+public sealed class MeldrouteUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public int? DepartmentId { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
+}

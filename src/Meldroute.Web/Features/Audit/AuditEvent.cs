@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Meldroute.Web.Features.Audit;
+
+/// <summary>
+/// One row of the append-only audit log. <see cref="Hash"/> covers every other field and the previous row's
+/// hash, so altering or removing a row breaks the chain (see <see cref="AuditChain"/>).
+/// Holds identifiers only: never names, free text or anything a user typed.
+/// </summary>
+public sealed class AuditEvent
+{
+    /// <summary>Gapless position in the chain, assigned under the chain lock (not a database identity, which may skip).</summary>
+    public long Sequence { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>User id of who acted; null when anonymous or unknown.</summary>
+    public string? ActorId { get; set; }
+
+    /// <summary>The actor's roles at the time, comma separated.</summary>
+    public string? ActorRole { get; set; }
+
+    /// <summary>What happened, as a dotted code such as <c>signin.failed</c>.</summary>
+    public required string Action { get; set; }
+
+    public string? ObjectType { get; set; }
+
+    public string? ObjectId { get; set; }
+
+    public required string Outcome { get; set; }
+
+    /// <summary>Why: the purpose of a processing or the reason of a decision, as a code or short fixed text.</summary>
+    public string? Purpose { get; set; }
+
+    public string? CorrelationId { get; set; }
+
+    public string? ClientAddress { get; set; }
+
+    public required string PreviousHash { get; set; }
+
+    public required string Hash { get; set; }
+}
+
+/// <summary>The last link of the chain, kept apart so that removing the newest rows is noticed too.</summary>
+public sealed class AuditChainHead
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    public long LastSequence { get; set; }
+
+    public required string LastHash { get; set; }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.HasKey(e => e.Sequence);
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.Property(e => e.ActorId).HasMaxLength(64);
+        builder.Property(e => e.ActorRole).HasMaxLength(300);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.ObjectType).HasMaxLength(100);
+        builder.Property(e => e.ObjectId).HasMaxLength(300);
+        builder.Property(e => e.Outcome).HasMaxLength(50);
+        builder.Property(e => e.Purpose).HasMaxLength(300);
+        builder.Property(e => e.CorrelationId).HasMaxLength(100);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => new { e.ObjectType, e.ObjectId });
+        builder.HasIndex(e => e.ActorId);
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.LastHash).HasMaxLength(64);
+    }
+}

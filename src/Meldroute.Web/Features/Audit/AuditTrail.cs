@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meldroute.Web.Features.Audit;
+
+/// <summary>What a feature tells the audit log; the trail adds who, when, where and the chain.</summary>
+public sealed record AuditEntry(
+    string Action,
+    string Outcome,
+    string? ObjectType = null,
+    string? ObjectId = null,
+    string? Purpose = null,
+    string? ActorId = null,
+    string? ActorRole = null);
+
+public static class AuditOutcome
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Denied = "denied";
+}
+
+/// <summary>
+/// Appends events to the hash-chained audit log. Appends are serialised by a database lock (PostgreSQL advisory
+/// lock, SQLite's write lock through BEGIN IMMEDIATE), so several app instances keep one unbroken chain.
+/// When the caller has a transaction open, the event joins it and commits or rolls back with the caller's change.
+/// </summary>
+public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpContextAccessor httpContextAccessor)
+{
+    // Any fixed number, used only to name the advisory lock of the audit chain.
+    private const long PostgresChainLockKey = 0x4d52_4155_4449_54;
+
+    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        var http = httpContextAccessor.HttpContext;
+        var user = http?.User;
+        var actorId = entry.ActorId ?? user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var actorRole = entry.ActorRole ?? (user is null ? null : string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)));
+
+        var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
+            }
+
+            var head = await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+            var e = new AuditEvent
+            {
+                Sequence = (head?.LastSequence ?? 0) + 1,
+                OccurredAt = AuditChain.Normalize(clock.GetUtcNow()),
+                ActorId = actorId,
+                ActorRole = string.IsNullOrEmpty(actorRole) ? null : actorRole,
+                Action = entry.Action,
+                ObjectType = entry.ObjectType,
+                ObjectId = entry.ObjectId,
+                Outcome = entry.Outcome,
+                Purpose = entry.Purpose,
+                CorrelationId = Activity.Current?.TraceId.ToString() ?? http?.TraceIdentifier,
+                ClientAddress = http?.Connection.RemoteIpAddress?.ToString(),
+                PreviousHash = head?.LastHash ?? AuditChain.Genesis,
+                Hash = "",
+            };
+            e.Hash = AuditChain.ComputeHash(e);
+            db.AuditEvents.Add(e);
+            if (head is null)
+            {
+                db.AuditChainHeads.Add(new AuditChainHead { LastSequence = e.Sequence, LastHash = e.Hash });
+            }
+            else
+            {
+                head.LastSequence = e.Sequence;
+                head.LastHash = e.Hash;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Reads the whole chain in order and checks it.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+        // Streamed, not loaded: the log grows for years.
+        var rows = db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsEnumerable();
+        return AuditChain.Verify(rows, head);
+    }
+}

@@ -1,0 +1,102 @@
+using Meldroute.Web.Features.Account;
+using Meldroute.Web.Features.Departments;
+using Meldroute.Web.Features.Partners;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meldroute.Web.Features.Demo;
+
+/// <summary>
+/// Fills an empty database with Haarlemmermeer's demo data and one demo account per role.
+/// Runs only in demo mode, which the app refuses to combine with PostgreSQL. Safe to run twice.
+/// </summary>
+public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser> users, RoleManager<IdentityRole> roles)
+{
+    public const string DemoPassword = "Meldroute-demo-2026!";
+
+    public static readonly IReadOnlyList<(string Email, string Role, string DisplayName)> Accounts =
+    [
+        ("melder@meldroute.test", Roles.Reporter, "Demo Melder"),
+        ("aandachtsfunctionaris@meldroute.test", Roles.SpecialistOfficer, "Demo Aandachtsfunctionaris"),
+        ("casustafel@meldroute.test", Roles.CaseTableMember, "Demo Lid casustafel"),
+        ("zorgcoordinator@meldroute.test", Roles.VictimCareCoordinator, "Demo Zorgcoördinator"),
+        ("beleidsadviseur@meldroute.test", Roles.PolicyAdvisor, "Demo Beleidsadviseur"),
+        ("privacy@meldroute.test", Roles.PrivacyOfficer, "Demo Functionaris gegevensbescherming"),
+        ("beheerder@meldroute.test", Roles.Administrator, "Demo Functioneel beheerder"),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await RoleSetup.EnsureRolesAsync(roles);
+        await SeedDepartmentsAsync(cancellationToken);
+        await SeedPartnersAsync(cancellationToken);
+        await SeedAccountsAsync();
+    }
+
+    private async Task SeedDepartmentsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Departments.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var row in SeedData.Read("departments.csv"))
+        {
+            db.Departments.Add(new Department { Name = row["name"], HasPublicContact = row["public_contact"] == "yes" });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedPartnersAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Partners.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var order = 0;
+        var partners = new Dictionary<string, Partner>(StringComparer.Ordinal);
+        foreach (var row in SeedData.Read("partners.csv"))
+        {
+            var partner = PartnerCsv.FromRow(row, ++order);
+            partners[partner.Name] = partner;
+            db.Partners.Add(partner);
+        }
+
+        // work-processes.csv names partners by a short label; work-process-partners.csv maps it to Table 1's name.
+        var alias = SeedData.Read("work-process-partners.csv").ToDictionary(r => r["work_process_partner"], r => r["partner"], StringComparer.Ordinal);
+        foreach (var row in SeedData.Read("work-processes.csv"))
+        {
+            var partner = partners[alias[row["partner"]]];
+            partner.WorkProcesses.Add(new PartnerWorkProcess { Description = row["work_process"], SortOrder = partner.WorkProcesses.Count + 1 });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedAccountsAsync()
+    {
+        foreach (var (email, role, displayName) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new MeldrouteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            Check(await users.CreateAsync(user, DemoPassword));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding a demo account failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

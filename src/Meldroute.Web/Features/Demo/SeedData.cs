@@ -1,0 +1,30 @@
+using nietras.SeparatedValues;
+
+namespace Meldroute.Web.Features.Demo;
+
+/// <summary>Reads the CSV files shipped in Seed/ (copies of ../shared/domain) from the assembly.</summary>
+internal static class SeedData
+{
+    public static List<Dictionary<string, string>> Read(string fileName)
+    {
+        var assembly = typeof(SeedData).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Seed." + fileName, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var text = new StreamReader(stream);
+        using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true }).From(text);
+        var columns = reader.Header.ColNames;
+        var rows = new List<Dictionary<string, string>>();
+        foreach (var row in reader)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var column in columns)
+            {
+                values[column] = row[column].ToString();
+            }
+
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+}

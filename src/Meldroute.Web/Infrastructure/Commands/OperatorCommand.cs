@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using Meldroute.Web.Features.Account;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Demo;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meldroute.Web.Infrastructure.Commands;
+
+/// <summary>
+/// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
+/// <c>audit verify</c>, <c>users add --email E --role R [--name N]</c>. Everything else goes to the host as configuration.
+/// </summary>
+public sealed class OperatorCommand
+{
+    private OperatorCommand(string[] words, Dictionary<string, string> options, string[] hostArgs)
+    {
+        Words = words;
+        Options = options;
+        HostArgs = hostArgs;
+    }
+
+    public string[] Words { get; }
+
+    public Dictionary<string, string> Options { get; }
+
+    public string[] HostArgs { get; }
+
+    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"]];
+    private static readonly string[] CommandOptions = ["--email", "--role", "--name"];
+
+    public static OperatorCommand Parse(string[] args)
+    {
+        var words = Known.FirstOrDefault(k => args.Length >= k.Length && k.SequenceEqual(args[..k.Length])) ?? [];
+        var rest = args[words.Length..];
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hostArgs = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (words.Length > 0 && CommandOptions.Contains(rest[i]) && i + 1 < rest.Length)
+            {
+                options[rest[i]] = rest[++i];
+            }
+            else
+            {
+                hostArgs.Add(rest[i]);
+            }
+        }
+
+        return new OperatorCommand(words, options, [.. hostArgs]);
+    }
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        switch (string.Join(' ', Words))
+        {
+            case "":
+                await PrepareDatabaseAsync(app.Services);
+                await app.RunAsync();
+                return 0;
+            case "migrate":
+                await PrepareDatabaseAsync(app.Services);
+                Console.WriteLine("Database migrated.");
+                return 0;
+            case "audit verify":
+                return await VerifyAuditAsync(app.Services);
+            case "users add":
+                await PrepareDatabaseAsync(app.Services);
+                return await AddUserAsync(app.Services);
+            default:
+                return 2;
+        }
+    }
+
+    /// <summary>Applies migrations, makes sure the roles exist, and in demo mode seeds demo data and accounts.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        await db.Database.MigrateAsync();
+        await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
+        if (result.IsIntact)
+        {
+            Console.WriteLine($"Audit log intact: {result.RowsChecked} rows checked.");
+            return 0;
+        }
+
+        await Console.Error.WriteLineAsync($"Audit log BROKEN at row {result.FirstBrokenSequence}: {result.Break} ({result.RowsChecked} rows read).");
+        return 1;
+    }
+
+    private async Task<int> AddUserAsync(IServiceProvider services)
+    {
+        if (!Options.TryGetValue("--email", out var email) || !Options.TryGetValue("--role", out var role) || !Roles.All.Contains(role))
+        {
+            await Console.Error.WriteLineAsync($"Usage: users add --email E --role R [--name N]; roles: {string.Join(", ", Roles.All)}");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
+        // A one-time password shown once; the user sets up the authenticator app at first sign-in.
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        var user = new MeldrouteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Options.GetValueOrDefault("--name", email) };
+        var created = await users.CreateAsync(user, password);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRoleAsync(user, role);
+        }
+
+        if (!created.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("Could not add the user: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            return 1;
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(
+            new AuditEntry("user.created", AuditOutcome.Success, "user", user.Id, "operator-command:" + role));
+        Console.WriteLine($"User added with role {role}. One-time password: {password}");
+        return 0;
+    }
+}

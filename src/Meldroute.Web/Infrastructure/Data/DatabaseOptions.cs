@@ -1,0 +1,16 @@
+namespace Meldroute.Web.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Settings under "Database"; the connection string is ConnectionStrings:Meldroute.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string ConnectionStringName = "Meldroute";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}

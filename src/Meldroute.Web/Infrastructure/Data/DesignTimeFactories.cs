@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Meldroute.Web.Infrastructure.Data;
+
+// Used only by `dotnet ef migrations add`; the running app configures contexts in DatabaseSetup.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMeldrouteDbContext>
+{
+    public SqliteMeldrouteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>()
+            .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(SqliteMeldrouteDbContext).Assembly.GetName().Name))
+            .Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMeldrouteDbContext>
+{
+    public PostgresMeldrouteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>()
+            .UseNpgsql("Host=127.0.0.1;Database=design_time")
+            .Options);
+}

@@ -1,0 +1,177 @@
+using Meldroute.Web.Features.Account;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Demo;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Localization;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Meldroute.Web.Infrastructure;
+
+/// <summary>How the app is composed: services first, then the request pipeline. Features add themselves here.</summary>
+public static class MeldrouteApp
+{
+    /// <summary>Chooses the cookie for browsers and the bearer token for API clients, per request.</summary>
+    public const string AuthenticationScheme = "Meldroute";
+
+    public static WebApplicationBuilder AddMeldroute(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<MeldrouteOptions>().Bind(configuration.GetSection(MeldrouteOptions.Section));
+        var options = configuration.GetSection(MeldrouteOptions.Section).Get<MeldrouteOptions>() ?? new MeldrouteOptions();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.DemoMode && database.Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException(
+                "Demomodus staat aan terwijl de database PostgreSQL is. Demogegevens en demo-accounts horen nooit in een productiedatabase: " +
+                "zet Meldroute:DemoMode op false of gebruik de ingebouwde SQLite-database. " +
+                "(Demo mode is on while the database is PostgreSQL; Meldroute refuses to start.)");
+        }
+
+        // Structured JSON logs. Nothing that a user typed is ever a log argument; EF Core never logs parameter values.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMeldrouteDatabase(configuration, builder.Environment);
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<Navigation>();
+
+        services.AddIdentity<MeldrouteUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<MeldrouteDbContext>()
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints()
+            .AddSignInManager<AuditedSignInManager>()
+            .AddClaimsPrincipalFactory<MeldrouteClaimsPrincipalFactory>();
+
+        var idle = TimeSpan.FromMinutes(Math.Max(1, options.IdleTimeoutMinutes));
+        services.AddAuthentication()
+            .AddPolicyScheme(AuthenticationScheme, "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = idle);
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = AuthenticationScheme;
+            o.DefaultAuthenticateScheme = AuthenticationScheme;
+            o.DefaultChallengeScheme = AuthenticationScheme;
+            o.DefaultForbidScheme = AuthenticationScheme;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        var secureCookies = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "Meldroute.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secureCookies;
+            o.ExpireTimeSpan = idle;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.ConfigureExternalCookie(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secureCookies;
+        });
+        services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secureCookies;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "Meldroute.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secureCookies;
+            o.Cookie.HttpOnly = true;
+        });
+
+        services.AddSingleton<IAuthorizationHandler, TwoFactorSatisfiedHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        services.AddAuthorization(o => o.AddMeldroutePolicies());
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<MeldrouteDbContext>("database");
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        return builder;
+    }
+
+    public static WebApplication UseMeldroute(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMeldrouteSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseMiddleware<NotExposedEndpointMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        app.MapCultureSwitch();
+        app.MapAuthenticationApi();
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Meldroute.Web.Infrastructure.Security;
+
+/// <summary>
+/// Every page and endpoint names one of these policies (or is explicitly anonymous); anything unmarked
+/// falls to <see cref="DenyAll"/>. Role policies carry the role's name.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user with a role who has passed the second factor (or is in demo mode).</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>Signed in with a password but not yet through two-factor enrolment: enrolment and sign-out only.</summary>
+    public const string Enrolment = nameof(Enrolment);
+
+    /// <summary>The fallback: nothing unmarked is reachable.</summary>
+    public const string DenyAll = nameof(DenyAll);
+
+    public const string Reporter = Roles.Reporter;
+    public const string SpecialistOfficer = Roles.SpecialistOfficer;
+    public const string CaseTableMember = Roles.CaseTableMember;
+    public const string VictimCareCoordinator = Roles.VictimCareCoordinator;
+    public const string PolicyAdvisor = Roles.PolicyAdvisor;
+    public const string PrivacyOfficer = Roles.PrivacyOfficer;
+    public const string Administrator = Roles.Administrator;
+
+    public static void AddMeldroutePolicies(this AuthorizationOptions options)
+    {
+        var denyAll = new AuthorizationPolicyBuilder().AddRequirements(new DenyAllRequirement()).Build();
+        options.AddPolicy(DenyAll, denyAll);
+        options.FallbackPolicy = denyAll;
+
+        var signedIn = new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.All)
+            .AddRequirements(new TwoFactorSatisfiedRequirement())
+            .Build();
+        options.AddPolicy(SignedIn, signedIn);
+        options.DefaultPolicy = signedIn;
+
+        options.AddPolicy(Enrolment, p => p.RequireAuthenticatedUser());
+
+        foreach (var role in Roles.All)
+        {
+            options.AddPolicy(role, p => p
+                .RequireAuthenticatedUser()
+                .RequireRole(role)
+                .AddRequirements(new TwoFactorSatisfiedRequirement()));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Meldroute.Web.Infrastructure;
+using Meldroute.Web.Infrastructure.Commands;
+
+var command = OperatorCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddMeldroute();
+var app = builder.Build();
+app.UseMeldroute();
+return await command.RunAsync(app);
+
+/// <summary>Entry point; public so that integration tests can host the app.</summary>
+public partial class Program;
