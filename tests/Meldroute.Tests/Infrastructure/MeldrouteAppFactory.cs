@@ -1,0 +1,68 @@
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Meldroute.Tests.Infrastructure;
+
+public enum Database
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real app in a test server, on a real SQLite file in its own temp folder or on a fresh database in the
+/// throwaway PostgreSQL cluster. Outside demo mode by default: accounts need two-factor authentication.
+/// </summary>
+public class MeldrouteAppFactory(Database database, bool demoMode = false, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "meldroute-test-" + Guid.NewGuid().ToString("N")[..12]);
+    private string? connectionString;
+
+    public Database Database { get; } = database;
+
+    public bool DemoMode { get; } = demoMode;
+
+    /// <summary>Every log line the app wrote, with its arguments, for tests that look for leaked data.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public string DataFolder => dataFolder;
+
+    public string ConnectionString => connectionString ??= Database == Database.Sqlite
+        ? $"Data Source={Path.Combine(dataFolder, "meldroute.db")}"
+        : PostgresCluster.Instance.CreateDatabase();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(DemoMode ? "Development" : "Testing");
+        builder.UseSetting("Database:Provider", Database == Database.Postgres ? nameof(DatabaseProvider.Postgres) : nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting("ConnectionStrings:Meldroute", ConnectionString);
+        builder.UseSetting("Meldroute:DemoMode", DemoMode ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddLogging(l => l.AddProvider(Logs)));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        // HTTPS like production, so that Secure cookies are sent and no HTTPS redirect happens.
+        client.BaseAddress = new Uri("https://localhost");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(dataFolder))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+}
