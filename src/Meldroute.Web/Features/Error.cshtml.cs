@@ -22,16 +22,18 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 
     public string? CorrelationId { get; private set; }
 
-    public IActionResult OnGet(int? status) => Render(status);
+    public IActionResult OnGet() => Render();
 
-    public IActionResult OnPost(int? status) => Render(status);
+    public IActionResult OnPost() => Render();
 
-    public IActionResult OnPut(int? status) => Render(status);
+    public IActionResult OnPut() => Render();
 
-    public IActionResult OnDelete(int? status) => Render(status);
+    public IActionResult OnDelete() => Render();
 
-    private IActionResult Render(int? status)
+    private IActionResult Render()
     {
+        // Read by hand: any model binding would touch the form of a re-executed POST that failed antiforgery validation.
+        int? status = int.TryParse(Request.Query["status"], out var parsed) ? parsed : null;
         var code = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? StatusCodes.Status500InternalServerError : status ?? StatusCodes.Status500InternalServerError;
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path

@@ -31,6 +31,13 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
 
     public string DataFolder => dataFolder;
 
+    /// <summary>A folder that exists, for processes started beside the app.</summary>
+    public string DataFolderOrTemp()
+    {
+        Directory.CreateDirectory(dataFolder);
+        return dataFolder;
+    }
+
     public string ConnectionString => connectionString ??= Database == Database.Sqlite
         ? $"Data Source={Path.Combine(dataFolder, "meldroute.db")}"
         : PostgresCluster.Instance.CreateDatabase();

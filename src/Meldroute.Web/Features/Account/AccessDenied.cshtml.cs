@@ -24,7 +24,7 @@ public sealed class AccessDeniedModel(UserManager<MeldrouteUser> users, IOptions
             return RedirectToPage("./EnrolAuthenticator", new { ReturnUrl });
         }
 
-        Response.StatusCode = StatusCodes.Status403Forbidden;
+        // 200, not 403: the denial was the redirect that brought the browser here.
         return Page();
     }
 }

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Meldroute.Tests.Infrastructure;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meldroute.Tests.Features.Audit;
+
+/// <summary>The audit log on a real database: appends under concurrency, tampering directly in the tables, and the `audit verify` command.</summary>
+public abstract class AuditLogTests(Database database)
+{
+    private async Task<MeldrouteAppFactory> AppWithEventsAsync(int count)
+    {
+        var app = new MeldrouteAppFactory(database);
+        await using var scope = app.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        for (var i = 0; i < count; i++)
+        {
+            await audit.RecordAsync(new AuditEntry("test.event", AuditOutcome.Success, "test", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return app;
+    }
+
+    private static async Task<AuditVerification> VerifyAsync(MeldrouteAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
+    }
+
+    private static async Task ExecuteSqlAsync(MeldrouteAppFactory app, string sql)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_from_many_requests_keep_one_unbroken_chain()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        _ = app.Services;
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 40), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(new AuditEntry("test.parallel", AuditOutcome.Success, "test", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        });
+
+        var result = await VerifyAsync(app);
+        Assert.True(result.IsIntact, $"broken at {result.FirstBrokenSequence}: {result.Break}");
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(40, await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().AuditEvents.CountAsync(e => e.Action == "test.parallel"));
+    }
+
+    [Fact]
+    public async Task A_row_altered_in_the_database_is_reported_with_its_sequence()
+    {
+        using var app = await AppWithEventsAsync(6);
+        Assert.True((await VerifyAsync(app)).IsIntact);
+
+        await ExecuteSqlAsync(app, "UPDATE \"AuditEvents\" SET \"Outcome\" = 'failure' WHERE \"Sequence\" = 4");
+
+        var result = await VerifyAsync(app);
+        Assert.False(result.IsIntact);
+        Assert.Equal(4, result.FirstBrokenSequence);
+        Assert.Equal(AuditBreak.Altered, result.Break);
+    }
+
+    [Fact]
+    public async Task A_row_deleted_from_the_database_is_reported()
+    {
+        using var app = await AppWithEventsAsync(6);
+
+        await ExecuteSqlAsync(app, "DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = 3");
+
+        var result = await VerifyAsync(app);
+        Assert.Equal(3, result.FirstBrokenSequence);
+        Assert.Equal(AuditBreak.Missing, result.Break);
+    }
+
+    [Fact]
+    public async Task The_newest_row_deleted_from_the_database_is_reported()
+    {
+        using var app = await AppWithEventsAsync(6);
+
+        await ExecuteSqlAsync(app, "DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = (SELECT MAX(\"Sequence\") FROM \"AuditEvents\")");
+
+        Assert.False((await VerifyAsync(app)).IsIntact);
+    }
+
+    [Fact]
+    public async Task The_audit_verify_command_exits_0_on_an_intact_chain_and_non_zero_naming_the_row_when_broken()
+    {
+        using var app = await AppWithEventsAsync(5);
+
+        var intact = await RunCommandAsync(app, "audit", "verify");
+        Assert.True(intact.ExitCode == 0, intact.Output);
+        Assert.Contains("intact", intact.Output, StringComparison.Ordinal);
+
+        await ExecuteSqlAsync(app, "UPDATE \"AuditEvents\" SET \"ObjectId\" = 'forged' WHERE \"Sequence\" = 2");
+        var broken = await RunCommandAsync(app, "audit", "verify");
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Contains("row 2", broken.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_privacy_officer_sees_the_verification_result_and_other_roles_do_not()
+    {
+        using var app = await AppWithEventsAsync(3);
+        var officer = await app.SignInAsync(await app.CreateAsync(Roles.PrivacyOfficer));
+        var intactPage = await (await officer.GetAsync("/Audit")).Content.ReadAsStringAsync();
+        Assert.Contains("De keten is intact", intactPage, StringComparison.Ordinal);
+
+        await ExecuteSqlAsync(app, "UPDATE \"AuditEvents\" SET \"Action\" = 'forged' WHERE \"Sequence\" = 1");
+        var brokenPage = await (await officer.GetAsync("/Audit")).Content.ReadAsStringAsync();
+        Assert.Contains("De keten is verbroken bij gebeurtenis 1", brokenPage, StringComparison.Ordinal);
+
+        var administrator = await app.SignInAsync(await app.CreateAsync(Roles.Administrator));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await administrator.GetAsync("/Audit")).StatusCode);
+    }
+
+    /// <summary>Runs the built app as an operator would: `dotnet Meldroute.Web.dll audit verify` against the same database.</summary>
+    private static async Task<(int ExitCode, string Output)> RunCommandAsync(MeldrouteAppFactory app, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Meldroute.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = app.DataFolderOrTemp() };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.ArgumentList.Add($"--Database:Provider={app.Database}");
+        start.ArgumentList.Add($"--ConnectionStrings:Meldroute={app.ConnectionString}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+}
+
+public sealed class AuditLogTestsOnSqlite() : AuditLogTests(Database.Sqlite);
+
+public sealed class AuditLogTestsOnPostgres() : AuditLogTests(Database.Postgres);
