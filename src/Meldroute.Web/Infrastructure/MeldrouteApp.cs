@@ -129,6 +129,10 @@ public static class MeldrouteApp
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<MeldrouteDbContext>("database");
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Behind a reverse proxy the app itself listens on HTTP; browsers are sent to the standard HTTPS port
+        // unless HttpsRedirection:HttpsPort (or ASPNETCORE_HTTPS_PORT) says otherwise.
+        services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue<int?>("HttpsRedirection:HttpsPort") ?? configuration.GetValue<int?>("HTTPS_PORT") ?? 443);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         return builder;
