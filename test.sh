@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of Meldroute: domain, integration (SQLite and a throwaway PostgreSQL cluster) and browser
+# tests (Playwright on /usr/bin/chromium), then prints one closing line "N passed, N failed, N skipped".
+# A skipped test fails the run unless its reason names the issue that will enable it (e.g. "issue #7").
+set -uo pipefail
+cd "$(dirname "$0")"
+results="TestResults"
+rm -rf "$results"
+dotnet test Meldroute.slnx --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; unexplained=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+  # A skip's reason is the message of a NotExecuted result; it must name an issue.
+  while IFS= read -r reason; do
+    if ! grep -qiE 'issue ?#?[0-9]+' <<<"$reason"; then unexplained=$((unexplained + 1)); echo "Skipped without an issue in its reason: $reason"; fi
+  done < <(grep -A3 'outcome="NotExecuted"' "$trx" | sed -n 's/.*<Message>\(.*\)<\/Message>.*/\1/p')
+done
+
+if [ "$unexplained" -gt 0 ]; then failed=$((failed + unexplained)); status=1; fi
+if [ "$passed" -eq 0 ]; then echo "No test ran."; status=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
