@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Meldroute.Tests.Infrastructure;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Infrastructure.Data;
@@ -96,12 +95,12 @@ public abstract class AuditLogTests(Database database)
     {
         using var app = await AppWithEventsAsync(5);
 
-        var intact = await RunCommandAsync(app, "audit", "verify");
+        var intact = await OperatorProcess.RunAsync(app, "audit", "verify");
         Assert.True(intact.ExitCode == 0, intact.Output);
         Assert.Contains("intact", intact.Output, StringComparison.Ordinal);
 
         await ExecuteSqlAsync(app, "UPDATE \"AuditEvents\" SET \"ObjectId\" = 'forged' WHERE \"Sequence\" = 2");
-        var broken = await RunCommandAsync(app, "audit", "verify");
+        var broken = await OperatorProcess.RunAsync(app, "audit", "verify");
         Assert.NotEqual(0, broken.ExitCode);
         Assert.Contains("row 2", broken.Output, StringComparison.Ordinal);
     }
@@ -120,26 +119,6 @@ public abstract class AuditLogTests(Database database)
 
         var administrator = await app.SignInAsync(await app.CreateAsync(Roles.Administrator));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await administrator.GetAsync("/Audit")).StatusCode);
-    }
-
-    /// <summary>Runs the built app as an operator would: `dotnet Meldroute.Web.dll audit verify` against the same database.</summary>
-    private static async Task<(int ExitCode, string Output)> RunCommandAsync(MeldrouteAppFactory app, params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Meldroute.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = app.DataFolderOrTemp() };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.ArgumentList.Add($"--Database:Provider={app.Database}");
-        start.ArgumentList.Add($"--ConnectionStrings:Meldroute={app.ConnectionString}");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
     }
 }
 
