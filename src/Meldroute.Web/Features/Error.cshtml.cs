@@ -34,7 +34,13 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
     {
         // Read by hand: any model binding would touch the form of a re-executed POST that failed antiforgery validation.
         int? status = int.TryParse(Request.Query["status"], out var parsed) ? parsed : null;
-        var code = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? StatusCodes.Status500InternalServerError : status ?? StatusCodes.Status500InternalServerError;
+        var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var code = exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            not null => StatusCodes.Status500InternalServerError,
+            _ => status ?? StatusCodes.Status500InternalServerError,
+        };
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
             ?? "";

@@ -1,7 +1,11 @@
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Demo;
+using Meldroute.Web.Features.Handling;
 using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Localization;
 using Meldroute.Web.Infrastructure.Security;
@@ -46,6 +50,11 @@ public static class MeldrouteApp
         services.AddScoped<AuditTrail>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Navigation>();
+        services.AddScoped<SignalCommandContext>();
+        services.AddScoped<IAuthorizationHandler, SignalAccessHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblemHandler>();
 
         services.AddIdentity<MeldrouteUser, IdentityRole>(o =>
             {
@@ -164,6 +173,7 @@ public static class MeldrouteApp
         app.MapHealthChecks("/health/ready").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapAuthenticationApi();
+        app.MapSignalsApi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.Account;

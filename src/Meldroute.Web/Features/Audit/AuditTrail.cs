@@ -29,9 +29,6 @@ public static class AuditOutcome
 /// </summary>
 public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpContextAccessor httpContextAccessor)
 {
-    // Any fixed number, used only to name the advisory lock of the audit chain.
-    private const long PostgresChainLockKey = 0x4d52_4155_4449_54;
-
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         var http = httpContextAccessor.HttpContext;
@@ -44,10 +41,7 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
             : null;
         try
         {
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
-            }
+            await WriteLock.AcquireAsync(db, WriteLock.AuditChain, cancellationToken);
 
             var head = await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
             var e = new AuditEvent

@@ -75,6 +75,17 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var row in SeedData.Read("partner-routes.csv"))
+        {
+            db.PartnerRoutes.Add(new PartnerRoute
+            {
+                PartnerId = partners[row["partner"]].Id,
+                Route = Enum.Parse<Signals.Route>(row["route"]),
+                IsDefault = row["default"] == "yes",
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedAccountsAsync()

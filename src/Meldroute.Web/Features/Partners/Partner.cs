@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,16 +21,6 @@ public enum PartnerRoles
     Signalling = 4,
     InvestigationProsecution = 8,
     Aftercare = 16,
-}
-
-/// <summary>The three forms of exploitation in scope of the plan.</summary>
-[Flags]
-public enum ExploitationForms
-{
-    None = 0,
-    Sexual = 1,
-    Labour = 2,
-    Criminal = 4,
 }
 
 /// <summary>A partner in the network against human trafficking (ketenpartner), internal or external.</summary>

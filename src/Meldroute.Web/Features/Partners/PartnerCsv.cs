@@ -1,3 +1,5 @@
+using Meldroute.Web.Features.Signals;
+
 namespace Meldroute.Web.Features.Partners;
 
 /// <summary>Maps a row of partners.csv (Table 1 of the plan) to a <see cref="Partner"/>.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Meldroute.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;

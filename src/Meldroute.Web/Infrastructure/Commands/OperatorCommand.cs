@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Demo;
+using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -82,6 +83,7 @@ public sealed class OperatorCommand
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         await db.Database.MigrateAsync();
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        await ReferenceData.EnsureIndicatorsAsync(db);
         if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();

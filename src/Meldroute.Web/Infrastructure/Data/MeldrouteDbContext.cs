@@ -1,7 +1,10 @@
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.CaseTable;
 using Meldroute.Web.Features.Departments;
+using Meldroute.Web.Features.Intake;
 using Meldroute.Web.Features.Partners;
+using Meldroute.Web.Features.Signals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +22,33 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerWorkProcess> PartnerWorkProcesses => Set<PartnerWorkProcess>();
+    public DbSet<PartnerRoute> PartnerRoutes => Set<PartnerRoute>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<SignalPerson> SignalPeople => Set<SignalPerson>();
+    public DbSet<SignalStatusChange> SignalStatusChanges => Set<SignalStatusChange>();
+    public DbSet<SignalReferenceCounter> SignalReferenceCounters => Set<SignalReferenceCounter>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<CaseTableMeeting> CaseTableMeetings => Set<CaseTableMeeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<DecisionRoute> DecisionRoutes => Set<DecisionRoute>();
+    public DbSet<BalancingOfInterests> BalancingOfInterests => Set<BalancingOfInterests>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MeldrouteDbContext).Assembly);
+    }
+
+    /// <summary>Every save of a versioned entity gets a new version: a second editor holding the old one is refused.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = Guid.NewGuid();
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Meldroute.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;

@@ -17,6 +17,12 @@ public static class Policies
     /// <summary>The fallback: nothing unmarked is reachable.</summary>
     public const string DenyAll = nameof(DenyAll);
 
+    /// <summary>Who submits signals: reporters, and officers registering on someone's behalf.</summary>
+    public const string Submitter = nameof(Submitter);
+
+    /// <summary>Who may read signal content at all; which signals is decided per signal by SignalAccessHandler.</summary>
+    public const string SignalReader = nameof(SignalReader);
+
     public const string Reporter = Roles.Reporter;
     public const string SpecialistOfficer = Roles.SpecialistOfficer;
     public const string CaseTableMember = Roles.CaseTableMember;
@@ -40,6 +46,9 @@ public static class Policies
         options.DefaultPolicy = signedIn;
 
         options.AddPolicy(Enrolment, p => p.RequireAuthenticatedUser());
+
+        options.AddPolicy(Submitter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Reporter, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement()));
+        options.AddPolicy(SignalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.SpecialistOfficer, Roles.CaseTableMember).AddRequirements(new TwoFactorSatisfiedRequirement()));
 
         foreach (var role in Roles.All)
         {

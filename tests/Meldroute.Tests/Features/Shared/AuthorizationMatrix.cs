@@ -70,6 +70,23 @@ public static class AuthorizationMatrix
         ["POST /api/auth/resetPassword"] = Access.NotExposed,
         ["POST /api/auth/manage/info"] = Access.NotExposed,
 
+        // The reporting procedure's API (issue 3)
+        ["POST /api/signals"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["GET /api/my/signals"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["GET /api/my/signals/{id:guid}"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["GET /api/signals"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["GET /api/signals/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["POST /api/signals/{id:guid}/analysis"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/meetings"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["GET /api/meetings/{id:guid}/decisions"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["POST /api/signals/{id:guid}/schedule"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/decision"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/balancing"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["GET /api/signals/{id:guid}/routes/{routeId:guid}/handover"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/forwarding"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/close"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/feedback"] = Access.OnlyFor(Roles.SpecialistOfficer),
+
         // Operations and the API description
         ["ANY /health/live"] = Access.Public,
         ["ANY /health/ready"] = Access.Public,

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Meldroute.Web.Features.Handling;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meldroute.Web.Features.Forwarding;
+
+public sealed class ConfirmForwardingRequest
+{
+    public Guid? Version { get; set; }
+
+    public Guid? RouteId { get; set; }
+
+    /// <summary>The partner it went to (one of the route's partners).</summary>
+    public int? PartnerId { get; set; }
+
+    public ForwardingChannel? Channel { get; set; }
+
+    public DateOnly? ForwardedOn { get; set; }
+}
+
+/// <summary>
+/// ConfirmForwarding: an officer confirms that one route was handed over (partner, channel, date, by whom). When
+/// every route of the decision is confirmed the signal becomes Forwarded and its personal data is deleted for good
+/// in the same transaction (<see cref="SignalPurge"/>).
+/// </summary>
+public static class ConfirmForwarding
+{
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
+        c.RunAsync(user, signalId, r.Version, "signal.forwarding.confirmed", async signal =>
+        {
+            var routes = await c.Db.DecisionRoutes.Where(x => x.SignalId == signal.Id).ToListAsync(cancellationToken);
+            var route = routes.SingleOrDefault(x => x.Id == r.RouteId);
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (route is null || !route.NeedsForwarding)
+            {
+                errors[nameof(r.RouteId)] = [c.T["Confirm_RouteRequired"]];
+            }
+            else if (r.PartnerId is null || !route.PartnerIdList.Contains(r.PartnerId.Value))
+            {
+                errors[nameof(r.PartnerId)] = [c.T["Confirm_PartnerRequired"]];
+            }
+
+            if (r.Channel is null || !Enum.IsDefined(r.Channel.Value))
+            {
+                errors[nameof(r.Channel)] = [c.T["Confirm_ChannelRequired"]];
+            }
+
+            var today = DateOnly.FromDateTime(c.Now.UtcDateTime);
+            if (r.ForwardedOn is null || r.ForwardedOn > today.AddDays(1))
+            {
+                errors[nameof(r.ForwardedOn)] = [c.T["Confirm_DateRequired"]];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Outcome<SignalChanged>.Invalid(errors);
+            }
+
+            if (signal.Status != SignalStatus.Decided)
+            {
+                return Outcome<SignalChanged>.Conflict(c.T["Handover_NotNow"]);
+            }
+
+            if (route!.ForwardedAt is not null)
+            {
+                return Outcome<SignalChanged>.Conflict(c.T["Confirm_AlreadyConfirmed"]);
+            }
+
+            if (RouteSuggestions.SharesVictimData(route.Route) && !await PrepareForwarding.BalancingAllowsAsync(c, signal.Id, cancellationToken))
+            {
+                return Outcome<SignalChanged>.Conflict(c.T["Handover_BalancingFirst"]);
+            }
+
+            route.ForwardedAt = new DateTimeOffset(r.ForwardedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            route.Channel = r.Channel;
+            route.ForwardedToPartnerId = r.PartnerId;
+            route.ForwardedById = user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+            if (routes.Where(x => x.NeedsForwarding).All(x => x.ForwardedAt is not null))
+            {
+                if (c.Move(signal, SignalStatus.Forwarded, null) is { } refused)
+                {
+                    return refused;
+                }
+
+                var agenda = await c.Db.AgendaItems.Where(a => a.SignalId == signal.Id).ToListAsync(cancellationToken);
+                var balancing = await c.Db.BalancingOfInterests.Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
+                var receipt = SignalPurge.Apply(signal, agenda, balancing, routes, SignalPurge.OnForwardingRule, c.Now);
+                c.Db.IdempotencyRecords.RemoveRange(await c.Db.IdempotencyRecords.Where(k => k.SignalId == signal.Id).ToListAsync(cancellationToken));
+                c.AlsoAudit.Add(new Audit.AuditEntry("signal.purged", Audit.AuditOutcome.Success, "signal", signal.Reference,
+                    $"{receipt.Rule}: people={receipt.People}, texts={receipt.TextFields}, assessments={receipt.Assessments}, balancing={receipt.BalancingRecords}, reasons={receipt.RouteReasons}"));
+            }
+
+            return null;
+        }, cancellationToken);
+}

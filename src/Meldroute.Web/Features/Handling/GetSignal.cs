@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.CaseTable;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meldroute.Web.Features.Handling;
+
+public sealed record PersonView(PersonRole Role, string? Name, string? Age, Minor Minor, string? Nationality, string? Language, string? Contact);
+
+public sealed record TimelineView(DateTimeOffset At, SignalStatus From, SignalStatus To, TransitionKind Kind);
+
+public sealed record RouteView(Guid Id, Route Route, IReadOnlyList<int> PartnerIds, bool IndividualCaseMeetingRequested, string? Reason, DateTimeOffset DecidedAt, DateTimeOffset? ForwardedAt, ForwardingChannel? Channel, int? ForwardedToPartnerId);
+
+public sealed record BalancingView(DateTimeOffset RecordedAt, string? WeighedBy, string? Purpose, string? Necessity, string? Proportionality, string? Subsidiarity, bool SharingJustified, string? Outcome);
+
+public sealed record AgendaView(Guid MeetingId, string MeetingTitle, DateTimeOffset ScheduledAt, bool MeetingClosed, string? Assessment);
+
+/// <summary>Everything about a signal that the viewer may see. Personal parts are null once purged.</summary>
+public sealed record SignalDetail(
+    Guid Id,
+    string Reference,
+    SignalStatus Status,
+    Guid Version,
+    SignalSource Source,
+    string? SourceDetail,
+    int? DepartmentId,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset LastChangedAt,
+    bool AcuteDanger,
+    string? Description,
+    DateOnly? ObservedOn,
+    LocationType LocationType,
+    string? LocationOther,
+    string? LocationDetail,
+    ExploitationForms Forms,
+    IReadOnlyList<string> IndicatorCodes,
+    ExploitationForms ClassifiedForms,
+    Urgency Urgency,
+    IReadOnlyList<string> ConfirmedIndicatorCodes,
+    string? AnalysisNotes,
+    string? DecisionReason,
+    string? ClosureCode,
+    FeedbackMessage? Feedback,
+    IReadOnlyList<PersonView> People,
+    IReadOnlyList<TimelineView> Timeline,
+    IReadOnlyList<AgendaView> Agenda,
+    IReadOnlyList<RouteView> Routes,
+    IReadOnlyList<BalancingView> Balancing,
+    SignalDeletionReceipt? DeletionReceipt);
+
+/// <summary>GetSignal: a signal's full view for those who may read it; every read is audited with its purpose.</summary>
+public static class GetSignal
+{
+    public static async Task<SignalDetail?> HandleAsync(
+        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid id, string purpose, CancellationToken cancellationToken)
+    {
+        var signal = await Load(db, id, cancellationToken);
+        if (signal is null || !(await authorization.AuthorizeAsync(user, signal, new ReadSignalRequirement())).Succeeded)
+        {
+            await audit.RecordAsync(new AuditEntry("signal.read", AuditOutcome.Denied, "signal", signal?.Reference ?? id.ToString(), signal is null ? "not-found" : "no-need-to-know"), cancellationToken);
+            return null;
+        }
+
+        var agenda = await (from a in db.AgendaItems
+                            join m in db.CaseTableMeetings on a.MeetingId equals m.Id
+                            where a.SignalId == id
+                            select new AgendaView(m.Id, m.Title, m.ScheduledAt, m.ClosedAt != null, a.Assessment)).ToListAsync(cancellationToken);
+        var routes = await db.DecisionRoutes.AsNoTracking().Where(r => r.SignalId == id).ToListAsync(cancellationToken);
+        var balancing = await db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == id).ToListAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("signal.read", AuditOutcome.Success, "signal", signal.Reference, purpose), cancellationToken);
+
+        return new SignalDetail(
+            signal.Id, signal.Reference, signal.Status, signal.Version, signal.Source, signal.SourceDetail, signal.DepartmentId,
+            signal.ReceivedAt, signal.LastChangedAt, signal.AcuteDanger, signal.Description, signal.ObservedOn, signal.LocationType,
+            signal.LocationOther, signal.LocationDetail, signal.Forms, signal.IndicatorCodeList, signal.ClassifiedForms, signal.Urgency,
+            signal.ConfirmedIndicatorCodeList, signal.AnalysisNotes, signal.DecisionReason, signal.ClosureCode, signal.Feedback,
+            [.. signal.People.OrderBy(p => p.SortOrder).Select(p => new PersonView(p.Role, p.NameOrDescription, p.Age, p.Minor, p.Nationality, p.Language, p.ContactDetails))],
+            [.. signal.Timeline.OrderBy(t => t.Id).Select(t => new TimelineView(t.At, t.From, t.To, t.Kind))],
+            [.. agenda.OrderBy(a => a.ScheduledAt.UtcTicks)],
+            [.. routes.OrderBy(r => r.Route).Select(r => new RouteView(r.Id, r.Route, r.PartnerIdList, r.IndividualCaseMeetingRequested, r.Reason, r.DecidedAt, r.ForwardedAt, r.Channel, r.ForwardedToPartnerId))],
+            [.. balancing.OrderBy(b => b.RecordedAt.UtcTicks).Select(b => new BalancingView(b.RecordedAt, b.WeighedBy, b.Purpose, b.Necessity, b.Proportionality, b.Subsidiarity, b.SharingJustified, b.Outcome))],
+            signal.DeletionReceipt);
+    }
+
+    internal static Task<Signal?> Load(MeldrouteDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Signals.Include(s => s.People).Include(s => s.Timeline).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+}

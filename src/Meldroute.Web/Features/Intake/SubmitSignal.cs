@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meldroute.Web.Features.Intake;
+
+/// <summary>A person involved, as submitted.</summary>
+public sealed class PersonInput
+{
+    public PersonRole? Role { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Age { get; set; }
+
+    public Minor? Minor { get; set; }
+
+    public string? Nationality { get; set; }
+
+    public string? Language { get; set; }
+
+    public string? Contact { get; set; }
+
+    public bool IsEmpty =>
+        string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Age) && string.IsNullOrWhiteSpace(Nationality)
+        && string.IsNullOrWhiteSpace(Language) && string.IsNullOrWhiteSpace(Contact);
+}
+
+/// <summary>
+/// The intake (SubmitSignal): the contract partner systems, the mailbox importer and the UI's form all use.
+/// Enum names are English PascalCase in JSON.
+/// </summary>
+public sealed class SubmitSignalRequest
+{
+    public bool AcuteDanger { get; set; }
+
+    public string? Description { get; set; }
+
+    public DateOnly? ObservedOn { get; set; }
+
+    public LocationType? LocationType { get; set; }
+
+    public string? LocationOther { get; set; }
+
+    public string? LocationDetail { get; set; }
+
+    public List<ExploitationForms> Forms { get; set; } = [];
+
+    public List<string> IndicatorCodes { get; set; } = [];
+
+    public List<PersonInput> People { get; set; } = [];
+
+    /// <summary>Only for officers registering on someone's behalf; a reporter's own signal is always InternalReport.</summary>
+    public SignalSource? Source { get; set; }
+
+    public string? SourceDetail { get; set; }
+
+    public int? DepartmentId { get; set; }
+}
+
+public sealed record SubmitSignalResponse(Guid Id, string Reference, SignalStatus Status);
+
+public static class SubmitSignal
+{
+    public const int DescriptionMin = 20;
+    public const int DescriptionMax = 10_000;
+    public const int MaxPeople = 20;
+    public const int ShortTextMax = 200;
+    public const int LongTextMax = 500;
+
+    /// <summary>
+    /// Server-side validation of every field, with Dutch (or English) messages keyed by the field's path
+    /// ("Description", "People[2].Name"), so the form can show each message next to its field.
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(SubmitSignalRequest r, IReadOnlySet<string> knownIndicatorCodes, bool mayChooseSource, DateOnly today, IStringLocalizer t)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list))
+            {
+                errors[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        var description = r.Description?.Trim() ?? "";
+        if (description.Length == 0)
+        {
+            Add(nameof(r.Description), t["Intake_DescriptionRequired"]);
+        }
+        else if (description.Length < DescriptionMin)
+        {
+            Add(nameof(r.Description), t["Intake_DescriptionTooShort", DescriptionMin]);
+        }
+        else if (description.Length > DescriptionMax)
+        {
+            Add(nameof(r.Description), t["Intake_DescriptionTooLong", DescriptionMax]);
+        }
+
+        CheckText(nameof(r.Description), r.Description, DescriptionMax + 1);
+        if (r.ObservedOn is null)
+        {
+            Add(nameof(r.ObservedOn), t["Intake_ObservedOnRequired"]);
+        }
+        else if (r.ObservedOn > today)
+        {
+            Add(nameof(r.ObservedOn), t["Intake_ObservedOnFuture"]);
+        }
+        else if (r.ObservedOn < today.AddYears(-10))
+        {
+            Add(nameof(r.ObservedOn), t["Intake_ObservedOnTooOld"]);
+        }
+
+        if (r.LocationType is null || !Enum.IsDefined(r.LocationType.Value))
+        {
+            Add(nameof(r.LocationType), t["Intake_LocationTypeRequired"]);
+        }
+        else if (r.LocationType == Signals.LocationType.Other && string.IsNullOrWhiteSpace(r.LocationOther))
+        {
+            Add(nameof(r.LocationOther), t["Intake_LocationOtherRequired"]);
+        }
+
+        CheckText(nameof(r.LocationOther), r.LocationOther, ShortTextMax);
+        CheckText(nameof(r.LocationDetail), r.LocationDetail, LongTextMax);
+
+        if (r.Forms.Count == 0)
+        {
+            Add(nameof(r.Forms), t["Intake_FormsRequired"]);
+        }
+        else if (r.Forms.Any(f => f is not (ExploitationForms.Sexual or ExploitationForms.Labour or ExploitationForms.Criminal or ExploitationForms.Unknown)))
+        {
+            Add(nameof(r.Forms), t["Intake_FormsUnknown"]);
+        }
+
+        var unknownCodes = r.IndicatorCodes.Where(c => !knownIndicatorCodes.Contains(c.Trim().ToUpperInvariant())).ToList();
+        if (unknownCodes.Count > 0 || r.IndicatorCodes.Count > 100)
+        {
+            Add(nameof(r.IndicatorCodes), t["Intake_IndicatorUnknown"]);
+        }
+
+        if (r.People.Count > MaxPeople)
+        {
+            Add(nameof(r.People), t["Intake_TooManyPeople", MaxPeople]);
+        }
+
+        for (var i = 0; i < Math.Min(r.People.Count, MaxPeople); i++)
+        {
+            var p = r.People[i];
+            var prefix = $"People[{i}].";
+            if (p.Role is null || !Enum.IsDefined(p.Role.Value))
+            {
+                Add(prefix + nameof(p.Role), t["Intake_PersonRoleRequired"]);
+            }
+
+            if (p.Minor is not null && !Enum.IsDefined(p.Minor.Value))
+            {
+                Add(prefix + nameof(p.Minor), t["Intake_PersonMinorUnknown"]);
+            }
+
+            if (string.IsNullOrWhiteSpace(p.Name))
+            {
+                Add(prefix + nameof(p.Name), t["Intake_PersonNameRequired"]);
+            }
+
+            CheckText(prefix + nameof(p.Name), p.Name, LongTextMax);
+            CheckText(prefix + nameof(p.Age), p.Age, 20);
+            CheckText(prefix + nameof(p.Nationality), p.Nationality, 100);
+            CheckText(prefix + nameof(p.Language), p.Language, 100);
+            CheckText(prefix + nameof(p.Contact), p.Contact, LongTextMax);
+        }
+
+        if (r.Source is not null && r.Source != SignalSource.InternalReport)
+        {
+            if (!mayChooseSource)
+            {
+                Add(nameof(r.Source), t["Intake_SourceNotAllowed"]);
+            }
+            else if (!Enum.IsDefined(r.Source.Value))
+            {
+                Add(nameof(r.Source), t["Intake_SourceUnknown"]);
+            }
+            else if (r.Source == SignalSource.Other && string.IsNullOrWhiteSpace(r.SourceDetail))
+            {
+                Add(nameof(r.SourceDetail), t["Intake_SourceDetailRequired"]);
+            }
+        }
+
+        CheckText(nameof(r.SourceDetail), r.SourceDetail, ShortTextMax);
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+        void CheckText(string field, string? value, int max)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value.Length > max && field != nameof(r.Description))
+            {
+                Add(field, t["Intake_TextTooLong", max]);
+            }
+
+            // Control characters (other than line breaks and tabs) have no place in a report and can hide content.
+            if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            {
+                Add(field, t["Intake_ControlCharacters"]);
+            }
+        }
+    }
+
+    public static string HashKey(string idempotencyKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
+
+    /// <summary>
+    /// Stores the signal with a new reference, in one transaction with its idempotency record and audit event. The
+    /// same Idempotency-Key from the same user returns the first signal and creates nothing.
+    /// </summary>
+    public static async Task<(SubmitSignalResponse Response, bool Created)> HandleAsync(
+        MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, SubmitSignalRequest r, string userId, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var keyHash = string.IsNullOrEmpty(idempotencyKey) ? null : HashKey(idempotencyKey);
+        if (keyHash is not null && await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } earlier)
+        {
+            return (earlier, false);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Checked again inside the transaction: a double click sends two requests at once.
+        if (keyHash is not null && await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } raced)
+        {
+            return (raced, false);
+        }
+
+        var now = clock.GetUtcNow();
+        var signal = new Signal
+        {
+            Reference = await NextReferenceAsync(db, now.Year, cancellationToken),
+            SubmittedById = userId,
+            ReceivedAt = now,
+            LastChangedAt = now,
+            Source = r.Source ?? SignalSource.InternalReport,
+            SourceDetail = Clean(r.SourceDetail),
+            DepartmentId = r.DepartmentId,
+            AcuteDanger = r.AcuteDanger,
+            Description = r.Description!.Trim(),
+            ObservedOn = r.ObservedOn,
+            LocationType = r.LocationType!.Value,
+            LocationOther = r.LocationType == LocationType.Other ? Clean(r.LocationOther) : null,
+            LocationDetail = Clean(r.LocationDetail),
+            Forms = r.Forms.Aggregate(ExploitationForms.None, (all, f) => all | f),
+            IndicatorCodes = Signal.JoinCodes(r.IndicatorCodes),
+            InvolvesMinor = r.People.Any(p => p.Minor == Minor.Yes),
+            People = [.. r.People.Select((p, i) => new SignalPerson
+            {
+                Role = p.Role!.Value,
+                NameOrDescription = Clean(p.Name),
+                Age = Clean(p.Age),
+                Minor = p.Minor ?? Minor.Unknown,
+                Nationality = Clean(p.Nationality),
+                Language = Clean(p.Language),
+                ContactDetails = Clean(p.Contact),
+                SortOrder = i,
+            })],
+        };
+        db.Signals.Add(signal);
+        if (keyHash is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = userId, KeyHash = keyHash, SignalId = signal.Id, CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (new SubmitSignalResponse(signal.Id, signal.Reference, signal.Status), true);
+    }
+
+    private static async Task<SubmitSignalResponse?> FindReplayAsync(MeldrouteDbContext db, string userId, string keyHash, CancellationToken cancellationToken) =>
+        await (from k in db.IdempotencyRecords
+               join s in db.Signals on k.SignalId equals s.Id
+               where k.UserId == userId && k.KeyHash == keyHash
+               select new SubmitSignalResponse(s.Id, s.Reference, s.Status)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>MR-{year}-{number}: numbers count up per year under the transaction's write lock.</summary>
+    private static async Task<string> NextReferenceAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken)
+    {
+        await WriteLock.AcquireAsync(db, WriteLock.SignalReferences, cancellationToken);
+        var updated = await db.SignalReferenceCounters.Where(c => c.Year == year).ExecuteUpdateAsync(c => c.SetProperty(x => x.Last, x => x.Last + 1), cancellationToken);
+        if (updated == 0)
+        {
+            db.SignalReferenceCounters.Add(new SignalReferenceCounter { Year = year, Last = 1 });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var last = await db.SignalReferenceCounters.Where(c => c.Year == year).Select(c => c.Last).SingleAsync(cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture, $"MR-{year}-{last:0000}");
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,243 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Meldroute.Web.Features.Signals;
+
+/// <summary>
+/// A signal of possible human trafficking. Its properties fall in two groups: the anonymous remains that survive
+/// forwarding (reference, dates, forms, indicator codes, location type, source, department, routes) and the
+/// personal content that <see cref="SignalPurge"/> deletes for good once the signal is forwarded. Filtering and
+/// sorting use only the first group.
+/// </summary>
+public sealed class Signal : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>Human reference such as MR-2026-0042: the only way staff and reporter name a signal.</summary>
+    public required string Reference { get; set; }
+
+    public SignalStatus Status { get; set; } = SignalStatus.Received;
+
+    public SignalSource Source { get; set; } = SignalSource.InternalReport;
+
+    public int? DepartmentId { get; set; }
+
+    /// <summary>The account that submitted it (the reporter, or the officer who registered it on someone's behalf).</summary>
+    public required string SubmittedById { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset LastChangedAt { get; set; }
+
+    public DateTimeOffset? FirstAnalysisAt { get; set; }
+
+    public DateTimeOffset? OnAgendaAt { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public DateTimeOffset? ForwardedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool AcuteDanger { get; set; }
+
+    public LocationType LocationType { get; set; }
+
+    /// <summary>The forms the reporter suspected.</summary>
+    public ExploitationForms Forms { get; set; }
+
+    /// <summary>Codes from the indicator checklist the reporter recognised, comma separated.</summary>
+    public string IndicatorCodes { get; set; } = "";
+
+    /// <summary>Whether a minor is involved as far as known: kept as a yes/no for the figures, without who.</summary>
+    public bool InvolvesMinor { get; set; }
+
+    public Urgency Urgency { get; set; } = Urgency.Normal;
+
+    /// <summary>The forms after the officer's analysis.</summary>
+    public ExploitationForms ClassifiedForms { get; set; }
+
+    /// <summary>Indicator codes the officer confirmed, comma separated.</summary>
+    public string ConfirmedIndicatorCodes { get; set; } = "";
+
+    /// <summary>Why it was closed without action, as a fixed code (the free explanation is personal content).</summary>
+    public string? ClosureCode { get; set; }
+
+    public FeedbackMessage? Feedback { get; set; }
+
+    public DateTimeOffset? FeedbackAt { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    // ---- personal content: deleted for good on forwarding ----
+
+    /// <summary>What the reporter saw (free text, 20–10,000 characters).</summary>
+    public string? Description { get; set; }
+
+    public DateOnly? ObservedOn { get; set; }
+
+    /// <summary>Address or area, optional.</summary>
+    public string? LocationDetail { get; set; }
+
+    /// <summary>The location type in words when <see cref="LocationType"/> is Other.</summary>
+    public string? LocationOther { get; set; }
+
+    /// <summary>The source in words when <see cref="Source"/> is Other, or the partner's name.</summary>
+    public string? SourceDetail { get; set; }
+
+    /// <summary>The officer's enrichment and analysis notes.</summary>
+    public string? AnalysisNotes { get; set; }
+
+    /// <summary>The officer's reason for the urgent path or for closing without action.</summary>
+    public string? DecisionReason { get; set; }
+
+    public List<SignalPerson> People { get; set; } = [];
+
+    // ---- anonymous history ----
+
+    public List<SignalStatusChange> Timeline { get; set; } = [];
+
+    public SignalDeletionReceipt? DeletionReceipt { get; set; }
+
+    public IReadOnlyList<string> IndicatorCodeList => Split(IndicatorCodes);
+
+    public IReadOnlyList<string> ConfirmedIndicatorCodeList => Split(ConfirmedIndicatorCodes);
+
+    public static string JoinCodes(IEnumerable<string> codes) => string.Join(',', codes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal));
+
+    private static string[] Split(string codes) => codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Moves the signal through the state machine and writes the step into the timeline.</summary>
+    public TransitionCheck MoveTo(SignalStatus to, string? reason, DateTimeOffset at)
+    {
+        var check = SignalStateMachine.Check(Status, to, reason);
+        if (!check.IsAllowed)
+        {
+            return check;
+        }
+
+        Timeline.Add(new SignalStatusChange { At = at, From = Status, To = to, Kind = check.Kind!.Value });
+        Status = to;
+        LastChangedAt = at;
+        switch (to)
+        {
+            case SignalStatus.InAnalysis: FirstAnalysisAt ??= at; break;
+            case SignalStatus.OnAgenda: OnAgendaAt ??= at; break;
+            case SignalStatus.Decided: DecidedAt = at; break;
+            case SignalStatus.Forwarded: ForwardedAt = at; break;
+            case SignalStatus.Closed or SignalStatus.ClosedWithoutAction: ClosedAt = at; break;
+        }
+
+        if (check.Kind != TransitionKind.Normal)
+        {
+            DecisionReason = reason;
+        }
+
+        return check;
+    }
+}
+
+/// <summary>A person involved in a signal. Personal data: deleted with the signal's content.</summary>
+public sealed class SignalPerson
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid SignalId { get; set; }
+
+    public PersonRole Role { get; set; }
+
+    /// <summary>A name, or a description when the name is unknown.</summary>
+    public string? NameOrDescription { get; set; }
+
+    /// <summary>Age or age band as told, e.g. "16" or "20-30".</summary>
+    public string? Age { get; set; }
+
+    public Minor Minor { get; set; } = Minor.Unknown;
+
+    public string? Nationality { get; set; }
+
+    public string? Language { get; set; }
+
+    public string? ContactDetails { get; set; }
+
+    public int SortOrder { get; set; }
+}
+
+/// <summary>One step in a signal's timeline: when, from which status to which. No personal data, no actor.</summary>
+public sealed class SignalStatusChange
+{
+    public long Id { get; set; }
+
+    public Guid SignalId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public SignalStatus From { get; set; }
+
+    public SignalStatus To { get; set; }
+
+    public TransitionKind Kind { get; set; }
+}
+
+/// <summary>Proof that a signal's personal content was deleted: when, by which rule, how many items of each kind. No excerpt or hash of what was removed.</summary>
+public sealed class SignalDeletionReceipt
+{
+    public DateTimeOffset PurgedAt { get; set; }
+
+    public required string Rule { get; set; }
+
+    public int People { get; set; }
+
+    public int TextFields { get; set; }
+
+    public int Assessments { get; set; }
+
+    public int BalancingRecords { get; set; }
+
+    public int RouteReasons { get; set; }
+}
+
+/// <summary>An entity whose <see cref="Version"/> changes on every save, so that concurrent edits are detected.</summary>
+public interface IVersioned
+{
+    Guid Version { get; set; }
+}
+
+internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
+{
+    public void Configure(EntityTypeBuilder<Signal> builder)
+    {
+        builder.Property(s => s.Reference).HasMaxLength(20);
+        builder.HasIndex(s => s.Reference).IsUnique();
+        builder.HasIndex(s => new { s.Status, s.ReceivedAt });
+        builder.HasIndex(s => new { s.SubmittedById, s.LastChangedAt });
+        builder.Property(s => s.SubmittedById).HasMaxLength(64);
+        builder.Property(s => s.IndicatorCodes).HasMaxLength(1000);
+        builder.Property(s => s.ConfirmedIndicatorCodes).HasMaxLength(1000);
+        builder.Property(s => s.ClosureCode).HasMaxLength(50);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.Description).HasMaxLength(10_000);
+        builder.Property(s => s.LocationDetail).HasMaxLength(500);
+        builder.Property(s => s.LocationOther).HasMaxLength(200);
+        builder.Property(s => s.SourceDetail).HasMaxLength(200);
+        builder.Property(s => s.AnalysisNotes).HasMaxLength(10_000);
+        builder.Property(s => s.DecisionReason).HasMaxLength(2_000);
+        builder.Ignore(s => s.IndicatorCodeList);
+        builder.Ignore(s => s.ConfirmedIndicatorCodeList);
+        builder.HasMany(s => s.People).WithOne().HasForeignKey(p => p.SignalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Timeline).WithOne().HasForeignKey(t => t.SignalId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsOne(s => s.DeletionReceipt, r => r.Property(x => x.Rule).HasMaxLength(100));
+    }
+}
+
+internal sealed class SignalPersonConfiguration : IEntityTypeConfiguration<SignalPerson>
+{
+    public void Configure(EntityTypeBuilder<SignalPerson> builder)
+    {
+        builder.Property(p => p.NameOrDescription).HasMaxLength(500);
+        builder.Property(p => p.Age).HasMaxLength(20);
+        builder.Property(p => p.Nationality).HasMaxLength(100);
+        builder.Property(p => p.Language).HasMaxLength(100);
+        builder.Property(p => p.ContactDetails).HasMaxLength(500);
+    }
+}

@@ -1,0 +1,95 @@
+namespace Meldroute.Web.Features.Signals;
+
+/// <summary>The forms of exploitation (plan section 2). Forced organ removal is out of scope by the plan's decision.</summary>
+[Flags]
+public enum ExploitationForms
+{
+    None = 0,
+    Sexual = 1,
+    Labour = 2,
+    Criminal = 4,
+
+    /// <summary>The reporter cannot tell which form; only for signals, never for partners.</summary>
+    Unknown = 8,
+}
+
+/// <summary>Where the reporter saw it.</summary>
+public enum LocationType
+{
+    Hotel,
+    HolidayPark,
+    ShortStayRental,
+    PrivateHome,
+    MassageSalon,
+    CompanyOrDistributionCentre,
+    EmploymentAgency,
+    FarmOrGreenhouse,
+    School,
+    StreetOrPublicSpace,
+    Schiphol,
+    Online,
+    Other,
+}
+
+/// <summary>How the signal reached the municipality.</summary>
+public enum SignalSource
+{
+    /// <summary>An employee reported it through Meldroute (the internal reporting route).</summary>
+    InternalReport,
+    Mailbox,
+    MeldMisdaadAnoniem,
+    PoliceBasisteam,
+    Partner,
+    Other,
+}
+
+public enum PersonRole
+{
+    PossibleVictim,
+    PossibleExploiter,
+    Other,
+}
+
+public enum Minor
+{
+    Unknown,
+    Yes,
+    No,
+}
+
+public enum Urgency
+{
+    Normal,
+    High,
+    Acute,
+}
+
+/// <summary>The routes the case table can decide (plan section 9).</summary>
+public enum Route
+{
+    VictimTrack,
+    PerpetratorTrack,
+    LabourInspectorate,
+    Police,
+    YouthCare,
+    AdministrativeMeasure,
+    NoFurtherAction,
+}
+
+/// <summary>How a route was handed over to its partner.</summary>
+public enum ForwardingChannel
+{
+    RiecIs,
+    SecureMail,
+    Phone,
+    InPerson,
+    Other,
+}
+
+/// <summary>The general feedback messages a reporter may receive; never what was decided.</summary>
+public enum FeedbackMessage
+{
+    ThankYouForwarded,
+    ThankYouHandled,
+    ThankYouNoAction,
+}
