@@ -232,7 +232,12 @@ public static class SubmitSignal
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Checked again inside the transaction: a double click sends two requests at once.
+        // Checked again inside the transaction, under a lock on this key: a double click sends two requests at once.
+        if (keyHash is not null)
+        {
+            await WriteLock.AcquireAsync(db, BitConverter.ToInt64(Convert.FromHexString(keyHash.AsSpan(0, 16))), cancellationToken);
+        }
+
         if (keyHash is not null && await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } raced)
         {
             return (raced, false);
