@@ -57,6 +57,11 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 
         if (originalPath.StartsWith("/api", StringComparison.Ordinal))
         {
+            if (exception is BadHttpRequestException)
+            {
+                (Title, Message) = (t["Api_BadRequest"].Value, t[code == StatusCodes.Status415UnsupportedMediaType ? "Api_JsonOnly" : "Api_BadRequestDetail"].Value);
+            }
+
             var problem = new ProblemDetails { Status = code, Title = Title, Detail = Message };
             problem.Extensions["traceId"] = CorrelationId;
             return new ObjectResult(problem) { StatusCode = code, ContentTypes = { "application/problem+json" } };

@@ -52,9 +52,15 @@ public static class MeldrouteApp
         services.AddScoped<Navigation>();
         services.AddScoped<SignalCommandContext>();
         services.AddScoped<IAuthorizationHandler, SignalAccessHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // HTML-sensitive characters leave as \u escapes: a response can never be read as markup.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+        });
+        // Unreadable JSON, unknown enum values and bad parameters throw, so that the error page answers them with a
+        // Dutch 400 problem instead of an empty response.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddExceptionHandler<BadRequestProblemHandler>();
 
         services.AddIdentity<MeldrouteUser, IdentityRole>(o =>
             {
@@ -174,6 +180,11 @@ public static class MeldrouteApp
         app.MapCultureSwitch();
         app.MapAuthenticationApi();
         app.MapSignalsApi();
+        // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
+        app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) =>
+                Results.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 

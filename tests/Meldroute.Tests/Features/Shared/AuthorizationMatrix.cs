@@ -87,6 +87,9 @@ public static class AuthorizationMatrix
         ["POST /api/signals/{id:guid}/close"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["POST /api/signals/{id:guid}/feedback"] = Access.OnlyFor(Roles.SpecialistOfficer),
 
+        // Any other /api path: a 404 problem for everyone.
+        ["ANY /api/{**path}"] = Access.Public,
+
         // Operations and the API description
         ["ANY /health/live"] = Access.Public,
         ["ANY /health/ready"] = Access.Public,

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Meldroute.Tests.Infrastructure;
+using Meldroute.Web.Infrastructure.Security;
+
+namespace Meldroute.Tests.Features.Signals;
+
+/// <summary>Oversized, malformed or hostile input is refused with a Dutch message or stored and returned safely; never a 500.</summary>
+public abstract class BadInputTests(MeldrouteAppFactory app)
+{
+    private async Task<HttpClient> ReporterAsync() => await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter));
+
+    [Fact]
+    public async Task Missing_and_wrong_fields_get_Dutch_messages_per_field()
+    {
+        var reporter = await ReporterAsync();
+
+        var response = await reporter.PostAsJsonAsync("/api/signals", new { description = "te kort", observedOn = "2999-01-01", forms = Array.Empty<string>(), people = new[] { new { role = "PossibleVictim", name = "" } } });
+
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("ten minste 20 tekens", errors.GetProperty("Description")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("toekomst", errors.GetProperty("ObservedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("LocationType", out _));
+        Assert.True(errors.TryGetProperty("Forms", out _));
+        Assert.True(errors.TryGetProperty("People[0].Name", out _));
+    }
+
+    [Theory]
+    [InlineData("{\"description\": ")]
+    [InlineData("{\"description\": \"Een geldige beschrijving van wat er gezien is.\", \"locationType\": \"Moon\", \"observedOn\": \"2026-11-01\", \"forms\": [\"Labour\"]}")]
+    [InlineData("{\"description\": \"Een geldige beschrijving van wat er gezien is.\", \"locationType\": \"Hotel\", \"observedOn\": \"2026-11-01\", \"forms\": [\"Organ\"]}")]
+    [InlineData("{\"description\": \"Een geldige beschrijving van wat er gezien is.\", \"locationType\": \"Hotel\", \"observedOn\": \"1 november\", \"forms\": [\"Labour\"]}")]
+    [InlineData("[1, 2, 3]")]
+    public async Task Malformed_json_and_unknown_enum_values_get_a_400_problem_in_Dutch(string json)
+    {
+        var reporter = await ReporterAsync();
+
+        var response = await reporter.PostAsync("/api/signals", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Verzoek niet leesbaar", problem.GetProperty("title").GetString());
+        Assert.DoesNotContain("Moon", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_as_too_long()
+    {
+        var reporter = await ReporterAsync();
+        var body = ProcedureApi.NewSignal(new string('a', 1_000_000));
+
+        var response = await reporter.PostAsJsonAsync("/api/signals", body);
+
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("hoogstens 10000 tekens", problem.GetProperty("errors").GetProperty("Description")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Control_characters_are_refused()
+    {
+        var reporter = await ReporterAsync();
+
+        var response = await reporter.PostAsJsonAsync("/api/signals", ProcedureApi.NewSignal("Tekst met een verborgen \u0000 nul-teken en \u001b escape erin."));
+
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("stuurtekens", problem.GetProperty("errors").GetProperty("Description")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_script_and_sql_are_stored_as_text_and_returned_encoded()
+    {
+        var reporter = await ReporterAsync();
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        const string Hostile = "<script>alert(1)</script> '; DROP TABLE \"Signals\"; -- en <img src=x onerror=alert(2)>";
+
+        var id = (await reporter.SubmitAsync(ProcedureApi.NewSignal(Hostile, victimName: "<b>Robert'); DROP TABLE Students;--</b>"))).GetProperty("id").GetString()!;
+
+        var detail = await officer.GetSignalAsync(id);
+        Assert.Equal(Hostile, detail.GetProperty("description").GetString());
+        var raw = await (await officer.GetAsync($"/api/signals/{id}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_officers_may_register_a_signal_from_another_source()
+    {
+        var reporter = await ReporterAsync();
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var request = ProcedureApi.NewSignal("Doorgestuurd door het politie basisteam na een controle in een woning.");
+        var withSource = System.Text.Json.JsonSerializer.SerializeToNode(request)!.AsObject();
+        withSource["source"] = "PoliceBasisteam";
+
+        var refused = await reporter.PostAsync("/api/signals", new StringContent(withSource.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/signals") { Content = new StringContent(withSource.ToJsonString(), Encoding.UTF8, "application/json") };
+        var accepted = await officer.SendAsync(message);
+        var created = await accepted.JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("PoliceBasisteam", (await officer.GetSignalAsync(created.GetProperty("id").GetString()!)).GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_ids_and_wrong_id_formats_never_give_a_500()
+    {
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/signals/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/signals/not-a-guid")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/signals/{Guid.NewGuid()}/analysis", new { urgency = "High" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/signals?status=Exploded")).StatusCode);
+    }
+}
+
+public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;
+
+public sealed class BadInputTestsOnPostgres(PostgresApp app) : BadInputTests(app), IClassFixture<PostgresApp>;
