@@ -17,7 +17,7 @@ public sealed class RouteInput
     public bool IndividualCaseMeetingRequested { get; set; }
 }
 
-public sealed class RecordDecisionRequest
+public sealed class RecordDecisionRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.CaseTable;
 
-public sealed class ScheduleSignalRequest
+public sealed class ScheduleSignalRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 

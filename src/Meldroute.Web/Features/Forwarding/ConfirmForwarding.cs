@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Forwarding;
 
-public sealed class ConfirmForwardingRequest
+public sealed class ConfirmForwardingRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 

@@ -5,7 +5,7 @@ using Meldroute.Web.Features.Signals;
 
 namespace Meldroute.Web.Features.Forwarding;
 
-public sealed class BalancingRequest
+public sealed class BalancingRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 

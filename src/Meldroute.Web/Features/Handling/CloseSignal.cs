@@ -4,7 +4,7 @@ using Meldroute.Web.Features.Signals;
 
 namespace Meldroute.Web.Features.Handling;
 
-public sealed class CloseSignalRequest
+public sealed class CloseSignalRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 

@@ -4,7 +4,7 @@ using Meldroute.Web.Features.Signals;
 
 namespace Meldroute.Web.Features.Handling;
 
-public sealed class GiveFeedbackRequest
+public sealed class GiveFeedbackRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Handling;
 
-public sealed class RecordAnalysisRequest
+public sealed class RecordAnalysisRequest : IVersionedRequest
 {
     /// <summary>The version the officer saw; a newer one means someone else changed the signal meanwhile.</summary>
     public Guid? Version { get; set; }

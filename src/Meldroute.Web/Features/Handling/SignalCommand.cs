@@ -95,3 +95,9 @@ public sealed class SignalCommandContext(
 
 /// <summary>The answer to a change: the signal's new status and version (for the next change).</summary>
 public sealed record SignalChanged(Guid Id, string Reference, SignalStatus Status, Guid Version);
+
+/// <summary>A change request that carries the version of the signal the user saw.</summary>
+public interface IVersionedRequest
+{
+    Guid? Version { get; set; }
+}

@@ -37,7 +37,12 @@ public sealed class FieldTagHelper : TagHelper
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
         var invalid = errors.Count > 0;
-        var value = Type == "password" ? "" : state?.AttemptedValue ?? Convert.ToString(For.Model, CultureInfo.CurrentCulture) ?? "";
+        var value = Type == "password" ? "" : state?.AttemptedValue ?? For.Model switch
+        {
+            // Date inputs take ISO dates whatever the page's language.
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var other => Convert.ToString(other, CultureInfo.CurrentCulture) ?? "",
+        };
         var required = For.Metadata.IsRequired;
 
         output.TagName = "div";

@@ -8,24 +8,30 @@ namespace Meldroute.Web.Features.Shared;
 public sealed record NavigationItem(string TextKey, string Page, string Policy);
 
 /// <summary>The main navigation. Each item names the same policy as the page it leads to.</summary>
-public sealed class Navigation(IAuthorizationService authorization)
+public sealed class Navigation(IAuthorizationService authorization, Infrastructure.Data.MeldrouteDbContext db)
 {
     public static readonly IReadOnlyList<NavigationItem> Items =
     [
         new("Nav_Home", "/Index", Policies.SignedIn),
+        new("Nav_NewSignal", "/Intake/New", Policies.Submitter),
+        new("Nav_MySignals", "/Intake/Mine", Policies.Submitter),
+        new("Nav_Inbox", "/Handling/Index", Policies.SpecialistOfficer),
+        new("Nav_CaseTable", "/CaseTable/Index", Policies.SignalReader),
         new("Nav_Audit", "/Audit/Index", Policies.PrivacyOfficer),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),
         new("Nav_Account", "/Account/Index", Policies.SignedIn),
     ];
 
-    public async Task<IReadOnlyList<NavigationItem>> VisibleToAsync(ClaimsPrincipal user)
+    /// <summary>The items the user may open; the officer's inbox carries the number of new signals.</summary>
+    public async Task<IReadOnlyList<(NavigationItem Item, int? Count)>> VisibleToAsync(ClaimsPrincipal user)
     {
-        var visible = new List<NavigationItem>();
+        var visible = new List<(NavigationItem, int?)>();
         foreach (var item in Items)
         {
             if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
             {
-                visible.Add(item);
+                var count = item.Page == "/Handling/Index" ? await Handling.ListSignals.CountNewAsync(db, CancellationToken.None) : (int?)null;
+                visible.Add((item, count));
             }
         }
 

@@ -50,6 +50,19 @@ public static class AuthorizationMatrix
         ["ANY /Error"] = Access.Public,
         ["POST /culture"] = Access.Public,
 
+        // The reporting procedure's pages (issue 3)
+        ["ANY /Intake/New"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["ANY /Intake/Mine"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["ANY /Intake/Submitted/{reference}"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["ANY /Handling"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Handling/Index"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Handling/Signal/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable/Index"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable/Meeting/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable/Decide/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Forwarding/Handover/{id:guid}/{routeId:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+
         // Privacy officer
         ["ANY /Audit"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Audit/Index"] = Access.OnlyFor(Roles.PrivacyOfficer),

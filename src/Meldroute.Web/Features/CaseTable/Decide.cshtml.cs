@@ -1,0 +1,139 @@
+using Meldroute.Web.Features.Handling;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meldroute.Web.Features.CaseTable;
+
+/// <summary>
+/// Recording a decision (RecordDecision): per route a tick, the partners (suggested from the partner registry for
+/// the signal's forms) and a reason. Labour exploitation proposes the labour inspectorate, a minor youth care.
+/// </summary>
+[Authorize(Policy = Policies.SpecialistOfficer)]
+public sealed class DecideModel(MeldrouteDbContext db, SignalCommandContext commands) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? MeetingId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Urgent { get; set; }
+
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Assessment { get; set; }
+
+    /// <summary>One entry per route, in the order of <see cref="Route"/>; unticked routes have no Route.</summary>
+    [BindProperty]
+    public List<RouteInput> Routes { get; set; } = [];
+
+    public Signal Signal { get; private set; } = null!;
+
+    public IReadOnlyList<RegistryPartner> Registry { get; private set; } = [];
+
+    public string? Conflict { get; private set; }
+
+    public static readonly Route[] AllRoutes = Enum.GetValues<Route>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Version = Signal.Version;
+        var forms = Signal.Forms | Signal.ClassifiedForms;
+        var proposed = RouteSuggestions.Proposed(forms, Signal.InvolvesMinor);
+        Routes = [.. AllRoutes.Select(route => new RouteInput
+        {
+            Route = proposed.Contains(route) ? route : null,
+            PartnerIds = [.. RouteSuggestions.PartnersFor(route, forms, Registry).Where(p => p.IsDefault).Select(p => p.Id)],
+        })];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        while (Routes.Count < AllRoutes.Length)
+        {
+            Routes.Add(new RouteInput());
+        }
+
+        // Only ticked routes go to the decision; remember where each came from to put messages back next to its fields.
+        var ticked = Routes.Select((r, i) => (Input: r, Index: i)).Where(x => x.Input.Route is not null).ToList();
+        var request = new RecordDecisionRequest
+        {
+            Version = Version,
+            MeetingId = Urgent ? null : MeetingId,
+            Urgent = Urgent,
+            Reason = Reason,
+            Assessment = Assessment,
+            Routes = [.. ticked.Select(x => x.Input)],
+        };
+        var outcome = await RecordDecision.HandleAsync(commands, User, Id, request, cancellationToken);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                return RedirectToPage("/Handling/Signal", new { id = Id, done = "Decision" });
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Invalid:
+                foreach (var (field, messages) in outcome.Errors!)
+                {
+                    var key = field;
+                    for (var k = 0; k < ticked.Count; k++)
+                    {
+                        key = key.Replace($"Routes[{k}].", $"Routes[{ticked[k].Index}].", StringComparison.Ordinal);
+                    }
+
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(key, message);
+                    }
+                }
+
+                break;
+            default:
+                Conflict = outcome.Message;
+                break;
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var signal = await db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Id, cancellationToken);
+        if (signal is null || signal.Status is not (SignalStatus.OnAgenda or SignalStatus.InAnalysis))
+        {
+            return false;
+        }
+
+        Signal = signal;
+        Registry = await (from route in db.PartnerRoutes
+                          join partner in db.Partners on route.PartnerId equals partner.Id
+                          select new RegistryPartner(partner.Id, partner.Name, partner.Forms, route.Route, route.IsDefault)).ToListAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Suggested partners for a route, and any other partner already ticked.</summary>
+    public IEnumerable<RegistryPartner> PartnersFor(Route route) =>
+        RouteSuggestions.PartnersFor(route, Signal.Forms | Signal.ClassifiedForms, Registry);
+
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+}
