@@ -91,8 +91,10 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        // Streamed, not loaded: the log grows for years.
-        var rows = db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsEnumerable();
+        // Only up to the head read first: events appended meanwhile belong to a later check, and without a
+        // snapshot they would look like a broken head. Streamed, not loaded: the log grows for years.
+        var upTo = head?.LastSequence ?? long.MaxValue;
+        var rows = db.AuditEvents.AsNoTracking().Where(e => e.Sequence <= upTo).OrderBy(e => e.Sequence).AsEnumerable();
         return AuditChain.Verify(rows, head);
     }
 }

@@ -55,6 +55,31 @@ public abstract class AuditLogTests(Database database)
     }
 
     [Fact]
+    public async Task Verifying_while_events_are_appended_reports_an_intact_chain()
+    {
+        using var app = await AppWithEventsAsync(5);
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(new AuditEntry("test.during-verify", AuditOutcome.Success));
+            }
+        });
+
+        var results = new List<AuditVerification>();
+        for (var i = 0; i < 20; i++)
+        {
+            results.Add(await VerifyAsync(app));
+        }
+
+        await stop.CancelAsync();
+        await writer;
+        Assert.All(results, r => Assert.True(r.IsIntact, $"broken at {r.FirstBrokenSequence}: {r.Break}"));
+    }
+
+    [Fact]
     public async Task A_row_altered_in_the_database_is_reported_with_its_sequence()
     {
         using var app = await AppWithEventsAsync(6);
