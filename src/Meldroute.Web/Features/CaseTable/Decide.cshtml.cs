@@ -134,6 +134,5 @@ public sealed class DecideModel(MeldrouteDbContext db, SignalCommandContext comm
     public IEnumerable<RegistryPartner> PartnersFor(Route route) =>
         RouteSuggestions.PartnersFor(route, Signal.Forms | Signal.ClassifiedForms, Registry);
 
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 }

@@ -59,6 +59,5 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringL
         Eligible = IsOfficer ? await CreateCaseTableMeeting.EligibleAttendeesAsync(db, cancellationToken) : new Dictionary<string, string>();
     }
 
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 }

@@ -143,6 +143,5 @@ public sealed class SignalModel(MeldrouteDbContext db, IAuthorizationService aut
         return true;
     }
 
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 }

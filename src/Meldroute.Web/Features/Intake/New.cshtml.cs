@@ -170,6 +170,5 @@ public sealed class NewModel(MeldrouteDbContext db, AuditTrail audit, TimeProvid
     public IEnumerable<Indicator> IndicatorsFor(ExploitationForms form) =>
         Indicators.Where(i => i.Form == form);
 
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 }

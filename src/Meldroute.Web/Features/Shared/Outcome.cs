@@ -37,9 +37,14 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
     };
 }
 
-/// <summary>Copies a use case's field errors into a page's ModelState under the form's prefix.</summary>
+/// <summary>Field errors between use cases and pages.</summary>
 public static class OutcomeModelState
 {
+    /// <summary>The messages for one field, joined; null when the field is fine.</summary>
+    public static string? ErrorFor(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string field) =>
+        modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+
+    /// <summary>Copies a use case's field errors into a page's ModelState under the form's prefix.</summary>
     public static void AddTo(this IReadOnlyDictionary<string, string[]> errors, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string prefix)
     {
         foreach (var (field, messages) in errors)
