@@ -138,9 +138,15 @@ public static class MeldrouteApp
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
+                // The sign-in steps and the intake form share the rate limits of their API counterparts.
+                foreach (var (page, policy) in new[] { ("/Account/Login", RateLimits.SignIn), ("/Account/LoginWith2fa", RateLimits.SignIn), ("/Intake/New", RateLimits.Intake) })
+                {
+                    o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy)));
+                }
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddMeldrouteRateLimits(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<MeldrouteDbContext>("database");
@@ -170,6 +176,7 @@ public static class MeldrouteApp
         app.UseMiddleware<NotExposedEndpointMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

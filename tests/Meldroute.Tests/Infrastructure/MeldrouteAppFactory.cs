@@ -48,6 +48,9 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         builder.UseSetting("Database:Provider", Database == Database.Postgres ? nameof(DatabaseProvider.Postgres) : nameof(DatabaseProvider.Sqlite));
         builder.UseSetting("ConnectionStrings:Meldroute", ConnectionString);
         builder.UseSetting("Meldroute:DemoMode", DemoMode ? "true" : "false");
+        // Tests sign in many times from one address; RateLimitTests set real limits.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:IntakePerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -28,6 +28,7 @@ internal static class AuthenticationApi
             else if (Anonymous.Contains(pattern))
             {
                 endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn));
             }
         });
     }

@@ -43,6 +43,7 @@ internal static class SignalsApi
                 return created ? Results.Created($"/api/my/signals/{response.Id}", response) : Results.Ok(response);
             })
             .RequireAuthorization(Policies.Submitter)
+            .RequireRateLimiting(RateLimits.Intake)
             .WithName("SubmitSignal")
             .Produces<SubmitSignalResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
