@@ -8,6 +8,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Localization;
+using Meldroute.Web.Infrastructure.Privacy;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -46,6 +47,7 @@ public static class MeldrouteApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        PersonalDataProtection.AddPersonalDataProtection(services, configuration, builder.Environment);
         services.AddMeldrouteDatabase(configuration, builder.Environment);
         services.AddScoped<AuditTrail>();
         services.AddScoped<DemoSeeder>();

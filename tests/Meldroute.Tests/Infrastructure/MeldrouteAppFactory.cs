@@ -31,6 +31,8 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
 
     public string DataFolder => dataFolder;
 
+    public string KeysFolder => dataFolder + "-keys";
+
     /// <summary>A folder that exists, for processes started beside the app.</summary>
     public string DataFolderOrTemp()
     {
@@ -48,6 +50,8 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         builder.UseSetting("Database:Provider", Database == Database.Postgres ? nameof(DatabaseProvider.Postgres) : nameof(DatabaseProvider.Sqlite));
         builder.UseSetting("ConnectionStrings:Meldroute", ConnectionString);
         builder.UseSetting("Meldroute:DemoMode", DemoMode ? "true" : "false");
+        // Each app its own key ring, beside (not in) its data folder, as in production.
+        builder.UseSetting("Meldroute:KeysPath", KeysFolder);
         // Tests sign in many times from one address; RateLimitTests set real limits.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:IntakePerMinute", "100000");
@@ -69,10 +73,13 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(dataFolder))
+        if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataFolder, recursive: true);
+            foreach (var folder in new[] { dataFolder, KeysFolder }.Where(Directory.Exists))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 }

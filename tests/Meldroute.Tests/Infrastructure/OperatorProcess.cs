@@ -21,6 +21,7 @@ public static class OperatorProcess
 
         start.ArgumentList.Add($"--Database:Provider={app.Database}");
         start.ArgumentList.Add($"--ConnectionStrings:Meldroute={app.ConnectionString}");
+        start.ArgumentList.Add($"--Meldroute:KeysPath={app.KeysFolder}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

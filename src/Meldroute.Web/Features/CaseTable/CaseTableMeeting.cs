@@ -1,3 +1,4 @@
+using Meldroute.Web.Infrastructure.Privacy;
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -43,6 +44,8 @@ public sealed class AgendaItem
     public Guid SignalId { get; set; }
 
     public int SortOrder { get; set; }
+
+    [Encrypted]
 
     public string? Assessment { get; set; }
 }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,6 +24,8 @@ public sealed class DecisionRoute
 
     /// <summary>For PerpetratorTrack: an Individueel Casus Overleg is requested at the Zorg- en Veiligheidshuis.</summary>
     public bool IndividualCaseMeetingRequested { get; set; }
+
+    [Encrypted]
 
     public string? Reason { get; set; }
 
@@ -58,18 +61,29 @@ public sealed class BalancingOfInterests
     public required string RecordedById { get; set; }
 
     /// <summary>Who took part in the weighing (functions, not names).</summary>
+    [Encrypted]
     public string? WeighedBy { get; set; }
+
+    [Encrypted]
 
     public string? Purpose { get; set; }
 
+    [Encrypted]
+
     public string? Necessity { get; set; }
 
+    [Encrypted]
+
     public string? Proportionality { get; set; }
+
+    [Encrypted]
 
     public string? Subsidiarity { get; set; }
 
     /// <summary>Whether sharing victim data is justified.</summary>
     public bool SharingJustified { get; set; }
+
+    [Encrypted]
 
     public string? Outcome { get; set; }
 }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -72,23 +73,29 @@ public sealed class Signal : IVersioned
     // ---- personal content: deleted for good on forwarding ----
 
     /// <summary>What the reporter saw (free text, 20–10,000 characters).</summary>
+    [Encrypted]
     public string? Description { get; set; }
 
     public DateOnly? ObservedOn { get; set; }
 
     /// <summary>Address or area, optional.</summary>
+    [Encrypted]
     public string? LocationDetail { get; set; }
 
     /// <summary>The location type in words when <see cref="LocationType"/> is Other.</summary>
+    [Encrypted]
     public string? LocationOther { get; set; }
 
     /// <summary>The source in words when <see cref="Source"/> is Other, or the partner's name.</summary>
+    [Encrypted]
     public string? SourceDetail { get; set; }
 
     /// <summary>The officer's enrichment and analysis notes.</summary>
+    [Encrypted]
     public string? AnalysisNotes { get; set; }
 
     /// <summary>The officer's reason for the urgent path or for closing without action.</summary>
+    [Encrypted]
     public string? DecisionReason { get; set; }
 
     public List<SignalPerson> People { get; set; } = [];
@@ -147,16 +154,24 @@ public sealed class SignalPerson
     public PersonRole Role { get; set; }
 
     /// <summary>A name, or a description when the name is unknown.</summary>
+    [Encrypted]
     public string? NameOrDescription { get; set; }
 
     /// <summary>Age or age band as told, e.g. "16" or "20-30".</summary>
+    [Encrypted]
     public string? Age { get; set; }
 
     public Minor Minor { get; set; } = Minor.Unknown;
 
+    [Encrypted]
+
     public string? Nationality { get; set; }
 
+    [Encrypted]
+
     public string? Language { get; set; }
+
+    [Encrypted]
 
     public string? ContactDetails { get; set; }
 

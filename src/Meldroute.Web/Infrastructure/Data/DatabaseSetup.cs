@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Meldroute.Web.Infrastructure.Data;
 
@@ -20,11 +22,14 @@ public static class DatabaseSetup
                 var sqlite = ResolveSqliteConnectionString(connectionString, environment.ContentRootPath);
                 services.AddDbContext<SqliteMeldrouteDbContext>(o => o
                     .UseSqlite(sqlite)
+                    .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(new SqlitePragmas()));
                 services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<SqliteMeldrouteDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresMeldrouteDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresMeldrouteDbContext>(o => o
+                    .UseNpgsql(connectionString)
+                    .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
                 services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<PostgresMeldrouteDbContext>());
                 break;
             default:

@@ -9,7 +9,11 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteMeldrouteDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(SqliteMeldrouteDbContext).Assembly.GetName().Name))
-            .Options);
+            .Options,
+            DesignTimeProtection());
+
+    // Migrations need the model's shape only; this key ring never stores a key.
+    internal static Privacy.PersonalDataProtection DesignTimeProtection() => new(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMeldrouteDbContext>
@@ -17,5 +21,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresMeldrouteDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>()
             .UseNpgsql("Host=127.0.0.1;Database=design_time")
-            .Options);
+            .Options,
+            SqliteDesignTimeFactory.DesignTimeProtection());
 }

@@ -5,6 +5,7 @@ using Meldroute.Web.Features.Departments;
 using Meldroute.Web.Features.Intake;
 using Meldroute.Web.Features.Partners;
 using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,11 @@ namespace Meldroute.Web.Infrastructure.Data;
 /// The one model of Meldroute. Each database provider has a subclass only so that it can keep its own
 /// migrations (EF Core migrations are provider-specific); feature code always asks for this type.
 /// </summary>
-public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<MeldrouteUser, IdentityRole, string>(options)
+public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection protection) : IdentityDbContext<MeldrouteUser, IdentityRole, string>(options)
 {
+    /// <summary>The key ring that encrypts this context's personal data (part of the model's cache key).</summary>
+    internal PersonalDataProtection Protection => protection;
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Department> Departments => Set<Department>();
@@ -38,6 +42,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MeldrouteDbContext).Assembly);
+        protection.ApplyTo(builder);
     }
 
     /// <summary>Every save of a versioned entity gets a new version: a second editor holding the old one is refused.</summary>
@@ -52,6 +57,6 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     }
 }
 
-public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbContext> options) : MeldrouteDbContext(options);
+public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbContext> options, PersonalDataProtection protection) : MeldrouteDbContext(options, protection);
 
-public sealed class PostgresMeldrouteDbContext(DbContextOptions<PostgresMeldrouteDbContext> options) : MeldrouteDbContext(options);
+public sealed class PostgresMeldrouteDbContext(DbContextOptions<PostgresMeldrouteDbContext> options, PersonalDataProtection protection) : MeldrouteDbContext(options, protection);

@@ -188,8 +188,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Assessment")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
@@ -399,20 +398,16 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Necessity")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Outcome")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Proportionality")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Purpose")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -429,12 +424,10 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Subsidiarity")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("WeighedBy")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -477,8 +470,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Route")
                         .HasColumnType("integer");
@@ -530,8 +522,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("AnalysisNotes")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("ClassifiedForms")
                         .HasColumnType("integer");
@@ -552,15 +543,13 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasColumnType("text");
 
                     b.Property<int?>("Feedback")
                         .HasColumnType("integer");
@@ -589,12 +578,10 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LocationDetail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("LocationOther")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<int>("LocationType")
                         .HasColumnType("integer");
@@ -617,8 +604,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("SourceDetail")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -654,27 +640,22 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Age")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ContactDetails")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Language")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Minor")
                         .HasColumnType("integer");
 
                     b.Property<string>("NameOrDescription")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Nationality")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");

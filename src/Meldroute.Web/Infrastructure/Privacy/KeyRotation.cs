@@ -1,0 +1,51 @@
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meldroute.Web.Infrastructure.Privacy;
+
+/// <summary>
+/// `keys rotate`: a new key becomes the default for new encryption, and every encrypted value is read with the key
+/// it was written with and written again with the new one. Old keys stay in the ring (they still decrypt backups)
+/// until the operator removes them; see docs/security.md.
+/// </summary>
+public static class KeyRotation
+{
+    public static async Task<(Guid KeyId, int Values)> RotateAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var key = services.GetRequiredService<IKeyManager>().CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var values = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var entityType in db.Model.GetEntityTypes().Where(e => e.GetProperties().Any(PersonalDataProtection.IsEncrypted)))
+        {
+            var encrypted = entityType.GetProperties().Where(PersonalDataProtection.IsEncrypted).ToList();
+            // Rows of one type at a time; each is decrypted on load and encrypted with the new default key on save.
+            var rows = await QueryOf(db, entityType.ClrType).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var entry = db.Entry(row);
+                foreach (var property in encrypted.Where(p => entry.Property(p.Name).CurrentValue is not null))
+                {
+                    entry.Property(property.Name).IsModified = true;
+                    values++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(
+            new AuditEntry("keys.rotated", AuditOutcome.Success, "data-protection-key", key.KeyId.ToString(), $"re-encrypted={values}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (key.KeyId, values);
+    }
+
+    private static IQueryable<object> QueryOf(DbContext db, Type clrType) =>
+        (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(clrType).Invoke(db, null)!;
+}
