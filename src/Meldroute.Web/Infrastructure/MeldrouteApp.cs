@@ -194,6 +194,8 @@ public static class MeldrouteApp
                 Results.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound))
             .AllowAnonymous()
             .ExcludeFromDescription();
+        // Any other unknown page is "not found" (the error page), not the fallback policy's sign-in redirect or 403.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -110,6 +110,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         Assert.Contains("/Account/AccessDenied", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync("access denied");
         await page.GotoAsync("/no-such-page");
+        Assert.Equal("Pagina niet gevonden", await page.InnerTextAsync("h1"));
         await page.AssertAccessibleAsync("not found");
         await page.GotoAsync("/Account/Logout");
         await page.AssertAccessibleAsync("sign-out page");
@@ -131,6 +132,19 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         var rows = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync();
         return string.Join("\n", rows.Select(e => $"{e.Sequence} {e.OccurredAt:O} {e.Action} {e.Outcome} {e.ObjectId} prev={e.PreviousHash[..8]} hash={e.Hash[..8]} calc={Meldroute.Web.Features.Audit.AuditChain.ComputeHash(e)[..8]}")) + $"\nhead {head.LastSequence} {head.LastHash[..8]}";
+    }
+
+    [Fact]
+    public async Task The_accessibility_check_does_find_violations()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"nl\"><head><title>x</title></head><body><main><img src=\"data:,\"><input type=\"text\"></main></body></html>");
+
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => page.AssertAccessibleAsync("a page with known faults"));
+
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
     }
 
     [Fact]

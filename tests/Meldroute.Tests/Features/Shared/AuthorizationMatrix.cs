@@ -100,8 +100,9 @@ public static class AuthorizationMatrix
         ["POST /api/signals/{id:guid}/close"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["POST /api/signals/{id:guid}/feedback"] = Access.OnlyFor(Roles.SpecialistOfficer),
 
-        // Any other /api path: a 404 problem for everyone.
+        // Any other /api path: a 404 problem for everyone; any other page: the 404 page.
         ["ANY /api/{**path}"] = Access.Public,
+        ["ANY /{*path:nonfile}"] = Access.Public,
 
         // Operations and the API description
         ["ANY /health/live"] = Access.Public,

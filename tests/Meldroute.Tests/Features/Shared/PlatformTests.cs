@@ -116,6 +116,20 @@ public abstract class PlatformTests(MeldrouteAppFactory app)
     }
 
     [Fact]
+    public async Task An_unknown_page_is_the_Dutch_not_found_page_for_everyone()
+    {
+        using var anonymous = app.CreateBrowser();
+        var signedIn = await app.SignInAsync(await app.CreateAsync(Roles.Reporter));
+
+        foreach (var client in new[] { anonymous, signedIn })
+        {
+            var response = await client.GetAsync("/bestaat-niet");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("Pagina niet gevonden", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_api_path_answers_with_problem_details_not_a_login_page()
     {
         var user = await app.CreateAsync(Roles.Reporter);
