@@ -2,6 +2,7 @@ using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Features.Handling;
+using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using System.Text.Json.Serialization;
@@ -53,6 +54,14 @@ public static class MeldrouteApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Navigation>();
         services.AddScoped<SignalCommandContext>();
+        services.AddOptions<Features.Retention.RetentionOptions>().Bind(configuration.GetSection(Features.Retention.RetentionOptions.Section));
+        services.AddScoped<Features.Retention.RunRetention>();
+        services.AddSingleton<Features.Retention.RetentionJob>();
+        if (configuration.GetValue("Retention:DailyJob", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Features.Retention.RetentionJob>());
+        }
+
         services.AddScoped<IAuthorizationHandler, SignalAccessHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -189,6 +198,7 @@ public static class MeldrouteApp
         app.MapCultureSwitch();
         app.MapAuthenticationApi();
         app.MapSignalsApi();
+        app.MapRetentionApi();
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
         app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) =>
                 Results.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound))

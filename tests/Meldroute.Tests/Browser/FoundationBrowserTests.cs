@@ -19,7 +19,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.CaseTableMember] = ["Start", "Casustafel", "Mijn account"],
         [Roles.VictimCareCoordinator] = ["Start", "Mijn account"],
         [Roles.PolicyAdvisor] = ["Start", "Mijn account"],
-        [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Mijn account"],
+        [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Mijn account"],
         [Roles.Administrator] = ["Start", "Gebruikers", "Mijn account"],
     };
 
@@ -122,6 +122,11 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         var verification = await privacy.InnerTextAsync("[data-testid=audit-verification]");
         Assert.True(verification.Contains("De keten is intact", StringComparison.Ordinal), verification + "\n" + await AuditDumpAsync());
         await privacy.AssertAccessibleAsync("audit log");
+        await privacy.GotoAsync("/Retention");
+        await privacy.AssertAccessibleAsync("retention");
+        await privacy.ClickAsync("button:has-text('Juridische blokkade plaatsen')");
+        Assert.Contains("Er is geen signaal met dit kenmerk", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
+        await privacy.AssertAccessibleAsync("retention with errors");
         await privacy.Context.CloseAsync();
     }
 

@@ -16,7 +16,7 @@ public enum Database
 /// The real app in a test server, on a real SQLite file in its own temp folder or on a fresh database in the
 /// throwaway PostgreSQL cluster. Outside demo mode by default: accounts need two-factor authentication.
 /// </summary>
-public class MeldrouteAppFactory(Database database, bool demoMode = false, IReadOnlyDictionary<string, string?>? settings = null)
+public class MeldrouteAppFactory(Database database, bool demoMode = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "meldroute-test-" + Guid.NewGuid().ToString("N")[..12]);
@@ -55,12 +55,18 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         // Tests sign in many times from one address; RateLimitTests set real limits.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:IntakePerMinute", "100000");
+        // The daily job would run on its own schedule in the middle of tests; RetentionTests run it explicitly.
+        builder.UseSetting("Retention:DailyJob", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddLogging(l => l.AddProvider(Logs)));
+        builder.ConfigureServices(s =>
+        {
+            s.AddLogging(l => l.AddProvider(Logs));
+            services?.Invoke(s);
+        });
     }
 
     protected override void ConfigureClient(HttpClient client)

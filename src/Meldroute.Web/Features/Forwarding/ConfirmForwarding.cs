@@ -89,8 +89,7 @@ public static class ConfirmForwarding
                 var balancing = await c.Db.BalancingOfInterests.Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
                 var receipt = SignalPurge.Apply(signal, agenda, balancing, routes, SignalPurge.OnForwardingRule, c.Now);
                 c.Db.IdempotencyRecords.RemoveRange(await c.Db.IdempotencyRecords.Where(k => k.SignalId == signal.Id).ToListAsync(cancellationToken));
-                c.AlsoAudit.Add(new Audit.AuditEntry("signal.purged", Audit.AuditOutcome.Success, "signal", signal.Reference,
-                    $"{receipt.Rule}: people={receipt.People}, texts={receipt.TextFields}, assessments={receipt.Assessments}, balancing={receipt.BalancingRecords}, reasons={receipt.RouteReasons}"));
+                c.AlsoAudit.Add(new Audit.AuditEntry("signal.purged", Audit.AuditOutcome.Success, "signal", signal.Reference, receipt.Summary()));
             }
 
             return null;

@@ -9,7 +9,7 @@ namespace Meldroute.Web.Features.Handling;
 
 /// <summary>The officer's inbox (ListSignals): open signals, oldest first, filtered on the server by a plain GET form.</summary>
 [Authorize(Policy = Policies.SpecialistOfficer)]
-public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Retention.RetentionOptions> retention) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SignalStatus? Status { get; set; }
@@ -42,7 +42,7 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock) : Page
             OlderThanDays = OlderThanDays is > 0 and < 3650 ? OlderThanDays : null,
             OpenOnly = Status is null,
             Page = Math.Clamp(PageNumber, 1, 100_000),
-        }, clock.GetUtcNow(), cancellationToken);
+        }, clock.GetUtcNow(), retention.Value, cancellationToken);
     }
 
     public Dictionary<string, string?> RouteFor(int page) => new()

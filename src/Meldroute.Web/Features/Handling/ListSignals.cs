@@ -22,7 +22,11 @@ public sealed class SignalFilter
     public int Page { get; set; } = 1;
 }
 
-public sealed record InboxRow(Guid Id, string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, ExploitationForms Forms, SignalSource Source, Urgency Urgency, bool AcuteDanger, LocationType LocationType);
+public sealed record InboxRow(Guid Id, string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, ExploitationForms Forms, SignalSource Source, Urgency Urgency, bool AcuteDanger, LocationType LocationType)
+{
+    /// <summary>Received or in analysis for longer than the retention settings allow: flagged to the officers.</summary>
+    public bool Stuck { get; init; }
+}
 
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageSize);
 
@@ -31,7 +35,7 @@ public static class ListSignals
 {
     public const int PageSize = 25;
 
-    public static async Task<InboxPage> HandleAsync(MeldrouteDbContext db, SignalFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<InboxPage> HandleAsync(MeldrouteDbContext db, SignalFilter filter, DateTimeOffset now, Retention.RetentionOptions retention, CancellationToken cancellationToken)
     {
         var query = db.Signals.AsNoTracking();
         if (filter.Status is { } status)
@@ -66,7 +70,7 @@ public static class ListSignals
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(s => new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, s.Forms | s.ClassifiedForms, s.Source, s.Urgency, s.AcuteDanger, s.LocationType))
             .ToListAsync(cancellationToken);
-        return new InboxPage(rows, total, page, PageSize);
+        return new InboxPage([.. rows.Select(r => r with { Stuck = Retention.RetentionRules.IsStuck(r.Status, r.ReceivedAt, now, retention) })], total, page, PageSize);
     }
 
     public static Task<int> CountNewAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>

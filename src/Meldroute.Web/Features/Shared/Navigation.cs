@@ -18,6 +18,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_Inbox", "/Handling/Index", Policies.SpecialistOfficer),
         new("Nav_CaseTable", "/CaseTable/Index", Policies.SignalReader),
         new("Nav_Audit", "/Audit/Index", Policies.PrivacyOfficer),
+        new("Nav_Retention", "/Retention/Index", Policies.PrivacyOfficer),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),
         new("Nav_Account", "/Account/Index", Policies.SignedIn),
     ];

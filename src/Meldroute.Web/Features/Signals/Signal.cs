@@ -210,6 +210,9 @@ public sealed class SignalDeletionReceipt
     public int BalancingRecords { get; set; }
 
     public int RouteReasons { get; set; }
+
+    /// <summary>The receipt as the audit log records it: rule and counts.</summary>
+    public string Summary() => $"{Rule}: people={People}, texts={TextFields}, assessments={Assessments}, balancing={BalancingRecords}, reasons={RouteReasons}";
 }
 
 /// <summary>An entity whose <see cref="Version"/> changes on every save, so that concurrent edits are detected.</summary>

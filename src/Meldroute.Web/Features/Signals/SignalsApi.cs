@@ -58,8 +58,8 @@ internal static class SignalsApi
             .RequireAuthorization(Policies.Submitter)
             .WithName("GetMySignal");
 
-        api.MapGet("/signals", async ([AsParameters] SignalFilterQuery query, MeldrouteDbContext db, TimeProvider clock, CancellationToken ct) =>
-                Results.Ok(await ListSignals.HandleAsync(db, query.ToFilter(), clock.GetUtcNow(), ct)))
+        api.MapGet("/signals", async ([AsParameters] SignalFilterQuery query, MeldrouteDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Retention.RetentionOptions> retention, CancellationToken ct) =>
+                Results.Ok(await ListSignals.HandleAsync(db, query.ToFilter(), clock.GetUtcNow(), retention.Value, ct)))
             .RequireAuthorization(Policies.SpecialistOfficer)
             .WithName("ListSignals");
 

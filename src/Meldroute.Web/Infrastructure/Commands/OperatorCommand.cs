@@ -13,7 +13,7 @@ namespace Meldroute.Web.Infrastructure.Commands;
 
 /// <summary>
 /// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
-/// <c>audit verify</c>, <c>keys rotate</c>, <c>users add --email E --role R [--name N]</c>. Everything else goes to the host as configuration.
+/// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>users add --email E --role R [--name N]</c>. Everything else goes to the host as configuration.
 /// </summary>
 public sealed class OperatorCommand
 {
@@ -30,7 +30,7 @@ public sealed class OperatorCommand
 
     public string[] HostArgs { get; }
 
-    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"]];
+    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"]];
     private static readonly string[] CommandOptions = ["--email", "--role", "--name"];
 
     public static OperatorCommand Parse(string[] args)
@@ -72,6 +72,15 @@ public sealed class OperatorCommand
                 await PrepareDatabaseAsync(app.Services);
                 var (keyId, values) = await Privacy.KeyRotation.RotateAsync(app.Services, app.Services.GetRequiredService<TimeProvider>());
                 Console.WriteLine($"New key {keyId} is the default; {values} encrypted values re-encrypted with it.");
+                return 0;
+            case "retention run":
+                await PrepareDatabaseAsync(app.Services);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var result = await scope.ServiceProvider.GetRequiredService<Features.Retention.RunRetention>().RunAsync();
+                    Console.WriteLine($"Retention run: {result.Purged} purged, {result.OnHold} kept by a legal hold, {result.Stuck} stuck in intake.");
+                }
+
                 return 0;
             case "users add":
                 await PrepareDatabaseAsync(app.Services);

@@ -37,6 +37,8 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<DecisionRoute> DecisionRoutes => Set<DecisionRoute>();
     public DbSet<BalancingOfInterests> BalancingOfInterests => Set<BalancingOfInterests>();
+    public DbSet<Features.Retention.LegalHold> LegalHolds => Set<Features.Retention.LegalHold>();
+    public DbSet<Features.Retention.JobRun> JobRuns => Set<Features.Retention.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -66,6 +66,11 @@ public static class AuthorizationMatrix
         // Privacy officer
         ["ANY /Audit"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Audit/Index"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Retention"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Retention/Index"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/retention/upcoming"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/retention/holds"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/retention/holds/{id:guid}/lift"] = Access.OnlyFor(Roles.PrivacyOfficer),
 
         // Administrator
         ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.Json;
+using Meldroute.Tests.Infrastructure;
+using Meldroute.Web.Features.Retention;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Meldroute.Tests.Features.Retention;
+
+/// <summary>Retention enforced by the system, on a fake clock: closed-without-action signals lose their personal data after the term unless held.</summary>
+public abstract class RetentionTests(Database database)
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    private MeldrouteAppFactory NewApp(string? connectionString = null) => new(
+        database,
+        settings: connectionString is null ? null : new Dictionary<string, string?> { ["ConnectionStrings:Meldroute"] = connectionString },
+        services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+
+    private static async Task<string> ClosedWithoutActionAsync(MeldrouteAppFactory app, HttpClient officer)
+    {
+        var reporter = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter));
+        var id = (await reporter.SubmitAsync(ProcedureApi.NewSignal("Signaal dat na analyse zonder actie wordt afgesloten, bij een vakantiepark."))).GetProperty("id").GetString()!;
+        await officer.PostAsync($"/api/signals/{id}/analysis", new { version = await officer.VersionAsync(id), classifiedForms = new[] { "Labour" }, urgency = "Normal", notes = "Geen aanwijzingen gevonden." });
+        await officer.PostAsync($"/api/signals/{id}/close", new { version = await officer.VersionAsync(id), reason = "Na navraag geen signalen van uitbuiting." });
+        return id;
+    }
+
+    private static async Task<RetentionResult> RunAsync(MeldrouteAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RunRetention>().RunAsync();
+    }
+
+    [Fact]
+    public async Task A_signal_closed_without_action_keeps_its_data_for_the_term_and_then_loses_it_with_a_receipt()
+    {
+        using var app = NewApp();
+        var officerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var privacyUser = await app.CreateAsync(Roles.PrivacyOfficer);
+        var officer = await app.CreateApiClientAsync(officerUser);
+        var privacy = await app.CreateApiClientAsync(privacyUser);
+        var id = await ClosedWithoutActionAsync(app, officer);
+
+        var upcoming = await (await privacy.GetAsync("/api/retention/upcoming")).JsonAsync(HttpStatusCode.OK);
+        var due = Assert.Single(upcoming.EnumerateArray());
+        Assert.Equal(clock.GetUtcNow().AddMonths(6), due.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.DoesNotContain("description", upcoming.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        clock.Advance(TimeSpan.FromDays(180));
+        Assert.Equal(0, (await RunAsync(app)).Purged);
+        // Tokens expire with the idle time-out; half a year later everyone signs in again.
+        officer = await app.CreateApiClientAsync(officerUser);
+        Assert.NotNull((await officer.GetSignalAsync(id)).GetProperty("description").GetString());
+
+        clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(1, (await RunAsync(app)).Purged);
+        officer = await app.CreateApiClientAsync(officerUser);
+        privacy = await app.CreateApiClientAsync(privacyUser);
+
+        var after = await officer.GetSignalAsync(id);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("description").ValueKind);
+        Assert.Empty(after.GetProperty("people").EnumerateArray());
+        Assert.Equal(RetentionRules.ClosedWithoutActionRule, after.GetProperty("deletionReceipt").GetProperty("rule").GetString());
+        Assert.Empty((await (await privacy.GetAsync("/api/retention/upcoming")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "signal.purged" && e.Purpose!.StartsWith(RetentionRules.ClosedWithoutActionRule)));
+    }
+
+    [Fact]
+    public async Task A_legal_hold_stops_the_purge_until_it_is_lifted()
+    {
+        using var app = NewApp();
+        var officerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var privacyUser = await app.CreateAsync(Roles.PrivacyOfficer);
+        var officer = await app.CreateApiClientAsync(officerUser);
+        var privacy = await app.CreateApiClientAsync(privacyUser);
+        var id = await ClosedWithoutActionAsync(app, officer);
+        var reference = (await officer.GetSignalAsync(id)).GetProperty("reference").GetString();
+
+        var unknown = await privacy.PostAsync("/api/retention/holds", new { reference = "MR-1999-0001", reason = "OM" }, HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("Reference", out _));
+        var hold = await privacy.PostAsync("/api/retention/holds", new { reference, reason = "Verzoek van het Openbaar Ministerie" }, HttpStatusCode.Created);
+        clock.Advance(TimeSpan.FromDays(200));
+
+        var held = await RunAsync(app);
+        officer = await app.CreateApiClientAsync(officerUser);
+        privacy = await app.CreateApiClientAsync(privacyUser);
+        Assert.Equal((0, 1), (held.Purged, held.OnHold));
+        Assert.NotNull((await officer.GetSignalAsync(id)).GetProperty("description").GetString());
+        Assert.True(Assert.Single((await (await privacy.GetAsync("/api/retention/upcoming")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()).GetProperty("onHold").GetBoolean());
+
+        await privacy.PostAsync($"/api/retention/holds/{hold.GetProperty("id").GetString()}/lift", new { });
+        Assert.Equal(1, (await RunAsync(app)).Purged);
+        Assert.Equal(JsonValueKind.Null, (await officer.GetSignalAsync(id)).GetProperty("description").ValueKind);
+    }
+
+    [Fact]
+    public async Task Signals_too_long_in_intake_are_flagged_in_the_officers_inbox()
+    {
+        using var app = NewApp();
+        var reporter = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter));
+        var officerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var officer = await app.CreateApiClientAsync(officerUser);
+        var reference = (await reporter.SubmitAsync(ProcedureApi.NewSignal("Signaal dat te lang in de inbox blijft liggen, bij een hotel."))).GetProperty("reference").GetString();
+
+        bool Stuck(JsonElement inbox) => inbox.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("reference").GetString() == reference).GetProperty("stuck").GetBoolean();
+        Assert.False(Stuck(await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK)));
+        clock.Advance(TimeSpan.FromDays(11));
+        officer = await app.CreateApiClientAsync(officerUser);
+
+        Assert.True(Stuck(await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK)));
+        Assert.Equal(1, (await RunAsync(app)).Stuck);
+    }
+
+    [Fact]
+    public async Task The_daily_job_runs_once_a_day_even_with_two_app_instances_on_one_database()
+    {
+        using var first = NewApp();
+        _ = first.Services;
+        using var second = NewApp(first.ConnectionString);
+
+        var ranFirst = await first.Services.GetRequiredService<RetentionJob>().RunOnceForTodayAsync(CancellationToken.None);
+        var ranSecond = await second.Services.GetRequiredService<RetentionJob>().RunOnceForTodayAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(1));
+        var ranNextDay = await second.Services.GetRequiredService<RetentionJob>().RunOnceForTodayAsync(CancellationToken.None);
+
+        Assert.Equal((true, false, true), (ranFirst, ranSecond, ranNextDay));
+        await using var scope = first.Services.CreateAsyncScope();
+        Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().AuditEvents.CountAsync(e => e.Action == "retention.run"));
+    }
+}
+
+public sealed class RetentionTestsOnSqlite() : RetentionTests(Database.Sqlite);
+
+public sealed class RetentionTestsOnPostgres() : RetentionTests(Database.Postgres);
