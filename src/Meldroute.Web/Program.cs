@@ -2,6 +2,12 @@ using Meldroute.Web.Infrastructure;
 using Meldroute.Web.Infrastructure.Commands;
 
 var command = OperatorCommand.Parse(args);
+if (command.IsUnknown)
+{
+    await Console.Error.WriteLineAsync(OperatorCommand.Usage);
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddMeldroute();
 var app = builder.Build();

@@ -96,7 +96,12 @@ public static class MeldrouteApp
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = idle);
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = idle;
+                // A refresh token may not outlive the idle time-out: an API session ends like a browser session.
+                o.RefreshTokenExpiration = idle;
+            });
         services.Configure<AuthenticationOptions>(o =>
         {
             o.DefaultScheme = AuthenticationScheme;
@@ -165,7 +170,15 @@ public static class MeldrouteApp
         // Behind a reverse proxy the app itself listens on HTTP; browsers are sent to the standard HTTPS port
         // unless HttpsRedirection:HttpsPort (or ASPNETCORE_HTTPS_PORT) says otherwise.
         services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue<int?>("HttpsRedirection:HttpsPort") ?? configuration.GetValue<int?>("HTTPS_PORT") ?? 443);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The reverse proxies whose X-Forwarded-* headers are believed (loopback always); comma separated.
+            foreach (var proxy in (configuration["Meldroute:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
 
         return builder;
     }

@@ -99,6 +99,9 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         await page.SignInAsync("beheerder@meldroute.test");
         await page.GotoAsync("/Account");
         await page.AssertAccessibleAsync("my account");
+        await page.GotoAsync("/Account/ChangePassword");
+        await page.ClickAsync("main button[type=submit]");
+        await page.AssertAccessibleAsync("change password with errors");
         await page.GotoAsync("/Account/EnrolAuthenticator");
         await page.AssertAccessibleAsync("authenticator enrolment");
         await page.GotoAsync("/Admin/Users");

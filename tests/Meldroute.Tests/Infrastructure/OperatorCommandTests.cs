@@ -19,10 +19,13 @@ public abstract class OperatorCommandTests(Database database)
 
         var add = await OperatorProcess.RunAsync(app, "users", "add", "--email", "eerste.beheerder@gemeente.test", "--role", "Administrator");
         Assert.True(add.ExitCode == 0, add.Output);
-        Assert.Contains("One-time password:", add.Output, StringComparison.Ordinal);
+        Assert.Contains("Initial password:", add.Output, StringComparison.Ordinal);
 
         var refused = await OperatorProcess.RunAsync(app, "users", "add", "--email", "x@gemeente.test", "--role", "Superuser");
         Assert.Equal(2, refused.ExitCode);
+        var mistyped = await OperatorProcess.RunAsync(app, "audit", "verfy");
+        Assert.Equal(2, mistyped.ExitCode);
+        Assert.Contains("Unknown command", mistyped.Output, StringComparison.Ordinal);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();

@@ -5,13 +5,14 @@ namespace Meldroute.Web.Features.Account;
 
 /// <summary>
 /// ASP.NET Core Identity's own token endpoints under /api/auth. Only sign-in, refresh and reading one's own
-/// account and 2FA state are offered; accounts are created and reset by administrators, so registration,
+/// account are offered; accounts are created and reset by administrators, so registration,
 /// e-mail confirmation and password reset are not exposed.
 /// </summary>
 internal static class AuthenticationApi
 {
     private static readonly HashSet<string> Anonymous = ["/api/auth/login", "/api/auth/refresh"];
-    private static readonly HashSet<string> Offered = ["/api/auth/login", "/api/auth/refresh", "/api/auth/manage/2fa", "/api/auth/manage/info"];
+    // manage/2fa is not offered: switching two-factor off or resetting it happens on "Mijn account", where it is audited.
+    private static readonly HashSet<string> Offered = ["/api/auth/login", "/api/auth/refresh", "/api/auth/manage/info"];
 
     public static void MapAuthenticationApi(this IEndpointRouteBuilder app)
     {

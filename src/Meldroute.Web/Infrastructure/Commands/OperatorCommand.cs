@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Demo;
@@ -30,12 +29,24 @@ public sealed class OperatorCommand
 
     public string[] HostArgs { get; }
 
+    /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
+    public bool IsUnknown => Words is ["unknown"];
+
+    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | users add --email E --role R [--name N]";
+
     private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"]];
     private static readonly string[] CommandOptions = ["--email", "--role", "--name"];
 
     public static OperatorCommand Parse(string[] args)
     {
-        var words = Known.FirstOrDefault(k => args.Length >= k.Length && k.SequenceEqual(args[..k.Length])) ?? [];
+        var words = Known.FirstOrDefault(k => args.Length >= k.Length && k.SequenceEqual(args[..k.Length]));
+        if (words is null && args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal))
+        {
+            // A first word that is no option and no setting, but no known command either: refused, not served.
+            return new OperatorCommand(["unknown"], [], []);
+        }
+
+        words ??= [];
         var rest = args[words.Length..];
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var hostArgs = new List<string>();
@@ -86,6 +97,7 @@ public sealed class OperatorCommand
                 await PrepareDatabaseAsync(app.Services);
                 return await AddUserAsync(app.Services);
             default:
+                await Console.Error.WriteLineAsync(Usage);
                 return 2;
         }
     }
@@ -129,7 +141,7 @@ public sealed class OperatorCommand
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
         // A one-time password shown once; the user sets up the authenticator app at first sign-in.
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        var password = InitialPassword.Generate();
         var user = new MeldrouteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Options.GetValueOrDefault("--name", email) };
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded)
@@ -145,7 +157,7 @@ public sealed class OperatorCommand
 
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(
             new AuditEntry("user.created", AuditOutcome.Success, "user", user.Id, "operator-command:" + role));
-        Console.WriteLine($"User added with role {role}. One-time password: {password}");
+        Console.WriteLine($"User added with role {role}. Initial password: {password}");
         return 0;
     }
 }

@@ -138,6 +138,22 @@ public abstract class SignInTests(MeldrouteAppFactory app)
     }
 
     [Fact]
+    public async Task A_user_changes_the_initial_password_and_signs_in_with_the_new_one()
+    {
+        var user = await app.CreateAsync(Roles.Reporter);
+        var client = await app.SignInAsync(user);
+
+        var wrong = await client.PostFormAsync("/Account/ChangePassword", new Dictionary<string, string> { ["Input.CurrentPassword"] = "fout", ["Input.NewPassword"] = "Nieuw-wachtwoord-2027", ["Input.ConfirmPassword"] = "Nieuw-wachtwoord-2027" });
+        Assert.Contains("Het huidige wachtwoord klopt niet", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var weak = await client.PostFormAsync("/Account/ChangePassword", new Dictionary<string, string> { ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "kort", ["Input.ConfirmPassword"] = "kort" });
+        Assert.Contains("ten minste 12 tekens", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var changed = await client.PostFormAsync("/Account/ChangePassword", new Dictionary<string, string> { ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "Nieuw-wachtwoord-2027", ["Input.ConfirmPassword"] = "Nieuw-wachtwoord-2027" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(user with { Password = "Nieuw-wachtwoord-2027" })).GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_out_ends_the_session_and_is_audited()
     {
         var user = await app.CreateAsync(Roles.Administrator);

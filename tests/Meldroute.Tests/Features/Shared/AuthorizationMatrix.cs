@@ -47,6 +47,7 @@ public static class AuthorizationMatrix
         ["ANY /Account/AccessDenied"] = Access.Public,
         ["ANY /Account/EnrolAuthenticator"] = Access.Enrolment,
         ["ANY /Account/Logout"] = Access.Enrolment,
+        ["ANY /Account/ChangePassword"] = Access.Enrolment,
         ["ANY /Error"] = Access.Public,
         ["POST /culture"] = Access.Public,
 
@@ -79,7 +80,7 @@ public static class AuthorizationMatrix
         // Identity's token API: sign-in and refresh for everyone; one's own account for the signed-in.
         ["POST /api/auth/login"] = Access.Public,
         ["POST /api/auth/refresh"] = Access.Public,
-        ["POST /api/auth/manage/2fa"] = Access.SignedIn,
+        ["POST /api/auth/manage/2fa"] = Access.NotExposed,
         ["GET /api/auth/manage/info"] = Access.SignedIn,
         ["POST /api/auth/register"] = Access.NotExposed,
         ["GET /api/auth/confirmEmail"] = Access.NotExposed,

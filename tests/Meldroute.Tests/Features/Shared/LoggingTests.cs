@@ -26,6 +26,14 @@ public sealed class LoggingTests
         await api.PostAsJsonAsync("/api/auth/login", new { email = Marker + "@example.org", password = Marker, twoFactorCode = Marker });
         await api.PostAsync("/api/auth/login", new StringContent("{\"email\": \"" + Marker + "\", broken json", System.Text.Encoding.UTF8, "application/json"));
 
+        // The intake: through the API (valid and invalid) and through the form's review step.
+        var reporter = await app.CreateAsync(Meldroute.Web.Infrastructure.Security.Roles.Reporter);
+        var reporterApi = await app.CreateApiClientAsync(reporter);
+        await reporterApi.SubmitAsync(ProcedureApi.NewSignal($"Waarneming {Marker} in een hotel, lange dagen zonder loon.", victimName: Marker));
+        await reporterApi.PostAsJsonAsync("/api/signals", new { description = Marker, people = new[] { new { role = "Unknown", name = Marker } } });
+        var reporterForm = await app.SignInAsync(reporter);
+        await reporterForm.PostFormAsync("/Intake/New", new Dictionary<string, string> { ["Input.Description"] = Marker, ["Input.People[0].Name"] = Marker, ["IdempotencyKey"] = "k" }, "/Intake/New?handler=Review");
+
         Assert.NotEmpty(app.Logs.Lines);
         var leaked = app.Logs.Lines.Where(l => l.Contains(Marker, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(leaked.Count == 0, "Leaked into logs:\n" + string.Join("\n", leaked));

@@ -40,7 +40,7 @@ public sealed partial class ResourceTests
         // Keys composed at run time.
         used.UnionWith(Meldroute.Web.Infrastructure.Security.Roles.All.SelectMany(r => new[] { "Role_" + r, "RoleDescription_" + r }));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Audit.AuditBreak>().Select(b => "AuditBreak_" + b));
-        used.UnionWith(["TwoFactor_Title", "TwoFactor_Intro", "TwoFactor_Code", "Recovery_Title", "Recovery_Intro", "Recovery_Code"]);
+        used.UnionWith(["Identity_PasswordMismatch", "Identity_PasswordTooShort", "Identity_Other", "TwoFactor_Title", "TwoFactor_Intro", "TwoFactor_Code", "Recovery_Title", "Recovery_Intro", "Recovery_Code"]);
 
         Assert.NotEmpty(used);
         var missing = used.Where(k => !keys.Contains(k)).ToList();

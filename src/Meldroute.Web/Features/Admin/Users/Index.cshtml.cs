@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Infrastructure.Data;
@@ -44,7 +43,7 @@ public sealed class IndexModel(
 
         if (ModelState.IsValid)
         {
-            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            var password = InitialPassword.Generate();
             var user = new MeldrouteUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, DisplayName = Input.DisplayName };
             var result = await users.CreateAsync(user, password);
             if (result.Succeeded)
