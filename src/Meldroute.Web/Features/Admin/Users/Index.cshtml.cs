@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -32,7 +33,33 @@ public sealed class IndexModel(
 
     public string? CreatedPassword { get; private set; }
 
+    public string? Message { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRoleAsync(string userId, string? role, CancellationToken cancellationToken) =>
+        await AfterAsync(await ManageUsers.SetRoleAsync(users, audit, t, User, userId, role, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostBlockAsync(string userId, bool blocked, CancellationToken cancellationToken) =>
+        await AfterAsync(await ManageUsers.SetBlockedAsync(users, audit, t, User, userId, blocked, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(Outcome<string> outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            return RedirectToPage();
+        }
+
+        ModelState.Clear();
+        Message = outcome.Message ?? string.Join(" ", outcome.Errors!.SelectMany(e => e.Value));
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -77,10 +104,14 @@ public sealed class IndexModel(
             select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var rolesByUser = roleNames.ToLookup(x => x.UserId, x => x.Name!);
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        Users = [.. accounts.Select(u => new UserRow(u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id]], u.TwoFactorEnabled, u.LastSignInAt))];
+        var now = DateTimeOffset.UtcNow;
+        Users = [.. accounts.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id]], u.TwoFactorEnabled, u.LastSignInAt, u.LockoutEnd > now.AddYears(100)))];
     }
 
-    public sealed record UserRow(string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset? LastSignInAt);
+    public string? CurrentUserId => users.GetUserId(User);
+
+    /// <summary>A row of the list, which doubles as the yearly access review: every user, roles, last sign-in, blocked or not.</summary>
+    public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset? LastSignInAt, bool Blocked);
 }
 
 public sealed class NewUserInput : IValidatableObject

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Meldroute.Web.Features.Account;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace Meldroute.Web.Features.Admin.Users;
+
+public sealed record RoleRequest(string? Role);
+
+/// <summary>The administrator's user operations as JSON.</summary>
+internal static class UsersApi
+{
+    public static void MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Administrator);
+
+        api.MapPost("/{id}/role", async (string id, RoleRequest request, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+                (await ManageUsers.SetRoleAsync(users, audit, t, user, id, request.Role, ct)).ToHttp(changed => Results.Ok(new { id = changed }), t))
+            .WithName("SetUserRole");
+
+        api.MapPost("/{id}/block", async (string id, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+                (await ManageUsers.SetBlockedAsync(users, audit, t, user, id, blocked: true, ct)).ToHttp(changed => Results.Ok(new { id = changed }), t))
+            .WithName("DisableUser");
+
+        api.MapPost("/{id}/unblock", async (string id, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+                (await ManageUsers.SetBlockedAsync(users, audit, t, user, id, blocked: false, ct)).ToHttp(changed => Results.Ok(new { id = changed }), t))
+            .WithName("EnableUser");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using Meldroute.Tests.Infrastructure;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Meldroute.Tests.Features.Admin;
+
+/// <summary>Administrators change roles and block accounts; the user's sessions end; nobody changes their own access.</summary>
+public abstract class UserAdministrationTests(Database database)
+{
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+
+    private MeldrouteAppFactory NewApp() => new(database, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+
+    [Fact]
+    public async Task A_role_change_takes_effect_at_the_next_sign_in_and_the_old_session_ends()
+    {
+        using var app = NewApp();
+        var admin = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Administrator));
+        var user = await app.CreateAsync(Roles.Reporter);
+        var session = await app.SignInAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Intake/Mine")).StatusCode);
+
+        await admin.PostAsync($"/api/users/{user.Id}/role", new { role = Roles.PolicyAdvisor });
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        var old = await session.GetAsync("/Intake/Mine");
+        Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
+        Assert.Contains("/Account/Login", old.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var again = await app.SignInAsync(user);
+        Assert.Contains("Beleidsadviseur", await (await again.GetAsync("/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/Intake/Mine")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_blocked_user_cannot_sign_in_until_unblocked()
+    {
+        using var app = NewApp();
+        var admin = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Administrator));
+        var user = await app.CreateAsync(Roles.Reporter);
+
+        await admin.PostAsync($"/api/users/{user.Id}/block", new { });
+        using var client = app.CreateClient();
+        var refused = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password, twoFactorCode = user.CurrentCode() });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        await admin.PostAsync($"/api/users/{user.Id}/unblock", new { });
+        Assert.NotEmpty(await app.GetAccessTokenAsync(user));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "user.blocked" && e.ObjectId == user.Id));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "user.unblocked" && e.ObjectId == user.Id));
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_change_their_own_role_or_block_themselves()
+    {
+        using var app = NewApp();
+        var adminUser = await app.CreateAsync(Roles.Administrator);
+        var admin = await app.CreateApiClientAsync(adminUser);
+
+        var role = await admin.PostAsJsonAsync($"/api/users/{adminUser.Id}/role", new { role = Roles.PrivacyOfficer });
+        var block = await admin.PostAsJsonAsync($"/api/users/{adminUser.Id}/block", new { });
+
+        Assert.Contains("eigen rol", (await role.JsonAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, block.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync("/api/users/no-such-user/block", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"/api/users/{(await app.CreateAsync(Roles.Reporter)).Id}/role", new { role = "Superuser" })).StatusCode);
+    }
+}
+
+public sealed class UserAdministrationTestsOnSqlite() : UserAdministrationTests(Database.Sqlite);
+
+public sealed class UserAdministrationTestsOnPostgres() : UserAdministrationTests(Database.Postgres);
