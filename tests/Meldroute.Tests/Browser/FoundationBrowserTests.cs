@@ -143,6 +143,29 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
     }
 
     [Fact]
+    public async Task The_second_factor_pages_pass_axe_core_and_accept_the_authenticator_code()
+    {
+        var user = await Meldroute.Tests.Infrastructure.TestUsers.CreateAsync(browser.App, Roles.PolicyAdvisor);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_Email", user.Email);
+        await page.FillAsync("#Input_Password", user.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/Account/LoginWith2fa**");
+        await page.AssertAccessibleAsync("authenticator code page");
+
+        await page.ClickAsync("a:has-text('herstelcode')");
+        await page.AssertAccessibleAsync("recovery code page");
+        await page.GoBackAsync();
+        await page.FillAsync("#Input_Code", user.CurrentCode());
+        await page.ClickAsync("main button[type=submit]");
+
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        Assert.Contains("Beleidsadviseur", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_accessibility_check_does_find_violations()
     {
         var page = await browser.NewPageAsync();
