@@ -59,6 +59,14 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     }
 }
 
-public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbContext> options, PersonalDataProtection protection) : MeldrouteDbContext(options, protection);
+public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbContext> options, PersonalDataProtection protection) : MeldrouteDbContext(options, protection)
+{
+    /// <summary>SQLite has no date-time type: instants are stored as sortable numbers so that queries can compare them.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresMeldrouteDbContext(DbContextOptions<PostgresMeldrouteDbContext> options, PersonalDataProtection protection) : MeldrouteDbContext(options, protection);

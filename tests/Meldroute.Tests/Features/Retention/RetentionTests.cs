@@ -116,6 +116,11 @@ public abstract class RetentionTests(Database database)
 
         Assert.True(Stuck(await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK)));
         Assert.Equal(1, (await RunAsync(app)).Stuck);
+
+        // The inbox's age filter compares instants in the database (SQLite stores them as sortable numbers).
+        string[] References(JsonElement inbox) => [.. inbox.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("reference").GetString()!)];
+        Assert.Contains(reference, References(await (await officer.GetAsync("/api/signals?olderThanDays=10")).JsonAsync(HttpStatusCode.OK)));
+        Assert.DoesNotContain(reference, References(await (await officer.GetAsync("/api/signals?olderThanDays=30")).JsonAsync(HttpStatusCode.OK)));
     }
 
     [Fact]
