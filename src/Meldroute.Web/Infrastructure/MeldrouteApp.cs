@@ -212,6 +212,7 @@ public static class MeldrouteApp
         app.MapAuthenticationApi();
         app.MapSignalsApi();
         app.MapRetentionApi();
+        app.MapAuditApi();
         Features.Admin.Users.UsersApi.MapUsersApi(app);
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
         app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) =>

@@ -1,29 +1,50 @@
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Audit;
 
-/// <summary>The privacy officer's view of the audit log: the chain verification (as `audit verify`) and the newest events.</summary>
+/// <summary>
+/// The privacy officer's view of the audit log: the chain verification (as `audit verify`), a search by user, object,
+/// action and period (newest first; "who has seen this signal" is a search on its reference), and a CSV export.
+/// </summary>
 [Authorize(Policy = Policies.PrivacyOfficer)]
 public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageModel
 {
-    public const int RecentCount = 50;
+    [BindProperty(SupportsGet = true)]
+    public AuditQuery Query { get; set; } = new();
 
     public AuditVerification Verification { get; private set; } = AuditVerification.Intact(0);
 
-    public IReadOnlyList<AuditEvent> Recent { get; private set; } = [];
+    public AuditPage Events { get; private set; } = new([], 0, 1, SearchAuditLog.PageSize);
 
-    public IReadOnlyDictionary<string, string> ActorNames { get; private set; } = new Dictionary<string, string>();
+    public int PageCount => Math.Max(1, (Events.Total + Events.PageSize - 1) / Events.PageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // Unreadable dates in the search are ignored, not an error page.
+        ModelState.Clear();
         Verification = await audit.VerifyAsync(cancellationToken);
-        Recent = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Take(RecentCount).ToListAsync(cancellationToken);
-        var actorIds = Recent.Where(e => e.ActorId is not null).Select(e => e.ActorId!).Distinct().ToList();
-        ActorNames = await db.Users.Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
+        Events = await SearchAuditLog.HandleAsync(db, audit, Query, cancellationToken);
         await audit.RecordAsync(new AuditEntry("audit.viewed", AuditOutcome.Success, "audit-log", null, "supervision"), cancellationToken);
     }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var csv = await SearchAuditLog.ExportCsvAsync(db, audit, Query, cancellationToken);
+        return File(csv, "text/csv; charset=utf-8", $"auditlog-{Query.From:yyyyMMdd}-{Query.To:yyyyMMdd}.csv");
+    }
+
+    public Dictionary<string, string?> RouteFor(int page) => new()
+    {
+        ["Query.User"] = Query.User,
+        ["Query.Object"] = Query.Object,
+        ["Query.Action"] = Query.Action,
+        ["Query.From"] = Query.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Query.To"] = Query.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Query.Page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

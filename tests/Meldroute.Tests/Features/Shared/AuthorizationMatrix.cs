@@ -67,6 +67,9 @@ public static class AuthorizationMatrix
         // Privacy officer
         ["ANY /Audit"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Audit/Index"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/audit/events"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/audit/export"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/audit/verification"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Retention"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Retention/Index"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["GET /api/retention/upcoming"] = Access.OnlyFor(Roles.PrivacyOfficer),

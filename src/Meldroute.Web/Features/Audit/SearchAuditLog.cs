@@ -1,0 +1,124 @@
+using System.Globalization;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using nietras.SeparatedValues;
+
+namespace Meldroute.Web.Features.Audit;
+
+/// <summary>The privacy officer's search over the audit log. "Who has seen this signal" is a search on its reference.</summary>
+public sealed class AuditQuery
+{
+    /// <summary>The e-mail address of the actor.</summary>
+    public string? User { get; set; }
+
+    /// <summary>An object id, such as a signal's reference.</summary>
+    public string? Object { get; set; }
+
+    /// <summary>The start of an action code, such as "signal.read" or "signin".</summary>
+    public string? Action { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    public int Page { get; set; } = 1;
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(User) && string.IsNullOrWhiteSpace(Object) && string.IsNullOrWhiteSpace(Action) && From is null && To is null;
+}
+
+public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string? Actor, string? ActorRole, string Action, string? ObjectType, string? ObjectId, string Outcome, string? Purpose, string? ClientAddress, string? CorrelationId);
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize);
+
+/// <summary>SearchAuditLog and ExportAuditLog. Searching and exporting are themselves audited.</summary>
+public static class SearchAuditLog
+{
+    public const int PageSize = 50;
+
+    public static async Task<AuditPage> HandleAsync(MeldrouteDbContext db, AuditTrail audit, AuditQuery query, CancellationToken cancellationToken)
+    {
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        var total = await filtered.CountAsync(cancellationToken);
+        var page = Math.Clamp(query.Page, 1, 1_000_000);
+        var rows = await ToRowsAsync(db, filtered.OrderByDescending(e => e.Sequence).Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
+        if (!query.IsEmpty)
+        {
+            await audit.RecordAsync(new AuditEntry("audit.searched", AuditOutcome.Success, "audit-log", query.Object?.Trim(), "supervision"), cancellationToken);
+        }
+
+        return new AuditPage(rows, total, page, PageSize);
+    }
+
+    /// <summary>The matching events, oldest first, as CSV (UTF-8) for a spreadsheet.</summary>
+    public static async Task<byte[]> ExportCsvAsync(MeldrouteDbContext db, AuditTrail audit, AuditQuery query, CancellationToken cancellationToken)
+    {
+        var rows = await ToRowsAsync(db, (await FilterAsync(db, query, cancellationToken)).OrderBy(e => e.Sequence), cancellationToken);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text))
+        {
+            foreach (var r in rows)
+            {
+                using var row = writer.NewRow();
+                row["sequence"].Set(r.Sequence.ToString(CultureInfo.InvariantCulture));
+                row["occurred_at_utc"].Set(r.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                row["actor"].Set(r.Actor ?? "");
+                row["actor_role"].Set(r.ActorRole ?? "");
+                row["action"].Set(r.Action);
+                row["object_type"].Set(r.ObjectType ?? "");
+                row["object_id"].Set(r.ObjectId ?? "");
+                row["outcome"].Set(r.Outcome);
+                row["purpose"].Set(r.Purpose ?? "");
+                row["client_address"].Set(r.ClientAddress ?? "");
+                row["correlation_id"].Set(r.CorrelationId ?? "");
+            }
+        }
+
+        await audit.RecordAsync(new AuditEntry("audit.exported", AuditOutcome.Success, "audit-log", null, $"rows={rows.Count}"), cancellationToken);
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static async Task<IQueryable<AuditEvent>> FilterAsync(MeldrouteDbContext db, AuditQuery query, CancellationToken cancellationToken)
+    {
+        var events = db.AuditEvents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.User))
+        {
+            var email = query.User.Trim().ToUpperInvariant();
+            var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken) ?? "(none)";
+            events = events.Where(e => e.ActorId == userId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Object))
+        {
+            var objectId = query.Object.Trim();
+            events = events.Where(e => e.ObjectId == objectId || e.ObjectId == objectId.ToUpperInvariant());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            var action = query.Action.Trim();
+            events = events.Where(e => e.Action.StartsWith(action));
+        }
+
+        if (query.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            events = events.Where(e => e.OccurredAt >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            events = events.Where(e => e.OccurredAt < end);
+        }
+
+        return events;
+    }
+
+    private static async Task<List<AuditRow>> ToRowsAsync(MeldrouteDbContext db, IQueryable<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        var list = await events.ToListAsync(cancellationToken);
+        var actorIds = list.Where(e => e.ActorId is not null).Select(e => e.ActorId!).Distinct().ToList();
+        var names = await db.Users.Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
+        return [.. list.Select(e => new AuditRow(e.Sequence, e.OccurredAt, e.ActorId is null ? null : names.GetValueOrDefault(e.ActorId, e.ActorId), e.ActorRole, e.Action, e.ObjectType, e.ObjectId, e.Outcome, e.Purpose, e.ClientAddress, e.CorrelationId))];
+    }
+}
