@@ -26,7 +26,7 @@ internal static class AuditApi
 
 internal sealed class AuditQueryParameters
 {
-    public string? User { get; set; }
+    public string? UserId { get; set; }
 
     public string? Object { get; set; }
 
@@ -38,5 +38,5 @@ internal sealed class AuditQueryParameters
 
     public int? Page { get; set; }
 
-    public AuditQuery ToQuery() => new() { User = User, Object = Object, Action = Action, From = From, To = To, Page = Page ?? 1 };
+    public AuditQuery ToQuery() => new() { UserId = UserId, Object = Object, Action = Action, From = From, To = To, Page = Page ?? 1 };
 }

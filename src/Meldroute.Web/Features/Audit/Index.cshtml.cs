@@ -3,6 +3,7 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Audit;
 
@@ -20,6 +21,9 @@ public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageMo
 
     public AuditPage Events { get; private set; } = new([], 0, 1, SearchAuditLog.PageSize);
 
+    /// <summary>Accounts to search by, shown by e-mail address, chosen by id.</summary>
+    public IReadOnlyList<(string Id, string Email)> Accounts { get; private set; } = [];
+
     public int PageCount => Math.Max(1, (Events.Total + Events.PageSize - 1) / Events.PageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -28,6 +32,7 @@ public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageMo
         ModelState.Clear();
         Verification = await audit.VerifyAsync(cancellationToken);
         Events = await SearchAuditLog.HandleAsync(db, audit, Query, cancellationToken);
+        Accounts = [.. (await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Email ?? u.Id)).OrderBy(u => u.Item2, StringComparer.Ordinal)];
         await audit.RecordAsync(new AuditEntry("audit.viewed", AuditOutcome.Success, "audit-log", null, "supervision"), cancellationToken);
     }
 
@@ -40,7 +45,7 @@ public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageMo
 
     public Dictionary<string, string?> RouteFor(int page) => new()
     {
-        ["Query.User"] = Query.User,
+        ["Query.UserId"] = Query.UserId,
         ["Query.Object"] = Query.Object,
         ["Query.Action"] = Query.Action,
         ["Query.From"] = Query.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -8,8 +8,8 @@ namespace Meldroute.Web.Features.Audit;
 /// <summary>The privacy officer's search over the audit log. "Who has seen this signal" is a search on its reference.</summary>
 public sealed class AuditQuery
 {
-    /// <summary>The e-mail address of the actor.</summary>
-    public string? User { get; set; }
+    /// <summary>The actor's user id: an id, not an e-mail address, so that the search URL holds no personal data.</summary>
+    public string? UserId { get; set; }
 
     /// <summary>An object id, such as a signal's reference.</summary>
     public string? Object { get; set; }
@@ -23,7 +23,7 @@ public sealed class AuditQuery
 
     public int Page { get; set; } = 1;
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(User) && string.IsNullOrWhiteSpace(Object) && string.IsNullOrWhiteSpace(Action) && From is null && To is null;
+    public bool IsEmpty => string.IsNullOrWhiteSpace(UserId) && string.IsNullOrWhiteSpace(Object) && string.IsNullOrWhiteSpace(Action) && From is null && To is null;
 }
 
 public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string? Actor, string? ActorRole, string Action, string? ObjectType, string? ObjectId, string Outcome, string? Purpose, string? ClientAddress, string? CorrelationId);
@@ -37,7 +37,7 @@ public static class SearchAuditLog
 
     public static async Task<AuditPage> HandleAsync(MeldrouteDbContext db, AuditTrail audit, AuditQuery query, CancellationToken cancellationToken)
     {
-        var filtered = await FilterAsync(db, query, cancellationToken);
+        var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
         var page = Math.Clamp(query.Page, 1, 1_000_000);
         var rows = await ToRowsAsync(db, filtered.OrderByDescending(e => e.Sequence).Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
@@ -52,7 +52,7 @@ public static class SearchAuditLog
     /// <summary>The matching events, oldest first, as CSV (UTF-8) for a spreadsheet.</summary>
     public static async Task<byte[]> ExportCsvAsync(MeldrouteDbContext db, AuditTrail audit, AuditQuery query, CancellationToken cancellationToken)
     {
-        var rows = await ToRowsAsync(db, (await FilterAsync(db, query, cancellationToken)).OrderBy(e => e.Sequence), cancellationToken);
+        var rows = await ToRowsAsync(db, Filter(db, query).OrderBy(e => e.Sequence), cancellationToken);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text))
         {
@@ -77,13 +77,12 @@ public static class SearchAuditLog
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static async Task<IQueryable<AuditEvent>> FilterAsync(MeldrouteDbContext db, AuditQuery query, CancellationToken cancellationToken)
+    private static IQueryable<AuditEvent> Filter(MeldrouteDbContext db, AuditQuery query)
     {
         var events = db.AuditEvents.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.User))
+        if (!string.IsNullOrWhiteSpace(query.UserId))
         {
-            var email = query.User.Trim().ToUpperInvariant();
-            var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken) ?? "(none)";
+            var userId = query.UserId.Trim();
             events = events.Where(e => e.ActorId == userId);
         }
 

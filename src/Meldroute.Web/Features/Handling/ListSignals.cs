@@ -65,8 +65,7 @@ public static class ListSignals
 
         var total = await query.CountAsync(cancellationToken);
         var page = Math.Max(1, filter.Page);
-        // Ordered by the reference number: the same order as received, and sortable on SQLite (no DateTimeOffset ordering there).
-        var rows = await query.OrderBy(s => s.Reference.Length).ThenBy(s => s.Reference)
+        var rows = await query.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Reference)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(s => new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, s.Forms | s.ClassifiedForms, s.Source, s.Urgency, s.AcuteDanger, s.LocationType))
             .ToListAsync(cancellationToken);

@@ -28,7 +28,7 @@ public abstract class AuditSearchTests(MeldrouteAppFactory app)
         Assert.Equal(officerUser.Email, read.GetProperty("actor").GetString());
         Assert.Equal("handling", read.GetProperty("purpose").GetString());
 
-        var byUser = await (await privacy.GetAsync($"/api/audit/events?user={Uri.EscapeDataString(officerUser.Email)}")).JsonAsync(HttpStatusCode.OK);
+        var byUser = await (await privacy.GetAsync($"/api/audit/events?userId={officerUser.Id}")).JsonAsync(HttpStatusCode.OK);
         Assert.All(byUser.GetProperty("rows").EnumerateArray(), r => Assert.Equal(officerUser.Email, r.GetProperty("actor").GetString()));
         Assert.Contains(byUser.GetProperty("rows").EnumerateArray(), r => r.GetProperty("action").GetString() == "signin.authenticator");
 

@@ -104,8 +104,8 @@ public sealed class IndexModel(
             select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var rolesByUser = roleNames.ToLookup(x => x.UserId, x => x.Name!);
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow;
-        Users = [.. accounts.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id]], u.TwoFactorEnabled, u.LastSignInAt, u.LockoutEnd > now.AddYears(100)))];
+        // Blocking sets the lock-out to the end of time; a lock-out after failed sign-ins is not a block.
+        Users = [.. accounts.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id]], u.TwoFactorEnabled, u.LastSignInAt, u.LockoutEnd == DateTimeOffset.MaxValue))];
     }
 
     public string? CurrentUserId => users.GetUserId(User);
