@@ -9,16 +9,23 @@ namespace Meldroute.Web.Features;
 
 /// <summary>The start page: who you are and what your roles let you do here.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(UserManager<MeldrouteUser> users) : PageModel
+public sealed class IndexModel(UserManager<MeldrouteUser> users, Infrastructure.Data.MeldrouteDbContext db, TimeProvider clock) : PageModel
 {
     public string DisplayName { get; private set; } = "";
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    /// <summary>Victim dossiers a partner's account was granted access to (the coordinator finds them in the navigation).</summary>
+    public int GrantedDossiers { get; private set; }
 
     public async Task OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
         DisplayName = user?.DisplayName ?? User.Identity?.Name ?? "";
         Roles = [.. User.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(r => Infrastructure.Security.Roles.All.Contains(r))];
+        if (!User.IsInRole(Infrastructure.Security.Roles.VictimCareCoordinator))
+        {
+            GrantedDossiers = (await VictimDossiers.ListVictimDossiers.HandleAsync(db, User, clock.GetUtcNow(), new Retention.RetentionOptions(), includeClosed: false, HttpContext.RequestAborted)).Count;
+        }
     }
 }

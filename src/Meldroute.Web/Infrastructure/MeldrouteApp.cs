@@ -54,6 +54,7 @@ public static class MeldrouteApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Navigation>();
         services.AddScoped<SignalCommandContext>();
+        services.AddScoped<Features.VictimDossiers.DossierCommandContext>();
         services.AddOptions<Features.Retention.RetentionOptions>().Bind(configuration.GetSection(Features.Retention.RetentionOptions.Section));
         services.AddScoped<Features.Retention.RunRetention>();
         services.AddSingleton<Features.Retention.RetentionJob>();
@@ -63,6 +64,7 @@ public static class MeldrouteApp
         }
 
         services.AddScoped<IAuthorizationHandler, SignalAccessHandler>();
+        services.AddScoped<IAuthorizationHandler, Features.VictimDossiers.DossierAccessHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
@@ -212,6 +214,7 @@ public static class MeldrouteApp
         app.MapAuthenticationApi();
         app.MapSignalsApi();
         app.MapRetentionApi();
+        Features.VictimDossiers.VictimDossiersApi.MapVictimDossiersApi(app);
         app.MapAuditApi();
         Features.Admin.Users.UsersApi.MapUsersApi(app);
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.

@@ -17,7 +17,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.Reporter] = ["Start", "Signaal melden", "Mijn meldingen", "Mijn account"],
         [Roles.SpecialistOfficer] = ["Start", "Signaal melden", "Mijn meldingen", "Signalen", "Casustafel", "Mijn account"],
         [Roles.CaseTableMember] = ["Start", "Casustafel", "Mijn account"],
-        [Roles.VictimCareCoordinator] = ["Start", "Mijn account"],
+        [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Mijn account"],
         [Roles.PolicyAdvisor] = ["Start", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Mijn account"],
         [Roles.Administrator] = ["Start", "Gebruikers", "Mijn account"],
@@ -128,7 +128,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         await privacy.GotoAsync("/Retention");
         await privacy.AssertAccessibleAsync("retention");
         await privacy.ClickAsync("button:has-text('Juridische blokkade plaatsen')");
-        Assert.Contains("Er is geen signaal met dit kenmerk", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Er is geen signaal of slachtofferdossier met dit kenmerk", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
         await privacy.AssertAccessibleAsync("retention with errors");
         await privacy.Context.CloseAsync();
     }

@@ -144,7 +144,31 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
         Assert.DoesNotContain("Slachtofferspoor", mine, StringComparison.Ordinal);
         await reporter.AssertAccessibleAsync("my reports after forwarding");
 
-        foreach (var page in new[] { reporter, officer, member })
+        // The victim-care coordinator finds the shielded dossier the victim track opened, with the victim only.
+        var coordinator = await browser.NewPageAsync();
+        await coordinator.SignInAsync("zorgcoordinator@meldroute.test");
+        await coordinator.ClickAsync("[data-testid=main-navigation] a:has-text('Slachtofferdossiers')");
+        await coordinator.AssertAccessibleAsync("victim dossiers");
+        await coordinator.ClickAsync($"a:has-text('SD{reference[2..]}')");
+        Assert.Contains("Marta Voorbeeld", await coordinator.InnerTextAsync("[data-testid=victims]"), StringComparison.Ordinal);
+        await coordinator.AssertAccessibleAsync("victim dossier");
+        await coordinator.SelectOptionAsync("#Note_Kind", "ContactMoment");
+        await coordinator.ClickAsync("button:has-text('Notitie toevoegen') >> nth=-1");
+        Assert.Contains("Vul dit veld in", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("ContactMoment", await coordinator.InputValueAsync("#Note_Kind"));
+        await coordinator.AssertAccessibleAsync("victim dossier with errors");
+        await coordinator.FillAsync("#Note_Text", "Eerste gesprek op locatie, tolk Roemeens geregeld.");
+        await coordinator.ClickAsync("button:has-text('Notitie toevoegen') >> nth=-1");
+        Assert.Contains("Eerste gesprek op locatie", await coordinator.InnerTextAsync("[data-testid=notes]"), StringComparison.Ordinal);
+        await coordinator.FillAsync("#Reflection_Start", today);
+        await coordinator.ClickAsync("button:has-text('Bedenktijd vastleggen')");
+        Assert.Contains("Bedenktijd van", await coordinator.InnerTextAsync("[data-testid=reflection-period]"), StringComparison.Ordinal);
+        await coordinator.SelectOptionAsync("#Close_Reason", "CareCompleted");
+        await coordinator.ClickAsync("button:has-text('Dossier afsluiten') >> nth=-1");
+        Assert.Equal("Afgesloten", await coordinator.InnerTextAsync("[data-testid=dossier-state]"));
+        await coordinator.AssertAccessibleAsync("closed victim dossier");
+
+        foreach (var page in new[] { reporter, officer, member, coordinator })
         {
             await page.Context.CloseAsync();
         }

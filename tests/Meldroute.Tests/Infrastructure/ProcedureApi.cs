@@ -100,6 +100,20 @@ public static class ProcedureApi
             routes.Single(r => r.GetProperty("route").GetString() == "PerpetratorTrack").GetProperty("id").GetString()!);
     }
 
+    /// <summary>Records a balancing that justifies sharing and confirms both routes of <see cref="DecideAsync"/>: the signal is Forwarded.</summary>
+    public static async Task ForwardAsync(this MeldrouteAppFactory app, HttpClient officer, string signalId, string victimRoute, string perpetratorRoute, string balancingText = "uitkomst")
+    {
+        await officer.PostAsync($"/api/signals/{signalId}/balancing", new
+        {
+            version = await officer.VersionAsync(signalId), weighedBy = "aandachtsfunctionaris", purpose = "zorg bieden", necessity = "n", proportionality = "p", subsidiarity = "s", sharingJustified = true, outcome = balancingText,
+        });
+        var (care, riec) = await app.EnsurePartnersAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await officer.PostAsync($"/api/signals/{signalId}/forwarding", new { version = await officer.VersionAsync(signalId), routeId = victimRoute, partnerId = care, channel = "SecureMail", forwardedOn = today });
+        var done = await officer.PostAsync($"/api/signals/{signalId}/forwarding", new { version = await officer.VersionAsync(signalId), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today });
+        Assert.Equal("Forwarded", done.GetProperty("status").GetString());
+    }
+
     public static async Task<string> UserIdAsync(this MeldrouteAppFactory app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();

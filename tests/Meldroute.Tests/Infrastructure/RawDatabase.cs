@@ -23,6 +23,10 @@ public static class RawDatabase
             .Select(f => Path.GetFileName(f))];
     }
 
+    /// <summary>Where the text is stored in the clear: the SQLite data files, or PostgreSQL's text columns.</summary>
+    public static Task<List<string>> ColumnsOrFilesContainingAsync(MeldrouteAppFactory app, string text) =>
+        app.Database == Database.Sqlite ? FilesContainingAsync(app, text) : ColumnsContainingAsync(app, text);
+
     /// <summary>Table.column of every text column holding the text.</summary>
     public static async Task<List<string>> ColumnsContainingAsync(MeldrouteAppFactory app, string text)
     {

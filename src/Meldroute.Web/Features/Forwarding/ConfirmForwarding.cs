@@ -78,6 +78,15 @@ public static class ConfirmForwarding
             route.ForwardedToPartnerId = r.PartnerId;
             route.ForwardedById = user.FindFirstValue(ClaimTypes.NameIdentifier);
 
+            // The victim track opens the shielded dossier with the victims' data, before the signal's own is deleted.
+            if (route.Route == Route.VictimTrack && !await c.Db.VictimDossiers.AnyAsync(d => d.SignalId == signal.Id, cancellationToken))
+            {
+                var balancingRecords = await c.Db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
+                var dossier = VictimDossiers.OpenVictimDossier.Create(signal, balancingRecords, route.ForwardedById!, c.Now, c.T);
+                c.Db.VictimDossiers.Add(dossier);
+                c.AlsoAudit.Add(new Audit.AuditEntry("dossier.created", Audit.AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, dossier.Reference, $"victims={dossier.Victims.Count}"));
+            }
+
             if (routes.Where(x => x.NeedsForwarding).All(x => x.ForwardedAt is not null))
             {
                 if (c.Move(signal, SignalStatus.Forwarded, null) is { } refused)

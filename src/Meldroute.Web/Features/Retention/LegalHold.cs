@@ -5,14 +5,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Meldroute.Web.Features.Retention;
 
 /// <summary>
-/// A legal hold on a signal (for example a request of the public prosecutor): while it is active, no retention rule
-/// deletes the signal's personal data. Placing and lifting are audited.
+/// A legal hold on a signal or a victim dossier (for example a request of the public prosecutor): while it is active,
+/// no retention rule deletes the item's personal data. Placing and lifting are audited.
 /// </summary>
 public sealed class LegalHold
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    public Guid SignalId { get; set; }
+    /// <summary>The signal held, or null when the hold is on a victim dossier.</summary>
+    public Guid? SignalId { get; set; }
+
+    /// <summary>The victim dossier held, or null when the hold is on a signal.</summary>
+    public Guid? VictimDossierId { get; set; }
+
+    /// <summary>The item held: its id, signal or dossier.</summary>
+    public Guid ItemId => SignalId ?? VictimDossierId ?? Guid.Empty;
 
     /// <summary>Why, in words (may name a case: stored encrypted).</summary>
     [Encrypted]
@@ -44,7 +51,11 @@ internal sealed class LegalHoldConfiguration : IEntityTypeConfiguration<LegalHol
         builder.Property(h => h.PlacedById).HasMaxLength(64);
         builder.Property(h => h.LiftedById).HasMaxLength(64);
         builder.HasIndex(h => h.SignalId);
+        builder.HasIndex(h => h.VictimDossierId);
+        builder.Ignore(h => h.ItemId);
         builder.HasOne<Signals.Signal>().WithMany().HasForeignKey(h => h.SignalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<VictimDossiers.VictimDossier>().WithMany().HasForeignKey(h => h.VictimDossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("CK_LegalHolds_OneItem", "(\"SignalId\" IS NULL) <> (\"VictimDossierId\" IS NULL)"));
     }
 }
 

@@ -9,13 +9,13 @@ namespace Meldroute.Web.Features.Retention;
 
 public sealed class PlaceLegalHoldRequest
 {
-    /// <summary>The signal's reference, e.g. MR-2026-0042.</summary>
+    /// <summary>The reference of a signal (MR-2026-0042) or a victim dossier (SD-2026-0042).</summary>
     public string? Reference { get; set; }
 
     public string? Reason { get; set; }
 }
 
-/// <summary>PlaceLegalHold and LiftLegalHold: the privacy officer stops or resumes the purge of one signal, with a reason.</summary>
+/// <summary>PlaceLegalHold and LiftLegalHold: the privacy officer stops or resumes the purge of one signal or victim dossier, with a reason.</summary>
 public static class LegalHolds
 {
     public static async Task<Outcome<Guid>> PlaceAsync(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer t, ClaimsPrincipal user, PlaceLegalHoldRequest r, CancellationToken cancellationToken)
@@ -24,7 +24,8 @@ public static class LegalHolds
         TextRules.Check(errors, nameof(r.Reason), r.Reason, 1000, t, required: true);
         var reference = r.Reference?.Trim().ToUpperInvariant();
         var signal = string.IsNullOrEmpty(reference) ? null : await db.Signals.Where(s => s.Reference == reference).Select(s => new { s.Id, s.Reference }).SingleOrDefaultAsync(cancellationToken);
-        if (signal is null)
+        var dossier = string.IsNullOrEmpty(reference) || signal is not null ? null : await db.VictimDossiers.Where(d => d.Reference == reference).Select(d => new { d.Id, d.Reference }).SingleOrDefaultAsync(cancellationToken);
+        if (signal is null && dossier is null)
         {
             errors[nameof(r.Reference)] = [t["Hold_UnknownReference"]];
         }
@@ -35,10 +36,12 @@ public static class LegalHolds
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var hold = new LegalHold { SignalId = signal!.Id, Reason = TextRules.Clean(r.Reason), PlacedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!, PlacedAt = clock.GetUtcNow() };
+        var hold = new LegalHold { SignalId = signal?.Id, VictimDossierId = dossier?.Id, Reason = TextRules.Clean(r.Reason), PlacedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!, PlacedAt = clock.GetUtcNow() };
         db.Add(hold);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("legal-hold.placed", AuditOutcome.Success, "signal", signal.Reference, "legal-hold"), cancellationToken);
+        await audit.RecordAsync(signal is not null
+            ? new AuditEntry("legal-hold.placed", AuditOutcome.Success, "signal", signal.Reference, "legal-hold")
+            : new AuditEntry("legal-hold.placed", AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, dossier!.Reference, "legal-hold"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome<Guid>.Ok(hold.Id);
     }
@@ -60,8 +63,10 @@ public static class LegalHolds
         hold.LiftedAt = clock.GetUtcNow();
         hold.LiftedById = user.FindFirstValue(ClaimTypes.NameIdentifier);
         await db.SaveChangesAsync(cancellationToken);
-        var reference = await db.Signals.Where(s => s.Id == hold.SignalId).Select(s => s.Reference).SingleAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("legal-hold.lifted", AuditOutcome.Success, "signal", reference, "legal-hold"), cancellationToken);
+        var entry = hold.SignalId is { } signalId
+            ? new AuditEntry("legal-hold.lifted", AuditOutcome.Success, "signal", await db.Signals.Where(s => s.Id == signalId).Select(s => s.Reference).SingleAsync(cancellationToken), "legal-hold")
+            : new AuditEntry("legal-hold.lifted", AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, await db.VictimDossiers.Where(d => d.Id == hold.VictimDossierId).Select(d => d.Reference).SingleAsync(cancellationToken), "legal-hold");
+        await audit.RecordAsync(entry, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome<Guid>.Ok(hold.Id);
     }

@@ -6,14 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Retention;
 
-public sealed record RetentionResult(int Purged, int OnHold, int Stuck);
+public sealed record RetentionResult(int Purged, int OnHold, int Stuck, int DossiersPurged = 0);
 
 /// <summary>A purge that is coming: what, when, by which rule — never content.</summary>
-public sealed record UpcomingPurge(Guid SignalId, string Reference, string Rule, DateTimeOffset DueAt, bool OnHold, Guid? HoldId);
+public sealed record UpcomingPurge(Guid ItemId, string Reference, string Rule, DateTimeOffset DueAt, bool OnHold, Guid? HoldId);
 
 /// <summary>
 /// Applies the retention rules: signals closed without action lose their personal data after the term (with a
-/// deletion receipt and an audit event), unless a legal hold stops it; signals stuck in intake are counted for the
+/// deletion receipt and an audit event), closed victim dossiers lose their content after theirs, unless a legal hold
+/// stops it; signals stuck in intake are counted for the
 /// officers' attention. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
 public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options)
@@ -40,12 +41,28 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             purged++;
         }
 
+        var dossiers = await db.VictimDossiers.AsNoTracking()
+            .Where(d => d.ClosedAt != null && d.DeletionReceipt == null)
+            .Select(d => new { d.Id, d.ClosedAt }).ToListAsync(cancellationToken);
+        var dossiersPurged = 0;
+        foreach (var d in dossiers.Where(d => RetentionRules.DossierPurgeDueAt(d.ClosedAt, purged: false, o) <= now))
+        {
+            if (held.ContainsKey(d.Id))
+            {
+                onHold++;
+                continue;
+            }
+
+            await PurgeDossierAsync(d.Id, now, cancellationToken);
+            dossiersPurged++;
+        }
+
         var open = await db.Signals.AsNoTracking()
             .Where(s => s.Status == SignalStatus.Received || s.Status == SignalStatus.InAnalysis)
             .Select(s => new { s.Status, s.ReceivedAt }).ToListAsync(cancellationToken);
         var stuck = open.Count(s => RetentionRules.IsStuck(s.Status, s.ReceivedAt, now, o));
-        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null, $"purged={purged}, on-hold={onHold}, stuck={stuck}"), cancellationToken);
-        return new RetentionResult(purged, onHold, stuck);
+        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null, $"purged={purged}, dossiers-purged={dossiersPurged}, on-hold={onHold}, stuck={stuck}"), cancellationToken);
+        return new RetentionResult(purged, onHold, stuck, dossiersPurged);
     }
 
     public async Task<IReadOnlyList<UpcomingPurge>> UpcomingAsync(CancellationToken cancellationToken = default)
@@ -55,17 +72,22 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             .Where(s => s.Status == SignalStatus.ClosedWithoutAction && s.DeletionReceipt == null)
             .Select(s => new { s.Id, s.Reference, s.Status, s.ClosedAt })
             .ToListAsync(cancellationToken);
+        var dossiers = await db.VictimDossiers.AsNoTracking()
+            .Where(d => d.ClosedAt != null && d.DeletionReceipt == null)
+            .Select(d => new { d.Id, d.Reference, d.ClosedAt }).ToListAsync(cancellationToken);
         var held = await ActiveHoldsAsync(cancellationToken);
-        return [.. rows
-            .Select(s => (s, due: RetentionRules.PurgeDueAt(s.Status, s.ClosedAt, purged: false, o)))
-            .Where(x => x.due is not null)
-            .Select(x => new UpcomingPurge(x.s.Id, x.s.Reference, RetentionRules.ClosedWithoutActionRule, x.due!.Value, held.ContainsKey(x.s.Id), held.TryGetValue(x.s.Id, out var hold) ? hold : null))
+        var items = rows
+            .Select(s => (s.Id, s.Reference, Rule: RetentionRules.ClosedWithoutActionRule, Due: RetentionRules.PurgeDueAt(s.Status, s.ClosedAt, purged: false, o)))
+            .Concat(dossiers.Select(d => (d.Id, d.Reference, Rule: RetentionRules.VictimDossierRule, Due: RetentionRules.DossierPurgeDueAt(d.ClosedAt, purged: false, o))));
+        return [.. items
+            .Where(x => x.Due is not null)
+            .Select(x => new UpcomingPurge(x.Id, x.Reference, x.Rule, x.Due!.Value, held.ContainsKey(x.Id), held.TryGetValue(x.Id, out var hold) ? hold : null))
             .OrderBy(p => p.DueAt.UtcTicks)];
     }
 
     private async Task<Dictionary<Guid, Guid>> ActiveHoldsAsync(CancellationToken cancellationToken) =>
-        (await db.Set<LegalHold>().AsNoTracking().Where(h => h.LiftedAt == null).Select(h => new { h.SignalId, h.Id }).ToListAsync(cancellationToken))
-            .GroupBy(h => h.SignalId).ToDictionary(g => g.Key, g => g.First().Id);
+        (await db.Set<LegalHold>().AsNoTracking().Where(h => h.LiftedAt == null).Select(h => new { h.SignalId, h.VictimDossierId, h.Id }).ToListAsync(cancellationToken))
+            .GroupBy(h => h.SignalId ?? h.VictimDossierId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
 
     private async Task PurgeAsync(Guid signalId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -78,6 +100,19 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(k => k.SignalId == signalId).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("signal.purged", AuditOutcome.Success, "signal", signal.Reference, receipt.Summary()), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task PurgeDossierAsync(Guid dossierId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dossier = await db.VictimDossiers
+            .Include(d => d.Victims).Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners).Include(d => d.Grants)
+            .AsSplitQuery().SingleAsync(d => d.Id == dossierId, cancellationToken);
+        var receipt = VictimDossiers.DossierPurge.Apply(dossier, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("dossier.purged", AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, dossier.Reference, receipt.Summary()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -17,6 +17,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_MySignals", "/Intake/Mine", Policies.Submitter),
         new("Nav_Inbox", "/Handling/Index", Policies.SpecialistOfficer),
         new("Nav_CaseTable", "/CaseTable/Index", Policies.SignalReader),
+        new("Nav_Dossiers", "/VictimDossiers/Index", Policies.VictimCareCoordinator),
         new("Nav_Audit", "/Audit/Index", Policies.PrivacyOfficer),
         new("Nav_Retention", "/Retention/Index", Policies.PrivacyOfficer),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),

@@ -39,6 +39,11 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<BalancingOfInterests> BalancingOfInterests => Set<BalancingOfInterests>();
     public DbSet<Features.Retention.LegalHold> LegalHolds => Set<Features.Retention.LegalHold>();
     public DbSet<Features.Retention.JobRun> JobRuns => Set<Features.Retention.JobRun>();
+    public DbSet<Features.VictimDossiers.VictimDossier> VictimDossiers => Set<Features.VictimDossiers.VictimDossier>();
+    public DbSet<Features.VictimDossiers.DossierNote> DossierNotes => Set<Features.VictimDossiers.DossierNote>();
+    public DbSet<Features.VictimDossiers.DossierConsent> DossierConsents => Set<Features.VictimDossiers.DossierConsent>();
+    public DbSet<Features.VictimDossiers.DossierPartner> DossierPartners => Set<Features.VictimDossiers.DossierPartner>();
+    public DbSet<Features.VictimDossiers.DossierAccessGrant> DossierAccessGrants => Set<Features.VictimDossiers.DossierAccessGrant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

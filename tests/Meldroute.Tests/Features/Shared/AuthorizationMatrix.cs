@@ -76,6 +76,21 @@ public static class AuthorizationMatrix
         ["POST /api/retention/holds"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["POST /api/retention/holds/{id:guid}/lift"] = Access.OnlyFor(Roles.PrivacyOfficer),
 
+        // The shielded victim dossier: any signed-in account reaches the endpoints, the dossier itself decides who
+        // opens it (coordinator or an active grant, VictimDossierTests); managing it is the coordinator's.
+        ["ANY /VictimDossiers"] = Access.SignedIn,
+        ["ANY /VictimDossiers/Index"] = Access.SignedIn,
+        ["ANY /VictimDossiers/Dossier/{id:guid}"] = Access.SignedIn,
+        ["GET /api/dossiers"] = Access.SignedIn,
+        ["GET /api/dossiers/{id:guid}"] = Access.SignedIn,
+        ["POST /api/dossiers/{id:guid}/notes"] = Access.SignedIn,
+        ["POST /api/dossiers/{id:guid}/consents"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/partners"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["PUT /api/dossiers/{id:guid}/reflection-period"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/grants"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/grants/{grantId:guid}/revoke"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/close"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+
         // Administrator
         ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),
         ["ANY /Admin/Users/Index"] = Access.OnlyFor(Roles.Administrator),

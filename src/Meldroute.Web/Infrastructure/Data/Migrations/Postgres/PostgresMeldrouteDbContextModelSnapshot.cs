@@ -432,14 +432,22 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasColumnType("text");
 
-                    b.Property<Guid>("SignalId")
+                    b.Property<Guid?>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("VictimDossierId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SignalId");
 
-                    b.ToTable("LegalHolds");
+                    b.HasIndex("VictimDossierId");
+
+                    b.ToTable("LegalHolds", t =>
+                        {
+                            t.HasCheckConstraint("CK_LegalHolds_OneItem", "(\"SignalId\" IS NULL) <> (\"VictimDossierId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
@@ -754,6 +762,228 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SignalStatusChanges");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("UserId", "DossierId");
+
+                    b.ToTable("DossierAccessGrants");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierConsents");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierNotes");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Involvement")
+                        .HasColumnType("text");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("DossierPartners");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Age")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContactDetails")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Minor")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameOrDescription")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Nationality")
+                        .HasColumnType("text");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierVictim");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosureNote")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ClosureReason")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("InvolvesMinor")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ReflectionPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReflectionPeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("SignalId")
+                        .IsUnique();
+
+                    b.HasIndex("ClosedAt", "OpenedAt");
+
+                    b.ToTable("VictimDossiers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -933,8 +1163,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany()
+                        .HasForeignKey("VictimDossierId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
@@ -1014,6 +1248,104 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierConsent", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierNote", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierPartner", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierVictim", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Meldroute.Web.Features.VictimDossiers.DossierDeletionReceipt", "DeletionReceipt", b1 =>
+                        {
+                            b1.Property<Guid>("VictimDossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Consents")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Grants")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Notes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Partners")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("PurgedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Rule")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int>("Victims")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("VictimDossierId");
+
+                            b1.ToTable("VictimDossiers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VictimDossierId");
+                        });
+
+                    b.Navigation("DeletionReceipt");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1082,6 +1414,19 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("People");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
+                {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Grants");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Victims");
                 });
 #pragma warning restore 612, 618
         }

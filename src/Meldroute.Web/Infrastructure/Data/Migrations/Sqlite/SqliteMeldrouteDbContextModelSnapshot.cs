@@ -421,14 +421,22 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SignalId")
+                    b.Property<Guid?>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VictimDossierId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SignalId");
 
-                    b.ToTable("LegalHolds");
+                    b.HasIndex("VictimDossierId");
+
+                    b.ToTable("LegalHolds", t =>
+                        {
+                            t.HasCheckConstraint("CK_LegalHolds_OneItem", "(\"SignalId\" IS NULL) <> (\"VictimDossierId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
@@ -741,6 +749,228 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SignalStatusChanges");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("UserId", "DossierId");
+
+                    b.ToTable("DossierAccessGrants");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierConsents");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierNotes");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Involvement")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("DossierPartners");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Age")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactDetails")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameOrDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierVictim");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosureNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosureReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InvolvesMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReflectionPeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReflectionPeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("SignalId")
+                        .IsUnique();
+
+                    b.HasIndex("ClosedAt", "OpenedAt");
+
+                    b.ToTable("VictimDossiers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -916,8 +1146,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany()
+                        .HasForeignKey("VictimDossierId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
@@ -997,6 +1231,104 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierConsent", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierNote", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierPartner", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierVictim", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Meldroute.Web.Features.VictimDossiers.DossierDeletionReceipt", "DeletionReceipt", b1 =>
+                        {
+                            b1.Property<Guid>("VictimDossierId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Consents")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Grants")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Notes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Partners")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PurgedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Rule")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Victims")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("VictimDossierId");
+
+                            b1.ToTable("VictimDossiers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VictimDossierId");
+                        });
+
+                    b.Navigation("DeletionReceipt");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1065,6 +1397,19 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("People");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
+                {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Grants");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Victims");
                 });
 #pragma warning restore 612, 618
         }
