@@ -123,4 +123,20 @@ public sealed class AuditChainTests
 
         Assert.NotEqual(AuditChain.ComputeHash(a), AuditChain.ComputeHash(b));
     }
+
+    [Fact]
+    public void A_chain_trimmed_behind_a_checkpoint_is_intact_and_without_it_is_not()
+    {
+        var events = Chain(6);
+        var kept = events.Skip(3).ToList();
+        var head = HeadOf(events);
+
+        Assert.False(AuditChain.Verify(kept, head).IsIntact);
+
+        head.CheckpointSequence = events[2].Sequence;
+        head.CheckpointHash = events[2].Hash;
+        Assert.True(AuditChain.Verify(kept, head).IsIntact);
+        Assert.True(AuditChain.RecordsCheckpoint(AuditChain.CheckpointRecord(3, events[2].Hash, new DateOnly(2019, 3, 2)), 3, events[2].Hash));
+        Assert.False(AuditChain.RecordsCheckpoint(AuditChain.CheckpointRecord(3, events[2].Hash, new DateOnly(2019, 3, 2)), 4, events[3].Hash));
+    }
 }

@@ -39,11 +39,14 @@ public static class AuditChain
     {
         long count = 0;
         AuditEvent? previous = null;
+        // After the retention rule removed old days, the chain continues from the checkpoint it left.
+        var startSequence = (head?.CheckpointSequence ?? 0) + 1;
+        var startHash = head?.CheckpointHash ?? Genesis;
         foreach (var e in eventsInOrder)
         {
             count++;
-            var expectedSequence = previous is null ? 1 : previous.Sequence + 1;
-            var expectedPrevious = previous?.Hash ?? Genesis;
+            var expectedSequence = previous is null ? startSequence : previous.Sequence + 1;
+            var expectedPrevious = previous?.Hash ?? startHash;
             if (e.Sequence != expectedSequence)
             {
                 return AuditVerification.Broken(count, expectedSequence, AuditBreak.Missing);
@@ -62,8 +65,8 @@ public static class AuditChain
             previous = e;
         }
 
-        var lastSequence = previous?.Sequence ?? 0;
-        var lastHash = previous?.Hash ?? Genesis;
+        var lastSequence = previous?.Sequence ?? startSequence - 1;
+        var lastHash = previous?.Hash ?? startHash;
         if (head is null ? previous is not null : head.LastSequence != lastSequence || head.LastHash != lastHash)
         {
             // The newest rows are gone (or the head was tampered with): the first missing row is the one after the last present.
@@ -72,6 +75,14 @@ public static class AuditChain
 
         return AuditVerification.Intact(count);
     }
+
+    /// <summary>What the "audit.trimmed" event records of the checkpoint, so that the checkpoint is itself in the chain.</summary>
+    public static string CheckpointRecord(long sequence, string hash, DateOnly removedBefore) =>
+        string.Create(CultureInfo.InvariantCulture, $"through={sequence};hash={hash};before={removedBefore:yyyy-MM-dd}");
+
+    /// <summary>Whether a trimmed event's record names exactly this checkpoint.</summary>
+    public static bool RecordsCheckpoint(string? record, long sequence, string hash) =>
+        record is not null && record.StartsWith(string.Create(CultureInfo.InvariantCulture, $"through={sequence};hash={hash};"), StringComparison.Ordinal);
 }
 
 public enum AuditBreak
@@ -84,6 +95,9 @@ public enum AuditBreak
 
     /// <summary>A row is missing from the sequence.</summary>
     Missing,
+
+    /// <summary>The checkpoint the retention rule left differs from the one the chain itself recorded.</summary>
+    Checkpoint,
 }
 
 public sealed record AuditVerification(bool IsIntact, long RowsChecked, long? FirstBrokenSequence, AuditBreak? Break)

@@ -52,6 +52,15 @@ public sealed class AuditChainHead
     public long LastSequence { get; set; }
 
     public required string LastHash { get; set; }
+
+    /// <summary>
+    /// The checkpoint left by the audit-log retention rule: the sequence and hash of the last row removed. The chain
+    /// now starts after it; the same values are written into the chain itself by the "audit.trimmed" event, so a
+    /// changed checkpoint is noticed as well.
+    /// </summary>
+    public long CheckpointSequence { get; set; }
+
+    public string CheckpointHash { get; set; } = AuditChain.Genesis;
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
@@ -83,5 +92,6 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
     {
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.LastHash).HasMaxLength(64);
+        builder.Property(h => h.CheckpointHash).HasMaxLength(64).HasDefaultValue(AuditChain.Genesis);
     }
 }

@@ -95,6 +95,53 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
         // snapshot they would look like a broken head. Streamed, not loaded: the log grows for years.
         var upTo = head?.LastSequence ?? long.MaxValue;
         var rows = db.AuditEvents.AsNoTracking().Where(e => e.Sequence <= upTo).OrderBy(e => e.Sequence).AsEnumerable();
-        return AuditChain.Verify(rows, head);
+        var result = AuditChain.Verify(rows, head);
+        if (result.IsIntact && head is { CheckpointSequence: > 0 })
+        {
+            var recorded = await db.AuditEvents.AsNoTracking().Where(e => e.Action == TrimmedAction && e.Sequence <= upTo)
+                .OrderByDescending(e => e.Sequence).Select(e => e.Purpose).FirstOrDefaultAsync(cancellationToken);
+            if (!AuditChain.RecordsCheckpoint(recorded, head.CheckpointSequence, head.CheckpointHash))
+            {
+                return AuditVerification.Broken(result.RowsChecked, head.CheckpointSequence, AuditBreak.Checkpoint);
+            }
+        }
+
+        return result;
+    }
+
+    public const string TrimmedAction = "audit.trimmed";
+
+    /// <summary>
+    /// The audit log's own retention (BIO: keep the log as long as needed, then remove it): removes whole days older
+    /// than the term, leaves a checkpoint (sequence and hash of the last row removed) in the head, and records that
+    /// checkpoint in the chain with an "audit.trimmed" event, in one transaction under the chain's lock.
+    /// </summary>
+    /// <returns>How many rows were removed.</returns>
+    public async Task<int> TrimAsync(DateOnly removeBefore, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLock.AcquireAsync(db, WriteLock.AuditChain, cancellationToken);
+        var cutoff = new DateTimeOffset(removeBefore.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var head = await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+        if (head is null)
+        {
+            return 0;
+        }
+
+        // The last row of the removed days: everything up to the first row on or after the cut-off.
+        var firstKept = await db.AuditEvents.Where(e => e.OccurredAt >= cutoff).MinAsync(e => (long?)e.Sequence, cancellationToken) ?? head.LastSequence + 1;
+        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence < firstKept).OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return 0;
+        }
+
+        var removed = await db.AuditEvents.Where(e => e.Sequence <= last.Sequence).ExecuteDeleteAsync(cancellationToken);
+        head.CheckpointSequence = last.Sequence;
+        head.CheckpointHash = last.Hash;
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(new AuditEntry(TrimmedAction, AuditOutcome.Success, "audit-log", null, AuditChain.CheckpointRecord(last.Sequence, last.Hash, removeBefore)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 }

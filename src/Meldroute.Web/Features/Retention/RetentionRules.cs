@@ -13,6 +13,9 @@ public sealed class RetentionOptions
     /// <summary>How long a closed victim dossier is kept before its content is deleted (the archivist confirms the term).</summary>
     public int VictimDossierMonths { get; set; } = 24;
 
+    /// <summary>How long audit events are kept; older whole days are removed, leaving a checkpoint in the chain.</summary>
+    public int AuditLogYears { get; set; } = 7;
+
     /// <summary>A signal still Received or InAnalysis after this many days is flagged to the officers.</summary>
     public int StuckAfterDays { get; set; } = 10;
 
@@ -37,6 +40,10 @@ public static class RetentionRules
     /// <summary>When a closed victim dossier's content is due for deletion, or null while it is open (or already purged).</summary>
     public static DateTimeOffset? DossierPurgeDueAt(DateTimeOffset? closedAt, bool purged, RetentionOptions options) =>
         !purged && closedAt is { } closed ? closed.AddMonths(options.VictimDossierMonths) : null;
+
+    /// <summary>The first day whose audit events are kept: whole days before it are removed.</summary>
+    public static DateOnly AuditKeptFrom(DateTimeOffset now, RetentionOptions options) =>
+        DateOnly.FromDateTime(now.UtcDateTime).AddYears(-options.AuditLogYears);
 
     /// <summary>Stuck in intake: received or in analysis for longer than the term.</summary>
     public static bool IsStuck(SignalStatus status, DateTimeOffset receivedAt, DateTimeOffset now, RetentionOptions options) =>

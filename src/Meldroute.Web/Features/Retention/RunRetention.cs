@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Retention;
 
-public sealed record RetentionResult(int Purged, int OnHold, int Stuck, int DossiersPurged = 0);
+public sealed record RetentionResult(int Purged, int OnHold, int Stuck, int DossiersPurged = 0, int AuditEventsRemoved = 0);
 
 /// <summary>A purge that is coming: what, when, by which rule — never content.</summary>
 public sealed record UpcomingPurge(Guid ItemId, string Reference, string Rule, DateTimeOffset DueAt, bool OnHold, Guid? HoldId);
@@ -15,7 +15,7 @@ public sealed record UpcomingPurge(Guid ItemId, string Reference, string Rule, D
 /// Applies the retention rules: signals closed without action lose their personal data after the term (with a
 /// deletion receipt and an audit event), closed victim dossiers lose their content after theirs, unless a legal hold
 /// stops it; signals stuck in intake are counted for the
-/// officers' attention. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
+/// officers' attention; audit events older than their term are removed in whole days behind a checkpoint. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
 public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options)
 {
@@ -61,8 +61,9 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             .Where(s => s.Status == SignalStatus.Received || s.Status == SignalStatus.InAnalysis)
             .Select(s => new { s.Status, s.ReceivedAt }).ToListAsync(cancellationToken);
         var stuck = open.Count(s => RetentionRules.IsStuck(s.Status, s.ReceivedAt, now, o));
-        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null, $"purged={purged}, dossiers-purged={dossiersPurged}, on-hold={onHold}, stuck={stuck}"), cancellationToken);
-        return new RetentionResult(purged, onHold, stuck, dossiersPurged);
+        var auditRemoved = await audit.TrimAsync(RetentionRules.AuditKeptFrom(now, o), cancellationToken);
+        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null, $"purged={purged}, dossiers-purged={dossiersPurged}, on-hold={onHold}, stuck={stuck}, audit-removed={auditRemoved}"), cancellationToken);
+        return new RetentionResult(purged, onHold, stuck, dossiersPurged, auditRemoved);
     }
 
     public async Task<IReadOnlyList<UpcomingPurge>> UpcomingAsync(CancellationToken cancellationToken = default)

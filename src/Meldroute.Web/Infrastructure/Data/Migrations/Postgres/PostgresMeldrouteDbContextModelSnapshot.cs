@@ -101,6 +101,16 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CheckpointHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("0000000000000000000000000000000000000000000000000000000000000000");
+
+                    b.Property<long>("CheckpointSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -96,6 +96,16 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CheckpointHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("0000000000000000000000000000000000000000000000000000000000000000");
+
+                    b.Property<long>("CheckpointSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
