@@ -19,7 +19,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.CaseTableMember] = ["Start", "Casustafel", "Mijn account"],
         [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Mijn account"],
         [Roles.PolicyAdvisor] = ["Start", "Mijn account"],
-        [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Mijn account"],
+        [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
         [Roles.Administrator] = ["Start", "Gebruikers", "Mijn account"],
     };
 
@@ -130,6 +130,25 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         await privacy.ClickAsync("button:has-text('Juridische blokkade plaatsen')");
         Assert.Contains("Er is geen signaal of slachtofferdossier met dit kenmerk", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
         await privacy.AssertAccessibleAsync("retention with errors");
+        await privacy.ClickAsync("[data-testid=main-navigation] a:has-text('Verwerkingsregister')");
+        Assert.Contains("Afgeschermd slachtofferdossier", await privacy.InnerTextAsync("[data-testid=activity-VA-04]"), StringComparison.Ordinal);
+        await privacy.AssertAccessibleAsync("processing register");
+        await privacy.ClickAsync("a:has-text('Verwerking VA-05 wijzigen')");
+        await privacy.FillAsync("#Input_Purpose", "");
+        await privacy.ClickAsync("button:has-text('Opslaan')");
+        Assert.Contains("Vul dit veld in", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("VA-05", await privacy.InputValueAsync("#Input_Code"));
+        await privacy.AssertAccessibleAsync("processing activity with errors");
+        await privacy.ClickAsync("[data-testid=main-navigation] a:has-text('Inzageverzoeken')");
+        await privacy.ClickAsync("button:has-text('Zoeken')");
+        Assert.Contains("Vul het kenmerk van het verzoek in", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
+        await privacy.AssertAccessibleAsync("subject access with errors");
+        await privacy.FillAsync("#Input_RequestReference", "AVG-2026-001");
+        await privacy.FillAsync("#Input_Name", "Niemand Bekend");
+        await privacy.ClickAsync("button:has-text('Zoeken')");
+        Assert.Contains("Gevonden: 0", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Niemand", privacy.Url, StringComparison.Ordinal);
+        await privacy.AssertAccessibleAsync("subject access results");
         await privacy.Context.CloseAsync();
     }
 

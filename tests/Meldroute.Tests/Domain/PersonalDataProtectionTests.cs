@@ -6,7 +6,7 @@ namespace Meldroute.Tests.Domain;
 
 public sealed class PersonalDataProtectionTests
 {
-    private readonly PersonalDataProtection protection = new(new EphemeralDataProtectionProvider());
+    private readonly PersonalDataProtection protection = new(new EphemeralDataProtectionProvider(), SubjectIndex.Ephemeral());
 
     [Fact]
     public void Text_round_trips_and_the_ciphertext_does_not_contain_it()

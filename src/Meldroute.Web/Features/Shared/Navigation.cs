@@ -20,6 +20,8 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_Dossiers", "/VictimDossiers/Index", Policies.VictimCareCoordinator),
         new("Nav_Audit", "/Audit/Index", Policies.PrivacyOfficer),
         new("Nav_Retention", "/Retention/Index", Policies.PrivacyOfficer),
+        new("Nav_Register", "/Privacy/Register", Policies.PrivacyOfficer),
+        new("Nav_SubjectAccess", "/Privacy/SubjectAccess", Policies.PrivacyOfficer),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),
         new("Nav_Account", "/Account/Index", Policies.SignedIn),
     ];

@@ -145,7 +145,7 @@ public sealed class Signal : IVersioned
 }
 
 /// <summary>A person involved in a signal. Personal data: deleted with the signal's content.</summary>
-public sealed class SignalPerson
+public sealed class SignalPerson : INamedSubject
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -176,6 +176,8 @@ public sealed class SignalPerson
     public string? ContactDetails { get; set; }
 
     public int SortOrder { get; set; }
+
+    public string? SubjectHash { get; set; }
 }
 
 /// <summary>One step in a signal's timeline: when, from which status to which. No personal data, no actor.</summary>
@@ -257,5 +259,7 @@ internal sealed class SignalPersonConfiguration : IEntityTypeConfiguration<Signa
         builder.Property(p => p.Nationality).HasMaxLength(100);
         builder.Property(p => p.Language).HasMaxLength(100);
         builder.Property(p => p.ContactDetails).HasMaxLength(500);
+        builder.Property(p => p.SubjectHash).HasMaxLength(64);
+        builder.HasIndex(p => p.SubjectHash);
     }
 }

@@ -78,7 +78,7 @@ public enum DossierClosureReason
 }
 
 /// <summary>A possible victim, copied from the signal at forwarding. Personal data.</summary>
-public sealed class DossierVictim
+public sealed class DossierVictim : INamedSubject
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -102,6 +102,8 @@ public sealed class DossierVictim
     public string? ContactDetails { get; set; }
 
     public int SortOrder { get; set; }
+
+    public string? SubjectHash { get; set; }
 }
 
 public enum DossierNoteKind
@@ -245,6 +247,8 @@ internal sealed class DossierVictimConfiguration : IEntityTypeConfiguration<Doss
         builder.Property(p => p.Nationality).HasMaxLength(100);
         builder.Property(p => p.Language).HasMaxLength(100);
         builder.Property(p => p.ContactDetails).HasMaxLength(500);
+        builder.Property(p => p.SubjectHash).HasMaxLength(64);
+        builder.HasIndex(p => p.SubjectHash);
     }
 }
 

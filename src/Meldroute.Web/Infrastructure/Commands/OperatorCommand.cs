@@ -110,6 +110,8 @@ public sealed class OperatorCommand
         await db.Database.MigrateAsync();
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await ReferenceData.EnsureIndicatorsAsync(db);
+        await Features.Privacy.ProcessingRegister.EnsureAsync(db);
+        await Privacy.SubjectIndexBackfill.RunAsync(db);
         if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();

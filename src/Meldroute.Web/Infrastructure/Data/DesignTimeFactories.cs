@@ -13,7 +13,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
             DesignTimeProtection());
 
     // Migrations need the model's shape only; this key ring never stores a key.
-    internal static Privacy.PersonalDataProtection DesignTimeProtection() => new(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+    internal static Privacy.PersonalDataProtection DesignTimeProtection() => new(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), Privacy.SubjectIndex.Ephemeral());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMeldrouteDbContext>

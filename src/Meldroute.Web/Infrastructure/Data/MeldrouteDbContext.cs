@@ -44,6 +44,7 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<Features.VictimDossiers.DossierConsent> DossierConsents => Set<Features.VictimDossiers.DossierConsent>();
     public DbSet<Features.VictimDossiers.DossierPartner> DossierPartners => Set<Features.VictimDossiers.DossierPartner>();
     public DbSet<Features.VictimDossiers.DossierAccessGrant> DossierAccessGrants => Set<Features.VictimDossiers.DossierAccessGrant>();
+    public DbSet<Features.Privacy.ProcessingActivity> ProcessingActivities => Set<Features.Privacy.ProcessingActivity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +59,12 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = Guid.NewGuid();
+        }
+
+        // Names get their keyed hash on every write, so that the subject index never lags behind the data.
+        foreach (var entry in ChangeTracker.Entries<INamedSubject>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.SubjectHash = protection.SubjectIndex.Hash(entry.Entity.NameOrDescription);
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -24,8 +24,11 @@ public sealed class KeyOptions
 /// database). EF Core stores every <see cref="EncryptedAttribute"/> property through a value converter, so feature
 /// code reads and writes plain strings and the database only ever sees ciphertext.
 /// </summary>
-public sealed class PersonalDataProtection(IDataProtectionProvider provider)
+public sealed class PersonalDataProtection(IDataProtectionProvider provider, SubjectIndex subjectIndex)
 {
+    /// <summary>The keyed hash of names for subject access requests.</summary>
+    public SubjectIndex SubjectIndex => subjectIndex;
+
     public const string Purpose = "Meldroute.PersonalData.v1";
 
     private readonly IDataProtector protector = provider.CreateProtector(Purpose);
@@ -64,6 +67,7 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider)
                 EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
                 ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
             });
+        services.AddSingleton(sp => new SubjectIndex(sp.GetRequiredService<IDataProtectionProvider>(), path));
         services.AddSingleton<PersonalDataProtection>();
         return services;
     }

@@ -76,6 +76,16 @@ public static class AuthorizationMatrix
         ["POST /api/retention/holds"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["POST /api/retention/holds/{id:guid}/lift"] = Access.OnlyFor(Roles.PrivacyOfficer),
 
+        // The privacy officer's register of processing activities and subject access requests
+        ["ANY /Privacy/Register"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Privacy/Activity/{id:int?}"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Privacy/SubjectAccess"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/privacy/register"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/privacy/register"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["PUT /api/privacy/register/{id:int}"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/privacy/subject-access/search"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/privacy/subject-access/export"] = Access.OnlyFor(Roles.PrivacyOfficer),
+
         // The shielded victim dossier: any signed-in account reaches the endpoints, the dossier itself decides who
         // opens it (coordinator or an active grant, VictimDossierTests); managing it is the coordinator's.
         ["ANY /VictimDossiers"] = Access.SignedIn,

@@ -37,7 +37,8 @@ public abstract class AuthorizationMatrixTests(MeldrouteAppFactory app)
             }
 
             var pattern = "/" + endpoint.RoutePattern.RawText?.Trim('/');
-            var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[A-Za-z]+:guid\}", Guid.Empty.ToString())
+            var path = System.Text.RegularExpressions.Regex.Replace(
+                    System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[A-Za-z]+:guid\}", Guid.Empty.ToString()), @"\{[A-Za-z]+:int\??\}", "0")
                 .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "no-such-file.txt", StringComparison.Ordinal);
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
             if (methods is null || methods.Count == 0)

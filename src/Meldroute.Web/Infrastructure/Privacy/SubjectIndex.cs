@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Meldroute.Web.Infrastructure.Privacy;
+
+/// <summary>A stored record that names a person: its name gets a keyed hash so that a subject access request can find it.</summary>
+public interface INamedSubject
+{
+    string? NameOrDescription { get; }
+
+    /// <summary>HMAC-SHA256 of the normalised name under the installation's subject-index key; null without a name.</summary>
+    string? SubjectHash { get; set; }
+}
+
+/// <summary>
+/// The keyed hash index for subject access requests (AVG art. 15): names are stored encrypted with a random nonce, so
+/// equal names never look equal in the database; their HMAC under a secret key does, which lets the privacy officer
+/// find every record about one named person by exact match without decrypting everything. The key lives in the key
+/// folder (outside the database), itself encrypted by the Data Protection key ring; without it the hashes reveal nothing
+/// and cannot be tried against a list of names.
+/// </summary>
+public sealed class SubjectIndex
+{
+    public const string KeyFileName = "subject-index.key";
+
+    private readonly byte[] key;
+
+    public SubjectIndex(IDataProtectionProvider provider, string keysPath)
+    {
+        var protector = provider.CreateProtector("Meldroute.SubjectIndex.v1");
+        var file = Path.Combine(keysPath, KeyFileName);
+        key = Load(protector, file) ?? Create(protector, file);
+    }
+
+    private SubjectIndex(byte[] key) => this.key = key;
+
+    /// <summary>A throw-away key: design time and tests that need no stored index.</summary>
+    public static SubjectIndex Ephemeral() => new(RandomNumberGenerator.GetBytes(32));
+
+    public string? Hash(string? name)
+    {
+        var normal = Normalize(name);
+        return normal.Length == 0 ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normal)));
+    }
+
+    /// <summary>Case, accents and spacing do not make another person: "  José  de Vries" equals "jose de vries".</summary>
+    public static string Normalize(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "";
+        }
+
+        var decomposed = name.Normalize(NormalizationForm.FormKD);
+        var letters = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
+        {
+            letters.Append(char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c));
+        }
+
+        return string.Join(' ', letters.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static byte[]? Load(IDataProtector protector, string file) =>
+        File.Exists(file) ? protector.Unprotect(Convert.FromBase64String(File.ReadAllText(file).Trim())) : null;
+
+    private static byte[] Create(IDataProtector protector, string file)
+    {
+        var fresh = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            // CreateNew: when two instances start at once, the second one reads the first one's key.
+            using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var writer = new StreamWriter(stream);
+            writer.Write(Convert.ToBase64String(protector.Protect(fresh)));
+            return fresh;
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            Thread.Sleep(100);
+            return Load(protector, file)!;
+        }
+    }
+}
