@@ -148,6 +148,7 @@ public static class MeldrouteApp
         });
 
         services.AddSingleton<IAuthorizationHandler, TwoFactorSatisfiedHandler>();
+        services.AddSingleton<IAuthorizationHandler, PasswordChangedHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddAuthorization(o => o.AddMeldroutePolicies());
 
@@ -201,6 +202,7 @@ public static class MeldrouteApp
         app.UseRouting();
         app.UseMiddleware<NotExposedEndpointMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<BearerSecurityStampMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

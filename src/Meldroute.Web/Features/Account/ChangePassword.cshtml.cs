@@ -16,7 +16,13 @@ public sealed class ChangePasswordModel(UserManager<MeldrouteUser> users, SignIn
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public bool Changed { get; private set; }
+
+    /// <summary>The account still has a one-time password: nothing else opens until it is changed.</summary>
+    public bool Required => User.HasClaim(PasswordChangedRequirement.MustChangeClaim, "true");
 
     public void OnGet() => Changed = Request.Query.ContainsKey("changed");
 
@@ -47,9 +53,15 @@ public sealed class ChangePasswordModel(UserManager<MeldrouteUser> users, SignIn
             return Page();
         }
 
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
         await audit.RecordAsync(new AuditEntry("password.changed", AuditOutcome.Success, "user", user.Id));
         await signInManager.RefreshSignInAsync(user);
-        return RedirectToPage(new { changed = true });
+        return ReturnUrl is not null ? LocalRedirect(Shared.LocalUrl.OrHome(ReturnUrl)) : RedirectToPage(new { changed = true });
     }
 }
 

@@ -10,4 +10,7 @@ public sealed class MeldrouteUser : IdentityUser
     public int? DepartmentId { get; set; }
 
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>Set for a one-time password from the administrator: until it is changed, the account reaches nothing else.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -144,7 +144,7 @@ public sealed class OperatorCommand
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
         // A one-time password shown once; the user sets up the authenticator app at first sign-in.
         var password = InitialPassword.Generate();
-        var user = new MeldrouteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Options.GetValueOrDefault("--name", email) };
+        var user = new MeldrouteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Options.GetValueOrDefault("--name", email), MustChangePassword = true };
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded)
         {

@@ -27,6 +27,16 @@ internal sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlew
                 context.RequestAborted);
         }
 
+        // A page refused only because the one-time password is still in use leads to changing it, then back.
+        if (authorizeResult.Forbidden
+            && context.User.HasClaim(PasswordChangedRequirement.MustChangeClaim, "true")
+            && !context.Request.Path.StartsWithSegments("/api")
+            && HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.Redirect("/Account/ChangePassword?ReturnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            return;
+        }
+
         await inner.HandleAsync(next, context, policy, authorizeResult);
     }
 }

@@ -24,6 +24,11 @@ public sealed class MeldrouteClaimsPrincipalFactory(
             identity.AddClaim(new Claim(TwoFactorSatisfiedRequirement.EnrolledClaim, "true"));
         }
 
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChangedRequirement.MustChangeClaim, "true"));
+        }
+
         return identity;
     }
 }

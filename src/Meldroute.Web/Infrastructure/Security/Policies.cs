@@ -40,22 +40,22 @@ public static class Policies
         var signedIn = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireRole(Roles.All)
-            .AddRequirements(new TwoFactorSatisfiedRequirement())
+            .AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement())
             .Build();
         options.AddPolicy(SignedIn, signedIn);
         options.DefaultPolicy = signedIn;
 
         options.AddPolicy(Enrolment, p => p.RequireAuthenticatedUser());
 
-        options.AddPolicy(Submitter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Reporter, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement()));
-        options.AddPolicy(SignalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.SpecialistOfficer, Roles.CaseTableMember).AddRequirements(new TwoFactorSatisfiedRequirement()));
+        options.AddPolicy(Submitter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Reporter, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
+        options.AddPolicy(SignalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.SpecialistOfficer, Roles.CaseTableMember).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
 
         foreach (var role in Roles.All)
         {
             options.AddPolicy(role, p => p
                 .RequireAuthenticatedUser()
                 .RequireRole(role)
-                .AddRequirements(new TwoFactorSatisfiedRequirement()));
+                .AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
         }
     }
 }

@@ -58,6 +58,48 @@ public abstract class UserAdministrationTests(Database database)
     }
 
     [Fact]
+    public async Task A_password_reset_ends_the_sessions_and_the_one_time_password_must_be_changed_before_anything_else()
+    {
+        using var app = NewApp();
+        var admin = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Administrator));
+        var user = await app.CreateAsync(Roles.SpecialistOfficer);
+        var session = await app.SignInAsync(user);
+        var token = await app.CreateApiClientAsync(user);
+
+        var reset = await admin.PostAsync($"/api/users/{user.Id}/password-reset", new { });
+        var oneTime = reset.GetProperty("oneTimePassword").GetString()!;
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/Handling")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/signals")).StatusCode);
+        using (var anonymous = app.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password, twoFactorCode = user.CurrentCode() })).StatusCode);
+        }
+
+        // With the one-time password every page leads to changing it, and the API answers 403 until then.
+        var withOneTime = user with { Password = oneTime };
+        var browser = await app.SignInAsync(withOneTime);
+        var inbox = await browser.GetAsync("/Handling");
+        Assert.Equal(HttpStatusCode.Redirect, inbox.StatusCode);
+        Assert.StartsWith("/Account/ChangePassword?ReturnUrl=%2FHandling", inbox.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("eenmalig wachtwoord", await (await browser.GetAsync("/Account/ChangePassword")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.CreateApiClientAsync(withOneTime)).GetAsync("/api/signals")).StatusCode);
+
+        var changed = await browser.PostFormAsync("/Account/ChangePassword?ReturnUrl=%2FHandling", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = oneTime, ["Input.NewPassword"] = "Eigen-wachtwoord-2027", ["Input.ConfirmPassword"] = "Eigen-wachtwoord-2027", ["ReturnUrl"] = "/Handling",
+        });
+        Assert.Equal("/Handling", changed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Handling")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.CreateApiClientAsync(user with { Password = "Eigen-wachtwoord-2027" })).GetAsync("/api/signals")).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "user.password.reset" && e.ObjectId == user.Id));
+        Assert.DoesNotContain(oneTime, string.Join("|", await db.AuditEvents.Select(e => e.Purpose).ToListAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_administrator_cannot_change_their_own_role_or_block_themselves()
     {
         using var app = NewApp();
@@ -69,6 +111,7 @@ public abstract class UserAdministrationTests(Database database)
 
         Assert.Contains("eigen rol", (await role.JsonAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, block.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/users/{adminUser.Id}/password-reset", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync("/api/users/no-such-user/block", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"/api/users/{(await app.CreateAsync(Roles.Reporter)).Id}/role", new { role = "Superuser" })).StatusCode);
     }

@@ -43,6 +43,25 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostBlockAsync(string userId, bool blocked, CancellationToken cancellationToken) =>
         await AfterAsync(await ManageUsers.SetBlockedAsync(users, audit, t, User, userId, blocked, cancellationToken), cancellationToken);
 
+    /// <summary>Shows the new one-time password once, on the page itself (never in an address).</summary>
+    public async Task<IActionResult> OnPostResetAsync(string userId, CancellationToken cancellationToken)
+    {
+        var outcome = await ManageUsers.ResetPasswordAsync(users, audit, t, User, userId, cancellationToken);
+        if (outcome.Kind != OutcomeKind.Ok)
+        {
+            return await AfterAsync(Outcome<string>.Conflict(outcome.Message ?? t["Users_ResetFailed"]) with { Kind = outcome.Kind }, cancellationToken);
+        }
+
+        ResetEmail = (await users.FindByIdAsync(userId))?.Email;
+        ResetPassword = outcome.Value;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public string? ResetEmail { get; private set; }
+
+    public string? ResetPassword { get; private set; }
+
     private async Task<IActionResult> AfterAsync(Outcome<string> outcome, CancellationToken cancellationToken)
     {
         if (outcome.Kind == OutcomeKind.NotFound)
@@ -71,7 +90,7 @@ public sealed class IndexModel(
         if (ModelState.IsValid)
         {
             var password = InitialPassword.Generate();
-            var user = new MeldrouteUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, DisplayName = Input.DisplayName };
+            var user = new MeldrouteUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, DisplayName = Input.DisplayName, MustChangePassword = true };
             var result = await users.CreateAsync(user, password);
             if (result.Succeeded)
             {

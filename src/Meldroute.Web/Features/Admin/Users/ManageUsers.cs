@@ -49,6 +49,31 @@ public static class ManageUsers
         return Outcome<string>.Ok(found.Id);
     }
 
+    /// <summary>
+    /// ResetUserPassword: the administrator gives a user who lost their password a new one-time password, shown once.
+    /// The user must change it at the next sign-in; their sessions end now. The second factor stays as it was.
+    /// </summary>
+    public static async Task<Outcome<string>> ResetPasswordAsync(UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer t, ClaimsPrincipal admin, string userId, CancellationToken cancellationToken)
+    {
+        if (await FindOtherAsync(users, admin, userId) is not { } found)
+        {
+            return SelfOrMissing(users, admin, userId, t);
+        }
+
+        var password = InitialPassword.Generate();
+        var result = await users.ResetPasswordAsync(found, await users.GeneratePasswordResetTokenAsync(found), password);
+        if (!result.Succeeded)
+        {
+            return Outcome<string>.Conflict(t["Users_ResetFailed"]);
+        }
+
+        found.MustChangePassword = true;
+        await users.UpdateAsync(found);
+        await users.UpdateSecurityStampAsync(found);
+        await audit.RecordAsync(new AuditEntry("user.password.reset", AuditOutcome.Success, "user", found.Id), cancellationToken);
+        return Outcome<string>.Ok(password);
+    }
+
     /// <summary>The user to change, or null when it is the administrator themselves or does not exist.</summary>
     private static async Task<MeldrouteUser?> FindOtherAsync(UserManager<MeldrouteUser> users, ClaimsPrincipal admin, string userId) =>
         userId == users.GetUserId(admin) ? null : await users.FindByIdAsync(userId);

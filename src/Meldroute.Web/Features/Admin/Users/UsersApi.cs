@@ -28,5 +28,9 @@ internal static class UsersApi
         api.MapPost("/{id}/unblock", async (string id, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
                 (await ManageUsers.SetBlockedAsync(users, audit, t, user, id, blocked: false, ct)).ToHttp(changed => Results.Ok(new { id = changed }), t))
             .WithName("EnableUser");
+
+        api.MapPost("/{id}/password-reset", async (string id, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+                (await ManageUsers.ResetPasswordAsync(users, audit, t, user, id, ct)).ToHttp(password => Results.Ok(new { id, oneTimePassword = password }), t))
+            .WithName("ResetUserPassword");
     }
 }

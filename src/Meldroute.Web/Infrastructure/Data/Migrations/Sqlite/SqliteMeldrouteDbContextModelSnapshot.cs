@@ -52,6 +52,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
