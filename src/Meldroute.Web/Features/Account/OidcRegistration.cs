@@ -44,7 +44,7 @@ public static class OidcRegistration
             o.SignInScheme = IdentityConstants.ExternalScheme;
             o.Scope.Clear();
             o.Scope.Add(OpenIdConnectScope.OpenId);
-            o.Scope.Add(OpenIdConnectScope.OpenIdProfile);
+            o.Scope.Add("profile");
             o.Scope.Add(OpenIdConnectScope.Email);
             o.SaveTokens = false;
             o.GetClaimsFromUserInfoEndpoint = false;
