@@ -54,6 +54,12 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     public string Host => new Uri(Issuer).Authority;
 
+    /// <summary>
+    /// Show a page with a "Doorgaan" link before signing in, as a real identity provider shows its sign-in form, so
+    /// that the way back is a navigation started on the identity provider's site (cross-site for the app).
+    /// </summary>
+    public bool Interactive { get; set; }
+
     /// <summary>The subject the authorization endpoint signs in.</summary>
     public TestSubject? Next { get; set; }
 
@@ -102,7 +108,14 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         web.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (HttpContext context) =>
         {
             var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-            var subject = provider!.Next ?? throw new InvalidOperationException("The test did not choose a subject.");
+            if (provider!.Interactive && context.Request.Query["confirm"] != "yes")
+            {
+                // A page of the identity provider's own site: what follows is a navigation that this site starts.
+                var next = WebUtility.HtmlEncode(context.Request.Path + context.Request.QueryString + "&confirm=yes");
+                return Results.Content($"<!DOCTYPE html><html lang=\"nl\"><title>IdP</title><a id=\"confirm\" href=\"{next}\">Doorgaan</a></html>", "text/html");
+            }
+
+            var subject = provider.Next ?? throw new InvalidOperationException("The test did not choose a subject.");
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, subject.Subject)
                 .SetClaim(Claims.Email, subject.Email)
