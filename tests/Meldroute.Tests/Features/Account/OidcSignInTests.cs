@@ -29,6 +29,10 @@ public abstract class OidcApps(Database database) : IAsyncLifetime
         ["Meldroute:Oidc:RequireHttpsMetadata"] = "false",
         ["Meldroute:Oidc:RoleMap:meldroute-officer"] = Roles.SpecialistOfficer,
         ["Meldroute:Oidc:RoleMap:meldroute-reporter"] = Roles.Reporter,
+        // Everything the sign-in logs, down to Trace, is checked for the e-mail address.
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
     });
 
     public async Task InitializeAsync()
