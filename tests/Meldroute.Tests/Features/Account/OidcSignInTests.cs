@@ -165,6 +165,71 @@ public abstract partial class OidcSignInTests(OidcApps apps)
     }
 
     [Fact]
+    public async Task Roles_that_map_to_more_than_one_Meldroute_role_are_refused()
+    {
+        var subject = TestSubject.New([Officer, Reporter]);
+
+        var flow = await SignInAsync(apps.App, subject, "/Handling");
+
+        await AssertRefusedAsync(flow, "geeft meer dan");
+        Assert.Null(await FindAsync(apps.App, subject));
+        Assert.Contains(await AuditAsync(apps.App), e => e.Action == "signin.oidc.refused" && e.Purpose == "ambiguous-role");
+    }
+
+    [Fact]
+    public async Task A_local_account_with_the_same_e_mail_address_is_not_taken_over()
+    {
+        var local = await apps.App.CreateAsync(Roles.Reporter);
+        var subject = TestSubject.New([Officer]) with { Email = local.Email };
+
+        var flow = await SignInAsync(apps.App, subject, "/Handling");
+
+        await AssertRefusedAsync(flow, "bestaat al een Meldroute-account");
+        Assert.Null(await FindAsync(apps.App, subject));
+        Assert.Contains(await AuditAsync(apps.App), e => e.Action == "signin.oidc.refused" && e.Purpose == "email-in-use" && e.ObjectId == local.Id);
+        await using var scope = apps.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
+        var account = (await users.FindByIdAsync(local.Id))!;
+        Assert.Empty(await users.GetLoginsAsync(account));
+        Assert.Equal([Roles.Reporter], await users.GetRolesAsync(account));
+    }
+
+    [Fact]
+    public async Task The_second_factor_claim_goes_to_identity_provider_accounts_and_survives_a_rebuilt_principal_but_not_to_local_accounts_without_2fa()
+    {
+        var subject = TestSubject.New([Officer]);
+        await SignInAsync(apps.App, subject, "/Handling");
+        var local = await apps.App.CreateAsync(Roles.SpecialistOfficer, enrolTwoFactor: false);
+
+        await using var scope = apps.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<MeldrouteUser>>();
+        var external = await factory.CreateAsync((await users.FindByLoginAsync(OidcOptions.Scheme, subject.Subject))!);
+        var password = await factory.CreateAsync((await users.FindByIdAsync(local.Id))!);
+
+        Assert.True(external.HasClaim(TwoFactorSatisfiedRequirement.EnrolledClaim, "true"));
+        Assert.False(password.HasClaim(TwoFactorSatisfiedRequirement.EnrolledClaim, "true"));
+    }
+
+    [Fact]
+    public void An_incomplete_configuration_stops_the_app_at_start()
+    {
+        using var app = new MeldrouteAppFactory(Database.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["Meldroute:Oidc:Enabled"] = "true",
+            ["Meldroute:Oidc:Authority"] = apps.Idp.Issuer,
+            ["Meldroute:Oidc:ClientId"] = TestIdentityProvider.ClientId,
+            ["Meldroute:Oidc:RoleMap:meldroute-officer"] = "NoSuchRole",
+        });
+
+        var error = Record.Exception(() => app.Services);
+
+        Assert.NotNull(error);
+        Assert.Contains("Issuer", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("RoleMap", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_id_token_from_another_issuer_than_the_configured_one_is_refused()
     {
         await using var app = apps.CreateApp(issuer: "https://login.gemeente.invalid/realms/meldroute");
