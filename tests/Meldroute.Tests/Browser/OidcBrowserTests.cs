@@ -81,6 +81,7 @@ public sealed class OidcBrowserTests(OidcBrowserApp browser) : IClassFixture<Oid
         page.FrameNavigated += (_, frame) => visited.Add(frame.Url);
 
         await page.GotoAsync("/Account/Login?ReturnUrl=%2FHandling");
+        await page.AssertAccessibleAsync("the sign-in page with the identity provider's button");
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met Gemeente-account" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Doorgaan" }).ClickAsync();
         try
@@ -99,6 +100,23 @@ public sealed class OidcBrowserTests(OidcBrowserApp browser) : IClassFixture<Oid
         var cookies = await context.CookiesAsync();
         Assert.Contains(cookies, c => c.Name == "Meldroute.Session" && c.SameSite == SameSiteAttribute.Strict);
         Assert.DoesNotContain(cookies, c => c.Name == "Identity.External");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_comes_back_to_the_sign_in_page_with_the_reason()
+    {
+        browser.Idp.Next = TestSubject.New(["not-a-meldroute-group"]);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "nl-NL" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met Gemeente-account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Doorgaan" }).ClickAsync();
+        await page.WaitForURLAsync(browser.BaseUrl + "/Account/Login?oidc=NoRole");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("geen rol in Meldroute");
+        await page.AssertAccessibleAsync("the sign-in page after a refusal");
         await context.CloseAsync();
     }
 }
