@@ -146,6 +146,8 @@ public static class MeldrouteApp
             o.Cookie.SecurePolicy = secureCookies;
             o.Cookie.HttpOnly = true;
         });
+        // Sign-in through the municipality's identity provider (Meldroute:Oidc), after the cookie settings above.
+        services.AddMeldrouteOidc(configuration, secureCookies);
 
         services.AddSingleton<IAuthorizationHandler, TwoFactorSatisfiedHandler>();
         services.AddSingleton<IAuthorizationHandler, PasswordChangedHandler>();
@@ -158,7 +160,7 @@ public static class MeldrouteApp
             {
                 o.RootDirectory = "/Features";
                 // The sign-in steps and the intake form share the rate limits of their API counterparts.
-                foreach (var (page, policy) in new[] { ("/Account/Login", RateLimits.SignIn), ("/Account/LoginWith2fa", RateLimits.SignIn), ("/Intake/New", RateLimits.Intake) })
+                foreach (var (page, policy) in new[] { ("/Account/Login", RateLimits.SignIn), ("/Account/LoginWith2fa", RateLimits.SignIn), ("/Account/ExternalLogin", RateLimits.SignIn), ("/Intake/New", RateLimits.Intake) })
                 {
                     o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy)));
                 }

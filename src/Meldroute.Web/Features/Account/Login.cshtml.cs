@@ -17,6 +17,7 @@ public sealed class LoginModel(
     SignInManager<MeldrouteUser> signInManager,
     UserManager<MeldrouteUser> users,
     IOptions<MeldrouteOptions> options,
+    IOptions<OidcOptions> oidc,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
@@ -30,11 +31,43 @@ public sealed class LoginModel(
 
     public string? FormError { get; private set; }
 
+    /// <summary>Why a sign-in through the identity provider was refused (a code, never personal data).</summary>
+    [BindProperty(SupportsGet = true, Name = "oidc")]
+    public ExternalSignIn.Refusal? OidcRefusal { get; set; }
+
     public bool DemoMode => options.Value.DemoMode;
 
-    public async Task OnGetAsync() =>
+    /// <summary>The identity provider's name for the "Inloggen met …" button, or null when that sign-in is off.</summary>
+    public string? OidcDisplayName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
+
+    public async Task OnGetAsync()
+    {
         // A fresh sign-in form starts from a clean slate, also for a half-finished two-factor sign-in.
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        FormError = OidcRefusal switch
+        {
+            null => FormError,
+            ExternalSignIn.Refusal.NoRole => t["Oidc_Refused_NoRole"],
+            ExternalSignIn.Refusal.AmbiguousRole => t["Oidc_Refused_AmbiguousRole"],
+            ExternalSignIn.Refusal.MfaRequired => t["Oidc_Refused_MfaRequired"],
+            ExternalSignIn.Refusal.Blocked => t["Oidc_Refused_Blocked"],
+            ExternalSignIn.Refusal.EmailInUse => t["Oidc_Refused_EmailInUse"],
+            _ => t["Oidc_Refused_Failed"],
+        };
+    }
+
+    /// <summary>Hands the browser to the identity provider; it comes back on /signin-oidc, then ExternalLogin.</summary>
+    public IActionResult OnPostOidc()
+    {
+        if (!oidc.Value.Enabled)
+        {
+            return NotFound();
+        }
+
+        var callback = Url.Page("./ExternalLogin", "Callback", new { ReturnUrl = LocalUrl.OrHome(ReturnUrl) });
+        var properties = signInManager.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, callback);
+        return Challenge(properties, OidcOptions.Scheme);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

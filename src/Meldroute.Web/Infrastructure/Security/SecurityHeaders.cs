@@ -1,19 +1,28 @@
+using Meldroute.Web.Features.Account;
+using Microsoft.Extensions.Options;
+
 namespace Meldroute.Web.Infrastructure.Security;
 
 internal static class SecurityHeaders
 {
     // No inline script or style anywhere: the UI works without JavaScript and styles come from files.
-    private const string ContentSecurityPolicy =
+    // Forms post to Meldroute only; with Meldroute:Oidc also to the identity provider, where the "Inloggen met …"
+    // form's answer redirects (browsers apply form-action to that redirect too).
+    private static string ContentSecurityPolicy(string formAction) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        $"connect-src 'self'; form-action {formAction}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseMeldrouteSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseMeldrouteSecurityHeaders(this IApplicationBuilder app)
+    {
+        var oidc = app.ApplicationServices.GetRequiredService<IOptions<OidcOptions>>().Value;
+        var contentSecurityPolicy = ContentSecurityPolicy(
+            oidc.Enabled && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) ? "'self' " + authority.GetLeftPart(UriPartial.Authority) : "'self'");
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = contentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
@@ -29,4 +38,5 @@ internal static class SecurityHeaders
             });
             await next(context);
         });
+    }
 }

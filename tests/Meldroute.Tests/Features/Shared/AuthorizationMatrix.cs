@@ -44,6 +44,8 @@ public static class AuthorizationMatrix
         // Sign-in and its steps
         ["ANY /Account/Login"] = Access.Public,
         ["ANY /Account/LoginWith2fa"] = Access.Public,
+        // The end of a sign-in through the identity provider (Meldroute:Oidc); 404 while that is off.
+        ["ANY /Account/ExternalLogin"] = Access.Public,
         ["ANY /Account/AccessDenied"] = Access.Public,
         ["ANY /Account/EnrolAuthenticator"] = Access.Enrolment,
         ["ANY /Account/Logout"] = Access.Enrolment,
