@@ -20,7 +20,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Mijn account"],
         [Roles.PolicyAdvisor] = ["Start", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
-        [Roles.Administrator] = ["Start", "Gebruikers", "Mijn account"],
+        [Roles.Administrator] = ["Start", "Gebruikers", "Toegangsreview", "Mijn account"],
     };
 
     [Fact]
@@ -109,6 +109,10 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         await page.ClickAsync("button:has-text('Account aanmaken')");
         Assert.Contains("Vul E-mailadres in", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.AssertAccessibleAsync("users with validation errors");
+        await page.GotoAsync("/Admin/AccessReview");
+        await page.ClickAsync("button:has-text('Review vastleggen')");
+        Assert.Contains("Vul dit veld in", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.AssertAccessibleAsync("access review with errors");
         await page.GotoAsync("/Audit");
         Assert.Contains("/Account/AccessDenied", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync("access denied");

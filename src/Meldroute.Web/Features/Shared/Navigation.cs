@@ -23,6 +23,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_Register", "/Privacy/Register", Policies.PrivacyOfficer),
         new("Nav_SubjectAccess", "/Privacy/SubjectAccess", Policies.PrivacyOfficer),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),
+        new("Nav_AccessReview", "/Admin/AccessReview/Index", Policies.Administrator),
         new("Nav_Account", "/Account/Index", Policies.SignedIn),
     ];
 

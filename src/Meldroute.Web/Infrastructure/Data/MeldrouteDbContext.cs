@@ -45,6 +45,7 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<Features.VictimDossiers.DossierPartner> DossierPartners => Set<Features.VictimDossiers.DossierPartner>();
     public DbSet<Features.VictimDossiers.DossierAccessGrant> DossierAccessGrants => Set<Features.VictimDossiers.DossierAccessGrant>();
     public DbSet<Features.Privacy.ProcessingActivity> ProcessingActivities => Set<Features.Privacy.ProcessingActivity>();
+    public DbSet<Features.Admin.AccessReview.AccessReviewRecord> AccessReviews => Set<Features.Admin.AccessReview.AccessReviewRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

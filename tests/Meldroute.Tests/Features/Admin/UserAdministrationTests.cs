@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using nietras.SeparatedValues;
 using Meldroute.Tests.Infrastructure;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -97,6 +98,40 @@ public abstract class UserAdministrationTests(Database database)
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "user.password.reset" && e.ObjectId == user.Id));
         Assert.DoesNotContain(oneTime, string.Join("|", await db.AuditEvents.Select(e => e.Purpose).ToListAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_yearly_access_review_lists_every_account_marks_inactive_ones_and_is_recorded()
+    {
+        using var app = NewApp();
+        var admin = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Administrator));
+        var idle = await app.CreateAsync(Roles.CaseTableMember);
+        var active = await app.CreateAsync(Roles.PolicyAdvisor);
+        await app.SignInAsync(active);
+
+        var review = await (await admin.GetAsync("/api/users/access-review")).JsonAsync(HttpStatusCode.OK);
+        var accounts = review.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("email").GetString()!);
+        Assert.Equal([Roles.CaseTableMember], accounts[idle.Email].GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(accounts[idle.Email].GetProperty("inactive").GetBoolean());
+        Assert.False(accounts[active.Email].GetProperty("inactive").GetBoolean());
+        Assert.True(review.GetProperty("overdue").GetBoolean());
+
+        Assert.True((await admin.PostAsync("/api/users/access-review", new { note = "" }, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Note", out _));
+        await admin.PostAsync("/api/users/access-review", new { note = "Eén casustafellid geblokkeerd; overige toegang bevestigd." });
+        var after = await (await admin.GetAsync("/api/users/access-review")).JsonAsync(HttpStatusCode.OK);
+        Assert.False(after.GetProperty("overdue").GetBoolean());
+        Assert.Equal(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), after.GetProperty("dueOn").GetString());
+
+        var csv = await (await admin.GetAsync("/api/users/access-review/csv")).Content.ReadAsStringAsync();
+        using var reader = Sep.Reader(o => o with { Sep = new Sep(';'), Unescape = true }).From(new StringReader(csv.TrimStart('\uFEFF')));
+        var rows = reader.Enumerate(row => (Email: row["email"].ToString(), Roles: row["roles"].ToString(), Inactive: row["inactive_90_days"].ToString())).ToList();
+        Assert.Contains((idle.Email, Roles.CaseTableMember, "yes"), rows);
+        Assert.Equal(accounts.Count, rows.Count);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "access-review.completed"));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "access-review.exported"));
     }
 
     [Fact]

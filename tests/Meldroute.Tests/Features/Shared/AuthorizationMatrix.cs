@@ -110,6 +110,11 @@ public static class AuthorizationMatrix
         ["POST /api/users/{id}/block"] = Access.OnlyFor(Roles.Administrator),
         ["POST /api/users/{id}/unblock"] = Access.OnlyFor(Roles.Administrator),
         ["POST /api/users/{id}/password-reset"] = Access.OnlyFor(Roles.Administrator),
+        ["GET /api/users/access-review"] = Access.OnlyFor(Roles.Administrator),
+        ["GET /api/users/access-review/csv"] = Access.OnlyFor(Roles.Administrator),
+        ["POST /api/users/access-review"] = Access.OnlyFor(Roles.Administrator),
+        ["ANY /Admin/AccessReview"] = Access.OnlyFor(Roles.Administrator),
+        ["ANY /Admin/AccessReview/Index"] = Access.OnlyFor(Roles.Administrator),
 
         // Identity's token API: sign-in and refresh for everyone; one's own account for the signed-in.
         ["POST /api/auth/login"] = Access.Public,
