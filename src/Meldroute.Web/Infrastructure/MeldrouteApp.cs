@@ -56,6 +56,7 @@ public static class MeldrouteApp
         services.AddScoped<SignalCommandContext>();
         services.AddScoped<Features.VictimDossiers.DossierCommandContext>();
         services.AddOptions<Features.Retention.RetentionOptions>().Bind(configuration.GetSection(Features.Retention.RetentionOptions.Section));
+        services.AddOptions<Features.Figures.FiguresOptions>().Bind(configuration.GetSection(Features.Figures.FiguresOptions.Section));
         services.AddScoped<Features.Retention.RunRetention>();
         services.AddSingleton<Features.Retention.RetentionJob>();
         if (configuration.GetValue("Retention:DailyJob", true))
@@ -220,6 +221,7 @@ public static class MeldrouteApp
         app.MapRetentionApi();
         Features.VictimDossiers.VictimDossiersApi.MapVictimDossiersApi(app);
         Features.Privacy.PrivacyApi.MapPrivacyApi(app);
+        Features.Figures.FiguresApi.MapFiguresApi(app);
         app.MapAuditApi();
         Features.Admin.Users.UsersApi.MapUsersApi(app);
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.

@@ -15,10 +15,10 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
     private static readonly Dictionary<string, string[]> ExpectedNavigation = new()
     {
         [Roles.Reporter] = ["Start", "Signaal melden", "Mijn meldingen", "Mijn account"],
-        [Roles.SpecialistOfficer] = ["Start", "Signaal melden", "Mijn meldingen", "Signalen", "Casustafel", "Mijn account"],
+        [Roles.SpecialistOfficer] = ["Start", "Signaal melden", "Mijn meldingen", "Signalen", "Casustafel", "Cijfers", "Mijn account"],
         [Roles.CaseTableMember] = ["Start", "Casustafel", "Mijn account"],
         [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Mijn account"],
-        [Roles.PolicyAdvisor] = ["Start", "Mijn account"],
+        [Roles.PolicyAdvisor] = ["Start", "Cijfers", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
         [Roles.Administrator] = ["Start", "Gebruikers", "Toegangsreview", "Mijn account"],
     };
@@ -153,6 +153,19 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         Assert.Contains("Gevonden: 0", await privacy.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.DoesNotContain("Niemand", privacy.Url, StringComparison.Ordinal);
         await privacy.AssertAccessibleAsync("subject access results");
+        await privacy.Context.CloseAsync();
+
+        var advisor = await browser.NewPageAsync();
+        await advisor.SignInAsync("beleidsadviseur@meldroute.test");
+        await advisor.ClickAsync("[data-testid=main-navigation] a:has-text('Cijfers')");
+        Assert.Contains("Signalen per jaar", await advisor.InnerTextAsync("main"), StringComparison.Ordinal);
+        await advisor.AssertAccessibleAsync("figures");
+        await advisor.SelectOptionAsync("#Query_Form", "Labour");
+        await advisor.ClickAsync("button:has-text('Toon cijfers')");
+        Assert.Equal("Labour", await advisor.InputValueAsync("#Query_Form"));
+        await advisor.AssertAccessibleAsync("figures filtered");
+        await advisor.Context.CloseAsync();
+        privacy = await browser.NewPageAsync();
         await privacy.Context.CloseAsync();
     }
 

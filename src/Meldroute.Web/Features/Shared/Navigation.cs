@@ -18,6 +18,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_Inbox", "/Handling/Index", Policies.SpecialistOfficer),
         new("Nav_CaseTable", "/CaseTable/Index", Policies.SignalReader),
         new("Nav_Dossiers", "/VictimDossiers/Index", Policies.VictimCareCoordinator),
+        new("Nav_Figures", "/Figures/Index", Policies.FiguresReader),
         new("Nav_Audit", "/Audit/Index", Policies.PrivacyOfficer),
         new("Nav_Retention", "/Retention/Index", Policies.PrivacyOfficer),
         new("Nav_Register", "/Privacy/Register", Policies.PrivacyOfficer),

@@ -27,6 +27,9 @@ public static class Policies
     public const string SpecialistOfficer = Roles.SpecialistOfficer;
     public const string CaseTableMember = Roles.CaseTableMember;
     public const string VictimCareCoordinator = Roles.VictimCareCoordinator;
+    /// <summary>Who reads the figures: policy advisors (suppressed) and officers (who may ask for exact counts).</summary>
+    public const string FiguresReader = nameof(FiguresReader);
+
     public const string PolicyAdvisor = Roles.PolicyAdvisor;
     public const string PrivacyOfficer = Roles.PrivacyOfficer;
     public const string Administrator = Roles.Administrator;
@@ -48,6 +51,7 @@ public static class Policies
         options.AddPolicy(Enrolment, p => p.RequireAuthenticatedUser());
 
         options.AddPolicy(Submitter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Reporter, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
+        options.AddPolicy(FiguresReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.PolicyAdvisor, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
         options.AddPolicy(SignalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.SpecialistOfficer, Roles.CaseTableMember).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
 
         foreach (var role in Roles.All)

@@ -78,6 +78,12 @@ public static class AuthorizationMatrix
         ["POST /api/retention/holds"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["POST /api/retention/holds/{id:guid}/lift"] = Access.OnlyFor(Roles.PrivacyOfficer),
 
+        // Figures: policy advisors (suppressed) and officers
+        ["ANY /Figures"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["ANY /Figures/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures/export"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+
         // The privacy officer's register of processing activities and subject access requests
         ["ANY /Privacy/Register"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Privacy/Activity/{id:int?}"] = Access.OnlyFor(Roles.PrivacyOfficer),

@@ -1,0 +1,305 @@
+using System.Globalization;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meldroute.Web.Features.Figures;
+
+/// <summary>Settings under "Figures".</summary>
+public sealed class FiguresOptions
+{
+    public const string Section = "Figures";
+
+    /// <summary>Counts from 1 up to this number minus one are shown as "&lt; threshold" to policy advisors.</summary>
+    public int SuppressionThreshold { get; set; } = Suppression.DefaultThreshold;
+
+    /// <summary>The year internal signals are compared with (goal 2 of the plan).</summary>
+    public int BaselineYear { get; set; } = 2024;
+
+    /// <summary>Norms in working days from receipt.</summary>
+    public int FirstAnalysisWorkingDays { get; set; } = 5;
+
+    public int CaseTableWorkingDays { get; set; } = 20;
+
+    public int ForwardedWorkingDays { get; set; } = 30;
+}
+
+/// <summary>The filters of the figures: whole years, and one value (or all) of form, source and department.</summary>
+public sealed class FigureFilter
+{
+    public int? Year { get; set; }
+
+    public FormCategory? Form { get; set; }
+
+    public SignalSource? Source { get; set; }
+
+    public int? DepartmentId { get; set; }
+}
+
+/// <summary>A published count: the number, or null with <see cref="Suppressed"/> when it is below the threshold or protects one that is.</summary>
+public sealed record FigureCell(long? Value, bool Suppressed);
+
+public sealed record FigureRow(string Key, string Label, IReadOnlyList<FigureCell> Cells, bool IsTotal = false);
+
+public sealed record FigureTable(string Key, string Title, string Explanation, string RowHeader, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows);
+
+public sealed record LeadTimeFigure(int Year, LeadStep Step, string StepLabel, int NormWorkingDays, FigureCell Count, double? MedianWorkingDays, double? P90WorkingDays, FigureCell Late);
+
+public sealed record BaselineFigure(int Year, FigureCell InternalSignals, long? ChangeFromBaseline, double? ChangePercent);
+
+public sealed record FiguresResult(
+    FigureFilter Filter,
+    int Threshold,
+    bool Exact,
+    int BaselineYear,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<FigureTable> Tables,
+    IReadOnlyList<BaselineFigure> Baseline,
+    IReadOnlyList<LeadTimeFigure> LeadTimes);
+
+/// <summary>
+/// GetFigures: the figures the plan promises (goal 2: signalling capacity against 2024; section 3.4), built only
+/// from the anonymous remains of signals — forwarded and purged ones included. Every table is one slice of a cube
+/// that always spans the filter dimensions (year, form, source, department), and <see cref="Suppression"/> protects
+/// the whole cube: the same cells are suppressed whatever filter is chosen, so two overlapping filters cannot be
+/// subtracted to recover a small count. Policy advisors get suppressed figures; officers may ask for exact counts.
+/// </summary>
+public static class GetFigures
+{
+    private sealed record Dim(string Name, IReadOnlyList<object?> Values, IReadOnlyList<string> Labels)
+    {
+        private readonly Dictionary<object, int> index = Values.Select((v, i) => (v, i)).Where(x => x.v is not null).ToDictionary(x => x.v!, x => x.i);
+
+        public int IndexOf(object? value) => value is null ? Values.ToList().IndexOf(null) : index.GetValueOrDefault(value, -2);
+    }
+
+    public static async Task<FiguresResult> HandleAsync(
+        MeldrouteDbContext db, FigureFilter filter, bool exact, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, CancellationToken cancellationToken)
+    {
+        var (facts, leadTimes) = await FigureFacts.CountSignalsAsync(db, cancellationToken);
+        var routes = await FigureFacts.CountRoutesAsync(db, cancellationToken);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
+
+        var firstYear = Math.Min(options.BaselineYear, facts.Keys.Select(k => k.Year).DefaultIfEmpty(now.Year).Min());
+        var years = Enumerable.Range(firstYear, Math.Max(1, now.Year - firstYear + 1)).ToList();
+        var threshold = exact ? 0 : options.SuppressionThreshold;
+
+        var yearDim = new Dim("year", [.. years.Cast<object?>()], [.. years.Select(y => y.ToString(CultureInfo.InvariantCulture))]);
+        var formDim = Enumerated<FormCategory>("form", f => t["FormCategory_" + f]);
+        var sourceDim = Enumerated<SignalSource>("source", s => t["Source_" + s]);
+        var departmentDim = new Dim("department", [.. departments.Select(d => (object?)d.Id), null], [.. departments.Select(d => d.Name), t["Figures_NoDepartment"]]);
+        var monthDim = new Dim("month", [.. Enumerable.Range(1, 12).Cast<object?>()], [.. Enumerable.Range(1, 12).Select(m => CultureInfo.CurrentCulture.DateTimeFormat.GetMonthName(m))]);
+        var locationDim = Enumerated<LocationType>("location", l => t["Location_" + l]);
+        var minorDim = new Dim("minor", [true, false], [t["Minor_Yes"], t["Minor_No"]]);
+        var routeDim = Enumerated<Route>("route", r => t["Route_" + r]);
+        Dim[] filterDims = [yearDim, formDim, sourceDim, departmentDim];
+        object? FilterValue(Dim d) => d.Name switch
+        {
+            "year" => filter.Year,
+            "form" => filter.Form,
+            "source" => filter.Source,
+            "department" => filter.DepartmentId,
+            _ => null,
+        };
+        bool Filtered(Dim d) => d.Name == "department" ? filter.DepartmentId is not null : FilterValue(d) is not null;
+
+        object? Of(FactKey k, string dim) => dim switch
+        {
+            "year" => k.Year,
+            "form" => k.Form,
+            "source" => k.Source,
+            "department" => k.DepartmentId,
+            "month" => k.Month,
+            "location" => k.Location,
+            "minor" => k.Minor,
+            _ => throw new ArgumentOutOfRangeException(nameof(dim)),
+        };
+
+        object? OfRoute(RouteFactKey k, string dim) => dim switch
+        {
+            "year" => k.Year,
+            "form" => k.Form,
+            "source" => k.Source,
+            "department" => k.DepartmentId,
+            "route" => k.Route,
+            _ => throw new ArgumentOutOfRangeException(nameof(dim)),
+        };
+
+        // The selected year, or the latest, for the table per month.
+        var monthYear = filter.Year ?? years[^1];
+
+        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, IEnumerable<KeyValuePair<TKey, long>> source, Func<TKey, string, object?> of, bool monthTable = false)
+        {
+            var dims = new List<Dim> { rows };
+            if (columns is not null)
+            {
+                dims.Add(columns);
+            }
+
+            dims.AddRange(filterDims.Where(d => d != columns));
+            var cube = Build(dims, source, of);
+            var suppressed = Suppression.Apply(cube, threshold);
+            // With columns, the total column is shown too: every row and column of the table is then a whole line of
+            // the cube, which is what the suppression protects.
+            var columnIndexes = columns is null ? [SuppressedCube.Total]
+                : columns == yearDim && filter.Year is { } y ? [yearDim.IndexOf(y)]
+                : Enumerable.Range(0, columns.Values.Count).Append(SuppressedCube.Total).ToList();
+            var columnLabels = columns is null ? [t["Figures_Count"].Value] : columnIndexes.Select(i => i == SuppressedCube.Total ? t["Figures_Total"].Value : columns.Labels[i]).ToList();
+
+            int[] Coordinates(int row, int column)
+            {
+                var coordinates = new int[dims.Count];
+                coordinates[0] = row;
+                var offset = 1;
+                if (columns is not null)
+                {
+                    coordinates[1] = column;
+                    offset = 2;
+                }
+
+                for (var i = offset; i < dims.Count; i++)
+                {
+                    var d = dims[i];
+                    coordinates[i] = monthTable && d == yearDim ? yearDim.IndexOf(monthYear)
+                        : Filtered(d) ? d.IndexOf(FilterValue(d))
+                        : SuppressedCube.Total;
+                }
+
+                return coordinates;
+            }
+
+            FigureCell Cell(int row, int column)
+            {
+                var coordinates = Coordinates(row, column);
+                if (coordinates.Any(c => c == -2))
+                {
+                    return new FigureCell(0, false);
+                }
+
+                var published = suppressed.Published(coordinates);
+                return new FigureCell(published, published is null);
+            }
+
+            var tableRows = Enumerable.Range(0, rows.Values.Count)
+                .Select(r => new FigureRow(rows.Values[r]?.ToString() ?? "none", rows.Labels[r], [.. columnIndexes.Select(c => Cell(r, c))]))
+                .Append(new FigureRow("total", t["Figures_Total"], [.. columnIndexes.Select(c => Cell(SuppressedCube.Total, c))], IsTotal: true))
+                .ToList();
+            var title = monthTable ? t["Figures_Table_" + key, monthYear] : t["Figures_Table_" + key];
+            return new FigureTable(key, title, t["Figures_Explain_" + key], rows.Labels.Count > 0 ? t["Figures_Dim_" + rows.Name] : "", columnLabels, tableRows);
+        }
+
+        var tables = new List<FigureTable>
+        {
+            Table("per-year", yearDim, null, facts, Of),
+            Table("per-month", monthDim, null, facts, Of, monthTable: true),
+            Table("per-form", formDim, yearDim, facts, Of),
+            Table("per-source", sourceDim, yearDim, facts, Of),
+            Table("per-location", locationDim, null, facts, Of),
+            Table("per-department", departmentDim, yearDim, facts.Where(f => f.Key.Source == SignalSource.InternalReport), Of),
+            Table("minors", minorDim, yearDim, facts, Of),
+            Table("per-route", routeDim, yearDim, routes, OfRoute),
+        };
+
+        return new FiguresResult(filter, threshold, exact, options.BaselineYear, years, tables,
+            Baseline(tables.Single(x => x.Key == "per-department"), years, options.BaselineYear, filter),
+            LeadTimeFigures(leadTimes, filter, years, threshold, options, t));
+    }
+
+    /// <summary>Goal 2: internal signals per year against the baseline year, from the same protected table as per department.</summary>
+    private static List<BaselineFigure> Baseline(FigureTable perDepartment, List<int> years, int baselineYear, FigureFilter filter)
+    {
+        var total = perDepartment.Rows.Single(r => r.IsTotal);
+        var shown = filter.Year is { } y ? [y] : years;
+        var byYear = shown.Select((year, i) => (year, cell: total.Cells[i])).ToDictionary(x => x.year, x => x.cell);
+        var baseline = filter.Year is null ? byYear.GetValueOrDefault(baselineYear) : null;
+        return [.. byYear.Select(x => new BaselineFigure(
+            x.Key,
+            x.Value,
+            baseline?.Value is { } b && x.Value.Value is { } v ? v - b : null,
+            baseline?.Value is { } b2 and > 0 && x.Value.Value is { } v2 ? Math.Round((v2 - b2) * 100.0 / b2, 1) : null))];
+    }
+
+    /// <summary>Lead times per year and step: median and 90th percentile in working days, and how many exceeded the norm. Filtered by year only.</summary>
+    private static List<LeadTimeFigure> LeadTimeFigures(LeadTimeHistograms histograms, FigureFilter filter, List<int> years, int threshold, FiguresOptions options, IStringLocalizer t)
+    {
+        var result = new List<LeadTimeFigure>();
+        foreach (var year in filter.Year is { } y ? [y] : years)
+        {
+            foreach (var step in Enum.GetValues<LeadStep>())
+            {
+                var histogram = new SortedDictionary<int, long>(histograms.Days.GetValueOrDefault((year, step)) ?? []);
+                var norm = step switch
+                {
+                    LeadStep.ToFirstAnalysis => options.FirstAnalysisWorkingDays,
+                    LeadStep.ToCaseTable => options.CaseTableWorkingDays,
+                    _ => options.ForwardedWorkingDays,
+                };
+                var count = histogram.Values.Sum();
+                var late = histogram.Where(h => h.Key > norm).Sum(h => h.Value);
+                var small = count > 0 && count < threshold;
+                result.Add(new LeadTimeFigure(
+                    year, step, t["LeadStep_" + step], norm,
+                    small ? new FigureCell(null, true) : new FigureCell(count, false),
+                    small || count == 0 ? null : Quantile(histogram, count, 0.5),
+                    small || count == 0 ? null : Quantile(histogram, count, 0.9),
+                    small || (late > 0 && late < threshold) || (count - late > 0 && count - late < threshold) ? new FigureCell(null, true) : new FigureCell(late, false)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The nearest-rank quantile of a histogram.</summary>
+    private static double Quantile(SortedDictionary<int, long> histogram, long count, double q)
+    {
+        var rank = (long)Math.Ceiling(q * count);
+        long seen = 0;
+        foreach (var (days, n) in histogram)
+        {
+            seen += n;
+            if (seen >= rank)
+            {
+                return days;
+            }
+        }
+
+        return histogram.Keys.Last();
+    }
+
+    private static Dim Enumerated<TEnum>(string name, Func<TEnum, string> label)
+        where TEnum : struct, Enum
+    {
+        var values = Enum.GetValues<TEnum>().ToList();
+        return new Dim(name, [.. values.Cast<object?>()], [.. values.Select(label)]);
+    }
+
+    private static FigureCube Build<TKey>(List<Dim> dims, IEnumerable<KeyValuePair<TKey, long>> source, Func<TKey, string, object?> of)
+    {
+        var sizes = dims.Select(d => d.Values.Count).ToArray();
+        var counts = new long[sizes.Aggregate(1, (a, b) => a * b)];
+        foreach (var (key, n) in source)
+        {
+            var offset = 0;
+            var skip = false;
+            for (var i = 0; i < dims.Count; i++)
+            {
+                var index = dims[i].IndexOf(of(key, dims[i].Name));
+                if (index < 0)
+                {
+                    skip = true; // a year outside the range shown, or a department since removed
+                    break;
+                }
+
+                offset = (offset * sizes[i]) + index;
+            }
+
+            if (!skip)
+            {
+                counts[offset] += n;
+            }
+        }
+
+        return new FigureCube([.. dims.Select(d => d.Name)], [.. dims.Select(d => (IReadOnlyList<string>)d.Labels)], counts);
+    }
+}

@@ -1,0 +1,276 @@
+using System.Globalization;
+
+namespace Meldroute.Web.Features.Figures;
+
+/// <summary>
+/// An n-dimensional table of counts without margins. <c>Values[d]</c> are the category labels of dimension d.
+/// <c>Counts</c> is row-major over the dimensions (last dimension varies fastest), length = product of <c>Values[d].Count</c>.
+/// </summary>
+public sealed record FigureCube(IReadOnlyList<string> DimensionNames, IReadOnlyList<IReadOnlyList<string>> Values, long[] Counts);
+
+/// <summary>
+/// The cube with all margins and the suppression pattern. Coordinates: one index per dimension,
+/// <see cref="Total"/> (-1) for the margin of that dimension.
+/// </summary>
+public sealed class SuppressedCube
+{
+    public const int Total = -1;
+
+    // Extended layout: per dimension the indices 0..n-1 are the values and n is the margin.
+    private readonly int[] sizes;
+    private readonly int[] strides;
+    private readonly long[] counts;
+    private readonly bool[] suppressed;
+
+    internal SuppressedCube(FigureCube cube, int threshold, int[] sizes, int[] strides, long[] counts, bool[] suppressed)
+    {
+        Cube = cube;
+        Threshold = threshold;
+        this.sizes = sizes;
+        this.strides = strides;
+        this.counts = counts;
+        this.suppressed = suppressed;
+        SuppressedCount = suppressed.Count(s => s);
+    }
+
+    public int Threshold { get; }
+
+    public FigureCube Cube { get; }
+
+    /// <summary>Number of suppressed entries, cells and margins together.</summary>
+    public int SuppressedCount { get; }
+
+    /// <summary>The true count of a cell or margin; for internal use only, never for publication.</summary>
+    public long Count(params int[] coordinates) => counts[Offset(coordinates)];
+
+    public bool IsSuppressed(params int[] coordinates) => suppressed[Offset(coordinates)];
+
+    /// <summary>The count as it may be published, or null when it is suppressed (shown as "&lt; threshold").</summary>
+    public long? Published(params int[] coordinates)
+    {
+        var offset = Offset(coordinates);
+        return suppressed[offset] ? null : counts[offset];
+    }
+
+    private int Offset(int[] coordinates)
+    {
+        ArgumentNullException.ThrowIfNull(coordinates);
+        if (coordinates.Length != sizes.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Expected {sizes.Length} coordinates, got {coordinates.Length}."),
+                nameof(coordinates));
+        }
+
+        var offset = 0;
+        for (var d = 0; d < sizes.Length; d++)
+        {
+            var margin = sizes[d] - 1;
+            var c = coordinates[d];
+            if (c < Total || c >= margin)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(coordinates),
+                    c,
+                    string.Create(CultureInfo.InvariantCulture, $"Dimension {d} has {margin} values; use 0..{margin - 1} or Total."));
+            }
+
+            offset += (c == Total ? margin : c) * strides[d];
+        }
+
+        return offset;
+    }
+}
+
+/// <summary>
+/// Cell suppression for published figures, so that tables about signals of human trafficking do not identify people
+/// (following Dutch statistical practice, CBS / tau-ARGUS: a frequency-count threshold rule plus hypercube secondary suppression).
+/// <list type="number">
+/// <item>Primary: every cell and every margin (any combination of totals) with 0 &lt; count &lt; threshold is suppressed.
+/// Zero is published: an empty category identifies nobody. A threshold of 1 or less suppresses nothing primarily.</item>
+/// <item>Secondary: a "line" is one dimension running over all its values plus its total, all other dimensions fixed
+/// (at a value or at the total). Published entries of a line add up, so a line with exactly one suppressed entry gives
+/// it away by subtraction. Such a line gets one more suppression: its smallest positive published cell (not the margin);
+/// failing that, its margin when positive; failing that, its first published entry (ties: lowest index). Repeated to a
+/// fixpoint, after which no line has exactly one suppressed entry (the hypercube method of tau-ARGUS, per line).</item>
+/// <item>Deterministic: the same cube always yields the same pattern. A filter on one value of a dimension is a slice of
+/// the same cube, so two overlapping filters are two lines' worth of the same pattern and their difference stays
+/// protected, provided both are cut from one suppressed cube rather than suppressed separately.</item>
+/// </list>
+/// </summary>
+public static class Suppression
+{
+    public const int DefaultThreshold = 5;
+
+    public static SuppressedCube Apply(FigureCube cube, int threshold = DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(cube);
+        ArgumentNullException.ThrowIfNull(cube.DimensionNames);
+        ArgumentNullException.ThrowIfNull(cube.Values);
+        ArgumentNullException.ThrowIfNull(cube.Counts);
+        if (cube.DimensionNames.Count != cube.Values.Count)
+        {
+            throw new ArgumentException("Every dimension needs a name and a list of values.", nameof(cube));
+        }
+
+        var k = cube.Values.Count;
+        var valueCounts = new int[k];
+        var sizes = new int[k];
+        long cellCount = 1;
+        long extendedCount = 1;
+        for (var d = 0; d < k; d++)
+        {
+            valueCounts[d] = cube.Values[d]?.Count ?? throw new ArgumentException("A dimension has no list of values.", nameof(cube));
+            sizes[d] = valueCounts[d] + 1;
+            cellCount = checked(cellCount * valueCounts[d]);
+            extendedCount = checked(extendedCount * sizes[d]);
+        }
+
+        if (cube.Counts.Length != cellCount)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Expected {cellCount} counts, got {cube.Counts.Length}."),
+                nameof(cube));
+        }
+
+        if (extendedCount > int.MaxValue)
+        {
+            throw new ArgumentException("The table is too large to suppress in memory.", nameof(cube));
+        }
+
+        var strides = new int[k];
+        var stride = 1;
+        for (var d = k - 1; d >= 0; d--)
+        {
+            strides[d] = stride;
+            stride *= sizes[d];
+        }
+
+        var counts = new long[extendedCount];
+        for (var i = 0; i < cube.Counts.Length; i++)
+        {
+            if (cube.Counts[i] < 0)
+            {
+                throw new ArgumentException("Counts cannot be negative.", nameof(cube));
+            }
+
+            var rest = i;
+            var offset = 0;
+            for (var d = k - 1; d >= 0; d--)
+            {
+                offset += rest % valueCounts[d] * strides[d];
+                rest /= valueCounts[d];
+            }
+
+            counts[offset] = cube.Counts[i];
+        }
+
+        // Adding each dimension into its margin in turn also fills every combination of margins.
+        for (var d = 0; d < k; d++)
+        {
+            for (var o = 0; o < counts.Length; o++)
+            {
+                var c = o / strides[d] % sizes[d];
+                if (c < valueCounts[d])
+                {
+                    counts[o + (valueCounts[d] - c) * strides[d]] += counts[o];
+                }
+            }
+        }
+
+        var suppressed = new bool[counts.Length];
+        for (var o = 0; o < counts.Length; o++)
+        {
+            suppressed[o] = counts[o] > 0 && counts[o] < threshold;
+        }
+
+        ProtectLines(counts, suppressed, sizes, strides);
+        return new SuppressedCube(cube, threshold, sizes, strides, counts, suppressed);
+    }
+
+    // Only lines through a suppressed entry can need protection, so a work list seeded with the primary
+    // suppressions reaches the fixpoint without rescanning the whole cube per pass.
+    private static void ProtectLines(long[] counts, bool[] suppressed, int[] sizes, int[] strides)
+    {
+        var k = sizes.Length;
+        var queued = new bool[k][];
+        for (var d = 0; d < k; d++)
+        {
+            queued[d] = new bool[counts.Length];
+        }
+
+        var work = new Queue<(int Dimension, int Start)>();
+
+        void EnqueueLinesThrough(int offset)
+        {
+            for (var d = 0; d < k; d++)
+            {
+                var start = offset - offset / strides[d] % sizes[d] * strides[d];
+                if (!queued[d][start])
+                {
+                    queued[d][start] = true;
+                    work.Enqueue((d, start));
+                }
+            }
+        }
+
+        for (var o = 0; o < counts.Length; o++)
+        {
+            if (suppressed[o])
+            {
+                EnqueueLinesThrough(o);
+            }
+        }
+
+        while (work.TryDequeue(out var line))
+        {
+            queued[line.Dimension][line.Start] = false;
+            var stride = strides[line.Dimension];
+            var margin = line.Start + (sizes[line.Dimension] - 1) * stride;
+
+            var suppressedInLine = 0;
+            for (var o = line.Start; o <= margin && suppressedInLine < 2; o += stride)
+            {
+                if (suppressed[o])
+                {
+                    suppressedInLine++;
+                }
+            }
+
+            if (suppressedInLine != 1)
+            {
+                continue;
+            }
+
+            var chosen = -1;
+            for (var o = line.Start; o < margin; o += stride)
+            {
+                if (!suppressed[o] && counts[o] > 0 && (chosen < 0 || counts[o] < counts[chosen]))
+                {
+                    chosen = o;
+                }
+            }
+
+            // Otherwise the suppressed entry would equal the total minus zeros. A suppressed zero cell protects
+            // weakly (readers can often tell a category is empty), so the margin goes first.
+            if (chosen < 0 && !suppressed[margin] && counts[margin] > 0)
+            {
+                chosen = margin;
+            }
+
+            for (var o = line.Start; chosen < 0 && o <= margin; o += stride)
+            {
+                if (!suppressed[o])
+                {
+                    chosen = o;
+                }
+            }
+
+            if (chosen >= 0)
+            {
+                suppressed[chosen] = true;
+                EnqueueLinesThrough(chosen);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.Json;
+using Meldroute.Tests.Infrastructure;
+using Meldroute.Web.Features.Departments;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection;
+using nietras.SeparatedValues;
+
+namespace Meldroute.Tests.Features.Figures;
+
+/// <summary>
+/// The figures on a known data set (forwarded and purged signals included) on both databases: exact counts for the
+/// officer, suppressed ones for the policy advisor that survive differencing, the 2024 baseline, and the CSV export.
+/// </summary>
+public abstract class FiguresTests(Database database)
+{
+    private static async Task<(int A, int B)> SeedAsync(MeldrouteAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var a = new Department { Name = "Publiekszaken", HasPublicContact = true };
+        var b = new Department { Name = "Handhaving", HasPublicContact = true };
+        db.Departments.AddRange(a, b);
+        await db.SaveChangesAsync();
+        var number = 0;
+        void Add(int year, int month, ExploitationForms form, SignalSource source, Department? department, int count, bool purged = false, bool minor = false)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var received = new DateTimeOffset(year, month, 3, 10, 0, 0, TimeSpan.Zero);
+                db.Signals.Add(new Signal
+                {
+                    Reference = $"MR-{year}-{++number:0000}",
+                    SubmittedById = "seed",
+                    ReceivedAt = received,
+                    LastChangedAt = received,
+                    FirstAnalysisAt = received.AddDays(i % 2 == 0 ? 1 : 9),
+                    Status = purged ? SignalStatus.Forwarded : SignalStatus.InAnalysis,
+                    ForwardedAt = purged ? received.AddDays(20) : null,
+                    Forms = form,
+                    Source = source,
+                    DepartmentId = department?.Id,
+                    LocationType = LocationType.Hotel,
+                    InvolvesMinor = minor,
+                    Description = purged ? null : "Beschrijving",
+                    DeletionReceipt = purged ? new SignalDeletionReceipt { PurgedAt = received.AddDays(20), Rule = SignalPurge.OnForwardingRule } : null,
+                });
+            }
+        }
+
+        Add(2024, 3, ExploitationForms.Sexual, SignalSource.InternalReport, a, 6);
+        Add(2024, 5, ExploitationForms.Labour, SignalSource.InternalReport, b, 2);
+        Add(2025, 2, ExploitationForms.Sexual, SignalSource.InternalReport, a, 9, purged: true);
+        Add(2025, 4, ExploitationForms.Labour, SignalSource.InternalReport, b, 7, minor: true);
+        Add(2025, 4, ExploitationForms.Criminal, SignalSource.Mailbox, null, 1, purged: true);
+        Add(2025, 6, ExploitationForms.Sexual | ExploitationForms.Labour, SignalSource.PoliceBasisteam, null, 6);
+        await db.SaveChangesAsync();
+        return (a.Id, b.Id);
+    }
+
+    private static JsonElement Table(JsonElement figures, string key) =>
+        figures.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("key").GetString() == key);
+
+    private static JsonElement Cell(JsonElement table, string rowKey, int column = 0) =>
+        table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == rowKey).GetProperty("cells")[column];
+
+    private static long? Value(JsonElement cell) => cell.GetProperty("value").ValueKind == JsonValueKind.Null ? null : cell.GetProperty("value").GetInt64();
+
+    [Fact]
+    public async Task The_officer_sees_exact_counts_of_all_signals_including_purged_ones_and_the_baseline()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        var (a, _) = await SeedAsync(app);
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+
+        var figures = await (await officer.GetAsync("/api/figures?exact=true")).JsonAsync(HttpStatusCode.OK);
+        Assert.True(figures.GetProperty("exact").GetBoolean());
+        var perYear = Table(figures, "per-year");
+        Assert.Equal((8L, 23L, 31L), (Value(Cell(perYear, "2024")), Value(Cell(perYear, "2025")), Value(Cell(perYear, "total"))));
+        var perForm = Table(figures, "per-form");
+        var years = figures.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        Assert.Equal(6L, Value(Cell(perForm, "Multiple", years.IndexOf(2025))));
+        Assert.Equal(1L, Value(Cell(perForm, "Criminal", years.IndexOf(2025))));
+        Assert.Equal(9L, Value(Cell(Table(figures, "per-department"), a.ToString(System.Globalization.CultureInfo.InvariantCulture), years.IndexOf(2025))));
+
+        var baseline = figures.GetProperty("baseline").EnumerateArray().ToDictionary(b => b.GetProperty("year").GetInt32());
+        Assert.Equal(16L, Value(baseline[2025].GetProperty("internalSignals")));
+        Assert.Equal(8L, baseline[2025].GetProperty("changeFromBaseline").GetInt64());
+        Assert.Equal(100.0, baseline[2025].GetProperty("changePercent").GetDouble());
+
+        var lead = figures.GetProperty("leadTimes").EnumerateArray().Single(l => l.GetProperty("year").GetInt32() == 2025 && l.GetProperty("step").GetString() == "ToFirstAnalysis");
+        Assert.Equal(23L, Value(lead.GetProperty("count")));
+        Assert.True(lead.GetProperty("late").GetProperty("value").GetInt64() > 0);
+
+        var filtered = await (await officer.GetAsync($"/api/figures?exact=true&year=2025&form=Labour&source=InternalReport&departmentId={a}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0L, Value(Cell(Table(filtered, "per-year"), "total")));
+    }
+
+    [Fact]
+    public async Task The_policy_advisor_sees_small_counts_suppressed_and_cannot_recover_them_by_differencing()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        await SeedAsync(app);
+        var advisorUser = await app.CreateAsync(Roles.PolicyAdvisor);
+        var advisor = await app.CreateApiClientAsync(advisorUser);
+
+        var all = await (await advisor.GetAsync("/api/figures?exact=true")).JsonAsync(HttpStatusCode.OK);
+        Assert.False(all.GetProperty("exact").GetBoolean());
+        var years = all.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+
+        // Every table: no published line (row or column with its total) has exactly one suppressed entry.
+        foreach (var table in all.GetProperty("tables").EnumerateArray())
+        {
+            var rows = table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells").EnumerateArray().Select(Value).ToList()).ToList();
+            foreach (var row in rows)
+            {
+                Assert.NotEqual(1, row.Count(v => v is null));
+                Assert.DoesNotContain(row, v => v is > 0 and < 5);
+            }
+
+            for (var c = 0; c < rows[0].Count; c++)
+            {
+                Assert.NotEqual(1, rows.Count(r => r[c] is null));
+            }
+        }
+
+        // Two overlapping filters (all sources vs internal reports only) must not reveal the one mailbox signal of 2025.
+        var internalOnly = await (await advisor.GetAsync("/api/figures?source=InternalReport")).JsonAsync(HttpStatusCode.OK);
+        var policeOnly = await (await advisor.GetAsync("/api/figures?source=PoliceBasisteam")).JsonAsync(HttpStatusCode.OK);
+        var total2025 = Value(Cell(Table(all, "per-year"), "2025"));
+        var internal2025 = Value(Cell(Table(internalOnly, "per-year"), "2025"));
+        var police2025 = Value(Cell(Table(policeOnly, "per-year"), "2025"));
+        Assert.False(total2025 is { } t && internal2025 is { } i && police2025 is { } p && t - i - p == 1, "the mailbox signal was recoverable by differencing");
+        var perSource = Table(all, "per-source");
+        Assert.Null(Value(Cell(perSource, "Mailbox", years.IndexOf(2025))));
+
+        // The page shows the same, with "< 5".
+        var page = await (await app.SignInAsync(advisorUser)).GetStringAsync("/Figures");
+        Assert.Contains("&lt; 5", page, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_CSV_export_carries_the_same_suppressed_numbers()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        await SeedAsync(app);
+        var advisor = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PolicyAdvisor));
+        var figures = await (await advisor.GetAsync("/api/figures")).JsonAsync(HttpStatusCode.OK);
+
+        var csv = await (await advisor.GetAsync("/api/figures/export?format=csv")).Content.ReadAsStringAsync();
+        using var reader = Sep.Reader(o => o with { Sep = new Sep(';'), Unescape = true }).From(new StringReader(csv.TrimStart('\uFEFF')));
+        var rows = reader.Enumerate(r => (Table: r["table"].ToString(), Row: r["row"].ToString(), Column: r["column"].ToString(), Value: r["value"].ToString())).ToList();
+        var perYear = Table(figures, "per-year");
+        var expected2025 = Value(Cell(perYear, "2025"));
+        Assert.Contains(("per-year", "2025", "Aantal", expected2025?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5"), rows);
+        Assert.Contains(rows, r => r.Value == "< 5");
+        Assert.DoesNotContain(rows, r => r.Value is "1" or "2" or "3" or "4");
+        Assert.Equal(HttpStatusCode.BadRequest, (await advisor.GetAsync("/api/figures/export?format=pdf")).StatusCode);
+    }
+}
+
+public sealed class FiguresTestsOnSqlite() : FiguresTests(Database.Sqlite);
+
+public sealed class FiguresTestsOnPostgres() : FiguresTests(Database.Postgres);
