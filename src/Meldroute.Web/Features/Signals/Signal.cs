@@ -70,6 +70,27 @@ public sealed class Signal : IVersioned
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    // ---- anonymous figure columns: derived from the dates above on every save, so that the figures can count in SQL ----
+
+    /// <summary>Year and month of receipt as yyyymm (UTC).</summary>
+    public int ReceivedMonth { get; set; }
+
+    /// <summary>Working days from receipt to the first analysis, once it happened.</summary>
+    public int? FirstAnalysisWorkingDays { get; set; }
+
+    public int? CaseTableWorkingDays { get; set; }
+
+    public int? ForwardedWorkingDays { get; set; }
+
+    /// <summary>Recomputes the figure columns from the dates (called for every signal the context saves).</summary>
+    public void RefreshFigureColumns()
+    {
+        ReceivedMonth = (ReceivedAt.UtcDateTime.Year * 100) + ReceivedAt.UtcDateTime.Month;
+        FirstAnalysisWorkingDays = FirstAnalysisAt is { } analysed ? Figures.FigureFacts.WorkingDaysBetween(ReceivedAt, analysed) : null;
+        CaseTableWorkingDays = OnAgendaAt is { } agenda ? Figures.FigureFacts.WorkingDaysBetween(ReceivedAt, agenda) : null;
+        ForwardedWorkingDays = ForwardedAt is { } forwarded ? Figures.FigureFacts.WorkingDaysBetween(ReceivedAt, forwarded) : null;
+    }
+
     // ---- personal content: deleted for good on forwarding ----
 
     /// <summary>What the reporter saw (free text, 20–10,000 characters).</summary>
@@ -231,6 +252,7 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.HasIndex(s => s.Reference).IsUnique();
         builder.HasIndex(s => new { s.Status, s.ReceivedAt });
         builder.HasIndex(s => new { s.SubmittedById, s.LastChangedAt });
+        builder.HasIndex(s => new { s.ReceivedMonth, s.Source, s.Forms, s.ClassifiedForms, s.DepartmentId, s.LocationType, s.InvolvesMinor });
         builder.Property(s => s.SubmittedById).HasMaxLength(64);
         builder.Property(s => s.IndicatorCodes).HasMaxLength(1000);
         builder.Property(s => s.ConfirmedIndicatorCodes).HasMaxLength(1000);

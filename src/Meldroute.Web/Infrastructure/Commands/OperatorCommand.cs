@@ -112,6 +112,7 @@ public sealed class OperatorCommand
         await ReferenceData.EnsureIndicatorsAsync(db);
         await Features.Privacy.ProcessingRegister.EnsureAsync(db);
         await Privacy.SubjectIndexBackfill.RunAsync(db);
+        await Features.Figures.FigureColumnsBackfill.RunAsync(db);
         if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();

@@ -62,6 +62,11 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
             entry.Entity.Version = Guid.NewGuid();
         }
 
+        foreach (var entry in ChangeTracker.Entries<Signal>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.RefreshFigureColumns();
+        }
+
         // Names get their keyed hash on every write, so that the subject index never lags behind the data.
         foreach (var entry in ChangeTracker.Entries<INamedSubject>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {

@@ -700,6 +700,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AnalysisNotes")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CaseTableWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ClassifiedForms")
                         .HasColumnType("integer");
 
@@ -736,11 +739,17 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FirstAnalysisAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FirstAnalysisWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Forms")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ForwardedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ForwardedWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("IndicatorCodes")
                         .IsRequired()
@@ -770,6 +779,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -805,6 +817,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "ReceivedAt");
 
                     b.HasIndex("SubmittedById", "LastChangedAt");
+
+                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor");
 
                     b.ToTable("Signals");
                 });

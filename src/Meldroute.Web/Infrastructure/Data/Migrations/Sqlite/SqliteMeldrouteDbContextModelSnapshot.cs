@@ -685,6 +685,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("AnalysisNotes")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CaseTableWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ClassifiedForms")
                         .HasColumnType("INTEGER");
 
@@ -721,10 +724,16 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("FirstAnalysisAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FirstAnalysisWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Forms")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ForwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ForwardedWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IndicatorCodes")
@@ -754,6 +763,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedMonth")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
@@ -790,6 +802,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ReceivedAt");
 
                     b.HasIndex("SubmittedById", "LastChangedAt");
+
+                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor");
 
                     b.ToTable("Signals");
                 });
