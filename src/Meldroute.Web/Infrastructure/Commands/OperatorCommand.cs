@@ -32,10 +32,10 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | users add --email E --role R [--name N]";
+    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | users add --email E --role R [--name N] | seed-load --count N [--seed S] [--confirm benchmark-database]";
 
-    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"]];
-    private static readonly string[] CommandOptions = ["--email", "--role", "--name"];
+    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["seed-load"]];
+    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm"];
 
     public static OperatorCommand Parse(string[] args)
     {
@@ -96,6 +96,8 @@ public sealed class OperatorCommand
             case "users add":
                 await PrepareDatabaseAsync(app.Services);
                 return await AddUserAsync(app.Services);
+            case "seed-load":
+                return await SeedLoadAsync(app.Services);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;
@@ -117,6 +119,32 @@ public sealed class OperatorCommand
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
+    }
+
+    /// <summary>Fake anonymous signals for benchmarks: only in demo mode or when the operator confirms the database is a benchmark database.</summary>
+    private async Task<int> SeedLoadAsync(IServiceProvider services)
+    {
+        if (!int.TryParse(Options.GetValueOrDefault("--count"), System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 1)
+        {
+            await Console.Error.WriteLineAsync("seed-load needs --count N (a positive number).");
+            return 2;
+        }
+
+        if (!services.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode && Options.GetValueOrDefault("--confirm") != "benchmark-database")
+        {
+            await Console.Error.WriteLineAsync("seed-load adds fake signals. Outside demo mode, confirm with --confirm benchmark-database that this database is for benchmarks only.");
+            return 2;
+        }
+
+        await PrepareDatabaseAsync(services);
+        var seed = int.TryParse(Options.GetValueOrDefault("--seed"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 2026;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await Features.Figures.SeedLoad.RunAsync(db, count, seed, services.GetRequiredService<TimeProvider>().GetUtcNow(), done => Console.Error.Write($"\r{done} signals"));
+        Console.Error.WriteLine();
+        Console.WriteLine($"seed-load: {count} anonymous signals added in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
     }
 
     private static async Task<int> VerifyAuditAsync(IServiceProvider services)

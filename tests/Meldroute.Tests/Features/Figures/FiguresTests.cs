@@ -160,6 +160,26 @@ public abstract class FiguresTests(Database database)
         Assert.DoesNotContain(rows, r => r.Value is "1" or "2" or "3" or "4");
         Assert.Equal(HttpStatusCode.BadRequest, (await advisor.GetAsync("/api/figures/export?format=pdf")).StatusCode);
     }
+
+    [Fact]
+    public async Task Seed_load_adds_anonymous_signals_only_when_confirmed_and_the_figures_count_them()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        var refused = await OperatorProcess.RunAsync(app, "seed-load", "--count", "300");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("benchmark-database", refused.Output, StringComparison.Ordinal);
+
+        var loaded = await OperatorProcess.RunAsync(app, "seed-load", "--count", "300", "--seed", "7", "--confirm", "benchmark-database");
+        Assert.True(loaded.ExitCode == 0, loaded.Output);
+
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var figures = await (await officer.GetAsync("/api/figures?exact=true")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(300L, Value(Cell(Table(figures, "per-year"), "total")));
+        var perForm = Table(figures, "per-form").GetProperty("rows").EnumerateArray().Where(r => !r.GetProperty("isTotal").GetBoolean())
+            .Select(r => (r.GetProperty("key").GetString(), Value(r.GetProperty("cells")[r.GetProperty("cells").GetArrayLength() - 1]))).ToDictionary(x => x.Item1!, x => x.Item2);
+        Assert.True(perForm["Sexual"] > perForm["Criminal"], "sexual exploitation is the most frequent form in the generated data");
+        Assert.True(Value(Cell(Table(figures, "per-route"), "total", 0)) >= 0);
+    }
 }
 
 public sealed class FiguresTestsOnSqlite() : FiguresTests(Database.Sqlite);
