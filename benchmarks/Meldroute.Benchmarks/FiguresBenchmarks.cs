@@ -1,0 +1,121 @@
+using System.Data.Common;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Jobs;
+using Meldroute.Web.Features.Figures;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Privacy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meldroute.Benchmarks;
+
+/// <summary>
+/// The figures (GetFigures: counting in SQL, suppression of every cube, the tables) against the floor: the same
+/// GROUP BY queries as plain SQL through ADO.NET, without EF Core, suppression or tables. Seeded with the app's own
+/// seed-load generator. The ratio of the two is the result; the machine's noise cancels out of it.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RuntimeMoniker.Net10_0, warmupCount: 2, iterationCount: 8)]
+public class FiguresBenchmarks
+{
+    private MeldrouteDbContext db = null!;
+    private string folder = "";
+
+    /// <summary>Sizes from MELDROUTE_BENCH_SIZES (comma separated), default 10k, 100k and 1M.</summary>
+    public static IEnumerable<int> Sizes() =>
+        (Environment.GetEnvironmentVariable("MELDROUTE_BENCH_SIZES") ?? "10000,100000,1000000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>SQLite always; PostgreSQL when MELDROUTE_BENCH_POSTGRES is set.</summary>
+    public static IEnumerable<string> Databases() =>
+        Environment.GetEnvironmentVariable("MELDROUTE_BENCH_POSTGRES") is null ? ["sqlite"] : ["sqlite", "postgres"];
+
+    [ParamsSource(nameof(Sizes))]
+    public int Signals { get; set; }
+
+    [ParamsSource(nameof(Databases))]
+    public string Database { get; set; } = "sqlite";
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var protection = new PersonalDataProtection(new EphemeralDataProtectionProvider(), SubjectIndex.Ephemeral());
+        if (Database == "postgres")
+        {
+            var connection = Environment.GetEnvironmentVariable("MELDROUTE_BENCH_POSTGRES")
+                ?? throw new InvalidOperationException("Set MELDROUTE_BENCH_POSTGRES to a throwaway PostgreSQL database to benchmark PostgreSQL.");
+            db = new PostgresMeldrouteDbContext(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>().UseNpgsql(connection).Options, protection);
+            await db.Database.EnsureDeletedAsync();
+        }
+        else
+        {
+            folder = Directory.CreateTempSubdirectory("meldroute-bench-").FullName;
+            db = new SqliteMeldrouteDbContext(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}").Options, protection);
+        }
+
+        await db.Database.MigrateAsync();
+        await SeedLoad.RunAsync(db, Signals, seed: 2026, DateTimeOffset.UtcNow);
+        await db.Database.ExecuteSqlRawAsync(Database == "postgres" ? "ANALYZE" : "ANALYZE; PRAGMA optimize;");
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await db.DisposeAsync();
+        if (folder.Length > 0)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Benchmark(Description = "GetFigures (suppressed, all tables)")]
+    public Task<FiguresResult> Figures() =>
+        GetFigures.HandleAsync(db, new FigureFilter(), exact: false, new FiguresOptions(), DateTimeOffset.UtcNow, KeyLocalizer.Instance, CancellationToken.None);
+
+    /// <summary>The floor: the same aggregations as plain SQL, read into nothing.</summary>
+    [Benchmark(Baseline = true, Description = "Plain SQL floor (same GROUP BYs)")]
+    public async Task<long> PlainSql()
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        long rows = 0;
+        foreach (var sql in FloorQueries)
+        {
+            await using DbCommand command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows += reader.GetInt64(reader.FieldCount - 1);
+            }
+        }
+
+        return rows;
+    }
+
+    private static readonly string[] FloorQueries =
+    [
+        """SELECT "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", COUNT(*) FROM "Signals" GROUP BY "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor" """,
+        """SELECT "ReceivedMonth", "FirstAnalysisWorkingDays", COUNT(*) FROM "Signals" WHERE "FirstAnalysisWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "FirstAnalysisWorkingDays" """,
+        """SELECT "ReceivedMonth", "CaseTableWorkingDays", COUNT(*) FROM "Signals" WHERE "CaseTableWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "CaseTableWorkingDays" """,
+        """SELECT "ReceivedMonth", "ForwardedWorkingDays", COUNT(*) FROM "Signals" WHERE "ForwardedWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "ForwardedWorkingDays" """,
+        """SELECT s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route", COUNT(*) FROM "DecisionRoutes" r JOIN "Signals" s ON r."SignalId" = s."Id" GROUP BY s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route" """,
+    ];
+
+    /// <summary>Labels are the resource keys: the benchmark measures counting and suppression, not localisation.</summary>
+    private sealed class KeyLocalizer : IStringLocalizer
+    {
+        public static readonly KeyLocalizer Instance = new();
+
+        public LocalizedString this[string name] => new(name, name);
+
+        public LocalizedString this[string name, params object[] arguments] => new(name, name);
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+}
