@@ -93,6 +93,8 @@ public sealed class SuppressedCube
 /// it away by subtraction. Such a line gets one more suppression: its smallest positive published cell (not the margin);
 /// failing that, its margin when positive; failing that, its first published entry (ties: lowest index). Repeated to a
 /// fixpoint, after which no line has exactly one suppressed entry (the hypercube method of tau-ARGUS, per line).</item>
+/// <item>Before the lines: every primary entry gets a hypercube of suppressed partners (see ProtectHypercubes), so that
+/// it cannot be computed from any combination of published lines either.</item>
 /// <item>Deterministic: the same cube always yields the same pattern. A filter on one value of a dimension is a slice of
 /// the same cube, so two overlapping filters are two lines' worth of the same pattern and their difference stays
 /// protected, provided both are cut from one suppressed cube rather than suppressed separately.</item>
@@ -184,8 +186,120 @@ public static class Suppression
             suppressed[o] = counts[o] > 0 && counts[o] < threshold;
         }
 
+        ProtectHypercubes(counts, suppressed, sizes, strides);
         ProtectLines(counts, suppressed, sizes, strides);
         return new SuppressedCube(cube, threshold, sizes, strides, counts, suppressed);
+    }
+
+    /// <summary>
+    /// The hypercube step (tau-ARGUS): for every primary entry, pick in each dimension one partner index and suppress
+    /// all corners of the box they span. Adding +1 and -1 alternately around the corners (the same sign across a
+    /// margin) leaves every published line sum unchanged, so no combination of published totals — however many lines
+    /// an attacker combines — pins the primary entry down. Line protection alone is not enough for that: two lines can
+    /// be subtracted from each other. Partners are chosen to suppress as little as possible: corners that are
+    /// suppressed already cost nothing, small positive cells little, margins much and zero cells most (an empty cell
+    /// protects weakly when a reader can tell it is empty).
+    /// </summary>
+    private static void ProtectHypercubes(long[] counts, bool[] suppressed, int[] sizes, int[] strides)
+    {
+        var k = sizes.Length;
+        if (k == 0)
+        {
+            return;
+        }
+
+        var primaries = Enumerable.Range(0, counts.Length).Where(o => suppressed[o]).ToList();
+        var perDimension = k <= 3 ? 3 : 2;
+        long Cost(int offset, int margin) => suppressed[offset] ? 0
+            : counts[offset] == 0 ? 1_000_000_000L
+            : margin >= 0 ? counts[offset] + 1_000_000L
+            : counts[offset];
+
+        foreach (var primary in primaries)
+        {
+            var coordinates = new int[k];
+            for (var d = 0; d < k; d++)
+            {
+                coordinates[d] = primary / strides[d] % sizes[d];
+            }
+
+            // The best few partners per dimension, judged by the neighbour along that dimension alone.
+            var candidates = new int[k][];
+            for (var d = 0; d < k; d++)
+            {
+                var dimension = d;
+                candidates[d] = [.. Enumerable.Range(0, sizes[d]).Where(i => i != coordinates[dimension])
+                    .OrderBy(i => Cost(primary + ((i - coordinates[dimension]) * strides[dimension]), i == sizes[dimension] - 1 ? 0 : -1))
+                    .ThenBy(i => i)
+                    .Take(perDimension)];
+            }
+
+            if (candidates.Any(c => c.Length == 0))
+            {
+                continue; // a dimension without another index cannot hide anything; the lines do what they can
+            }
+
+            int[]? best = null;
+            var bestCost = long.MaxValue;
+            var choice = new int[k];
+            void Search(int d)
+            {
+                if (d == k)
+                {
+                    var cost = CornersCost(choice);
+                    if (cost < bestCost)
+                    {
+                        bestCost = cost;
+                        best = [.. choice];
+                    }
+
+                    return;
+                }
+
+                foreach (var partner in candidates[d])
+                {
+                    choice[d] = partner;
+                    Search(d + 1);
+                }
+            }
+
+            long CornersCost(int[] partners)
+            {
+                long total = 0;
+                for (var mask = 1; mask < 1 << k; mask++)
+                {
+                    var offset = primary;
+                    var touchesMargin = false;
+                    for (var d = 0; d < k; d++)
+                    {
+                        if ((mask & (1 << d)) != 0)
+                        {
+                            offset += (partners[d] - coordinates[d]) * strides[d];
+                            touchesMargin |= partners[d] == sizes[d] - 1;
+                        }
+                    }
+
+                    total += Cost(offset, touchesMargin ? 0 : -1);
+                }
+
+                return total;
+            }
+
+            Search(0);
+            for (var mask = 1; best is not null && mask < 1 << k; mask++)
+            {
+                var offset = primary;
+                for (var d = 0; d < k; d++)
+                {
+                    if ((mask & (1 << d)) != 0)
+                    {
+                        offset += (best[d] - coordinates[d]) * strides[d];
+                    }
+                }
+
+                suppressed[offset] = true;
+            }
+        }
     }
 
     // Only lines through a suppressed entry can need protection, so a work list seeded with the primary

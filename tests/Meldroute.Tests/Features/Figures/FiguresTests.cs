@@ -116,7 +116,8 @@ public abstract class FiguresTests(Database database)
             var rows = table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells").EnumerateArray().Select(Value).ToList()).ToList();
             foreach (var row in rows)
             {
-                Assert.NotEqual(1, row.Count(v => v is null));
+                // With more than one column the row is a whole line (the last column is its total).
+                Assert.True(row.Count == 1 || row.Count(v => v is null) != 1);
                 Assert.DoesNotContain(row, v => v is > 0 and < 5);
             }
 
