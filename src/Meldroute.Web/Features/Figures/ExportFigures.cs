@@ -1,9 +1,10 @@
 using System.Globalization;
+using MiniExcelLibs;
 using nietras.SeparatedValues;
 
 namespace Meldroute.Web.Features.Figures;
 
-/// <summary>ExportFigures: every table of a figures result as CSV, suppressed exactly as on the page ("&lt; 5").</summary>
+/// <summary>ExportFigures: every table of a figures result as CSV or XLSX, suppressed exactly as on the page ("&lt; 5").</summary>
 public static class ExportFigures
 {
     public static string Display(FigureCell cell, int threshold) =>
@@ -32,5 +33,29 @@ public static class ExportFigures
         }
 
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>One worksheet per table: the row label, then a column per year (or the count), numbers as numbers and suppressed cells as the text "&lt; 5".</summary>
+    public static byte[] ToXlsx(FiguresResult figures)
+    {
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var table in figures.Tables)
+        {
+            var rows = table.Rows.Select(row =>
+            {
+                var line = new Dictionary<string, object> { [table.RowHeader.Length > 0 ? table.RowHeader : "-"] = row.Label };
+                for (var c = 0; c < table.Columns.Count; c++)
+                {
+                    line[table.Columns[c]] = row.Cells[c].Suppressed ? Display(row.Cells[c], figures.Threshold) : row.Cells[c].Value ?? 0;
+                }
+
+                return line;
+            }).ToList();
+            sheets[table.Key.Length > 31 ? table.Key[..31] : table.Key] = rows;
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+        return stream.ToArray();
     }
 }

@@ -39,13 +39,15 @@ internal static class FiguresApi
 
         api.MapGet("/export", async ([AsParameters] FigureQuery query, string? format, ClaimsPrincipal user, MeldrouteDbContext db, IOptions<FiguresOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             {
-                if (format is not (null or "csv"))
+                if (format is not (null or "csv" or "xlsx"))
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [t["Figures_FormatUnknown"]] }, title: t["Api_Invalid"]);
                 }
 
                 var figures = await GetFigures.HandleAsync(db, query.ToFilter(), MayBeExact(user, query), options.Value, clock.GetUtcNow(), t, ct);
-                return Results.File(ExportFigures.ToCsv(figures), "text/csv; charset=utf-8", "cijfers.csv");
+                return format == "xlsx"
+                    ? Results.File(ExportFigures.ToXlsx(figures), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cijfers.xlsx")
+                    : Results.File(ExportFigures.ToCsv(figures), "text/csv; charset=utf-8", "cijfers.csv");
             })
             .WithName("ExportFigures");
     }

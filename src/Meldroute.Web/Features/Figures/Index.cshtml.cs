@@ -36,6 +36,12 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
         return Page();
     }
 
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        var figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);
+        return File(ExportFigures.ToXlsx(figures), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cijfers.xlsx");
+    }
+
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);

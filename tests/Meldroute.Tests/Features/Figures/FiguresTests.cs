@@ -160,6 +160,14 @@ public abstract class FiguresTests(Database database)
         Assert.Contains(rows, r => r.Value == "< 5");
         Assert.DoesNotContain(rows, r => r.Value is "1" or "2" or "3" or "4");
         Assert.Equal(HttpStatusCode.BadRequest, (await advisor.GetAsync("/api/figures/export?format=pdf")).StatusCode);
+
+        // The same numbers in the spreadsheet, read back with the library that wrote it.
+        await using var xlsx = new MemoryStream(await (await advisor.GetAsync("/api/figures/export?format=xlsx")).Content.ReadAsByteArrayAsync());
+        var sheetRows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "per-year").Cast<IDictionary<string, object>>().ToList();
+        var row2025 = sheetRows.Single(r => r["Jaar"]?.ToString() == "2025");
+        Assert.Equal(expected2025?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5", Convert.ToString(row2025["Aantal"], System.Globalization.CultureInfo.InvariantCulture));
+        xlsx.Position = 0;
+        Assert.Contains(MiniExcelLibs.MiniExcel.GetSheetNames(xlsx), name => name == "per-department");
     }
 
     [Fact]
