@@ -32,6 +32,7 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await RoleSetup.EnsureRolesAsync(roles);
         await SeedDepartmentsAsync(cancellationToken);
         await SeedPartnersAsync(cancellationToken);
+        await SeedContextFiguresAsync(cancellationToken);
         await SeedAccountsAsync();
     }
 
@@ -45,6 +46,28 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         foreach (var row in SeedData.Read("departments.csv"))
         {
             db.Departments.Add(new Department { Name = row["name"], HasPublicContact = row["public_contact"] == "yes" });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The context figures of the plan (figures.csv), as the policy advisor would import them.</summary>
+    private async Task SeedContextFiguresAsync(CancellationToken cancellationToken)
+    {
+        if (await db.ContextFigures.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var row in SeedData.Read("figures.csv"))
+        {
+            db.ContextFigures.Add(new Figures.ContextFigure
+            {
+                Source = row["source"], Area = row["area"], Form = row["form"], Measure = row["measure"],
+                Year = int.TryParse(row["year"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null,
+                Value = long.Parse(row["value"], System.Globalization.CultureInfo.InvariantCulture),
+                Note = string.IsNullOrWhiteSpace(row["note"]) ? null : row["note"],
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -50,6 +50,23 @@ internal static class FiguresApi
                     : Results.File(ExportFigures.ToCsv(figures), "text/csv; charset=utf-8", "cijfers.csv");
             })
             .WithName("ExportFigures");
+
+        // The CSV is the request body (text/csv), in the layout of the plan's figures.csv; it replaces all context figures.
+        app.MapPost("/api/figures/context", async (HttpRequest request, ClaimsPrincipal user, MeldrouteDbContext db, Audit.AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+            {
+                using var body = new StreamReader(request.Body);
+                var csv = await body.ReadToEndAsync(ct);
+                return (await ContextFigures.ImportAsync(db, audit, t, user, csv, ct)).ToHttp(rows => Results.Ok(new { rows }), t);
+            })
+            .RequireAuthorization(Policies.PolicyAdvisor)
+            .WithDescription("The request body is the CSV (text/csv) in the layout of the plan's figures.csv: source, area, year, form, measure, value, note.")
+            .WithTags("Figures")
+            .WithName("ImportContextFigures");
+
+        app.MapGet("/api/figures/context", async (MeldrouteDbContext db, CancellationToken ct) => Results.Ok(await ContextFigures.ListAsync(db, ct)))
+            .RequireAuthorization(Policies.FiguresReader)
+            .WithTags("Figures")
+            .WithName("ListContextFigures");
     }
 
     public static bool MayBeExact(ClaimsPrincipal user, FigureQuery query) => query.Exact == true && user.IsInRole(Roles.SpecialistOfficer);

@@ -12,7 +12,7 @@ namespace Meldroute.Web.Features.Figures;
 
 /// <summary>The figures page: filters, every table with its explanation, bar charts beside the numbers, CSV export.</summary>
 [Authorize(Policy = Policies.FiguresReader)]
-public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public FigureQuery Query { get; set; } = new();
@@ -22,6 +22,45 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
     public IReadOnlyList<Department> Departments { get; private set; } = [];
 
     public bool IsOfficer => User.IsInRole(Roles.SpecialistOfficer);
+
+    public bool IsPolicyAdvisor => User.IsInRole(Roles.PolicyAdvisor);
+
+    public IReadOnlyList<ContextFigureView> Context { get; private set; } = [];
+
+    public string? ContextError { get; private set; }
+
+    public int? Imported { get; private set; }
+
+    /// <summary>The policy advisor replaces the context figures with a CSV file (figures.csv layout); officers only read.</summary>
+    public async Task<IActionResult> OnPostContextAsync(IFormFile? file, [FromServices] Audit.AuditTrail audit, CancellationToken cancellationToken)
+    {
+        // Razor Pages apply [Authorize] per page, not per handler: the narrower rule of this handler is checked here.
+        if (!(await authorization.AuthorizeAsync(User, Policies.PolicyAdvisor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        string? csv = null;
+        if (file is { Length: > 0 and <= 1_000_000 })
+        {
+            using var reader = new StreamReader(file.OpenReadStream());
+            csv = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        var outcome = await ContextFigures.ImportAsync(db, audit, t, User, csv, cancellationToken);
+        if (outcome.Kind == Shared.OutcomeKind.Ok)
+        {
+            Imported = outcome.Value;
+        }
+        else
+        {
+            ContextError = outcome.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Message;
+        }
+
+        Query = new FigureQuery();
+        ModelState.Clear();
+        return await OnGetAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +72,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
 
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
         Figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);
+        Context = await ContextFigures.ListAsync(db, cancellationToken);
         return Page();
     }
 

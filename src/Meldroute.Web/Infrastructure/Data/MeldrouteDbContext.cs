@@ -46,6 +46,7 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<Features.VictimDossiers.DossierAccessGrant> DossierAccessGrants => Set<Features.VictimDossiers.DossierAccessGrant>();
     public DbSet<Features.Privacy.ProcessingActivity> ProcessingActivities => Set<Features.Privacy.ProcessingActivity>();
     public DbSet<Features.Admin.AccessReview.AccessReviewRecord> AccessReviews => Set<Features.Admin.AccessReview.AccessReviewRecord>();
+    public DbSet<Features.Figures.ContextFigure> ContextFigures => Set<Features.Figures.ContextFigure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

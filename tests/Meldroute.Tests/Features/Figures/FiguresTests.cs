@@ -189,6 +189,28 @@ public abstract class FiguresTests(Database database)
         Assert.True(perForm["Sexual"] > perForm["Criminal"], "sexual exploitation is the most frequent form in the generated data");
         Assert.True(Value(Cell(Table(figures, "per-route"), "total", 0)) >= 0);
     }
+
+    [Fact]
+    public async Task The_policy_advisor_imports_the_context_figures_of_the_plan_and_a_bad_line_changes_nothing()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        var advisor = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PolicyAdvisor));
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var csv = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "figures.csv"));
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+
+        var imported = await (await advisor.PostAsync("/api/figures/context", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(lines, imported.GetProperty("rows").GetInt32());
+        var context = (await (await officer.GetAsync("/api/figures/context")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Contains(context, c => c.GetProperty("source").GetString() == "Politie" && c.GetProperty("area").GetString() == "Haarlemmermeer"
+            && c.GetProperty("year").GetInt32() == 2022 && c.GetProperty("form").GetString() == "criminal" && c.GetProperty("value").GetInt64() == 3);
+
+        var broken = csv + "Politie,Haarlemmermeer,twintig,all,signals,5,\n";
+        var refused = await (await advisor.PostAsync("/api/figures/context", new StringContent(broken, System.Text.Encoding.UTF8, "text/csv"))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains($"Regel {lines + 2}", refused.GetProperty("errors").GetProperty("File")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(context.Count, (await (await officer.GetAsync("/api/figures/context")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/figures/context", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))).StatusCode);
+    }
 }
 
 public sealed class FiguresTestsOnSqlite() : FiguresTests(Database.Sqlite);

@@ -83,6 +83,8 @@ public static class AuthorizationMatrix
         ["ANY /Figures/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["GET /api/figures"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["GET /api/figures/export"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["POST /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
         // The privacy officer's register of processing activities and subject access requests
         ["ANY /Privacy/Register"] = Access.OnlyFor(Roles.PrivacyOfficer),
