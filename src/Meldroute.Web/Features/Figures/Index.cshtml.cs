@@ -76,6 +76,13 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
         return Page();
     }
 
+    public async Task<IActionResult> OnGetReportAsync([FromServices] IOptions<Infrastructure.MeldrouteOptions> meldroute, CancellationToken cancellationToken)
+    {
+        var year = Query.Year ?? clock.GetUtcNow().Year;
+        return File(await YearReport.CreateAsync(db, year, options.Value, clock.GetUtcNow(), meldroute.Value.MunicipalityName, t, cancellationToken),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"jaarverslag-mensenhandel-{year}.docx");
+    }
+
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         var figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);

@@ -70,6 +70,7 @@ public abstract class AuditCompletenessTests(Database database)
             ("grantId", _) => Guid.Empty.ToString(),
             ("reference", _) => items[0].Reference,
             ("documentName", _) => "v1",
+            ("year", _) => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => throw new InvalidOperationException($"No test value for the route parameter {m.Value} of {pattern}: add one."),
         });
 

@@ -211,6 +211,29 @@ public abstract class FiguresTests(Database database)
         Assert.Equal(context.Count, (await (await officer.GetAsync("/api/figures/context")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/figures/context", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))).StatusCode);
     }
+
+    [Fact]
+    public async Task The_year_report_is_a_Word_document_with_the_years_suppressed_figures()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        await SeedAsync(app);
+        var advisor = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PolicyAdvisor));
+        var figures = await (await advisor.GetAsync("/api/figures?year=2025")).JsonAsync(HttpStatusCode.OK);
+        var perSource = Table(figures, "per-source");
+
+        var response = await advisor.GetAsync("/api/figures/year-report/2025");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var body = docx.MainDocumentPart!.Document!.Body!;
+        Assert.Contains("cijfers 2025", body.InnerText, StringComparison.Ordinal);
+        var headings = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("Heading", StringComparison.Ordinal) == true).Select(p => p.InnerText).ToList();
+        Assert.Contains("Signalen per bron", headings);
+        var sourceTable = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ElementAt(headings.IndexOf("Signalen per bron") - 2);
+        var police = sourceTable.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Single(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().First().InnerText == "Politie basisteam");
+        var expected = Value(Cell(perSource, "PoliceBasisteam"));
+        Assert.Equal(expected?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5", police.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().ElementAt(1).InnerText);
+        Assert.Equal(HttpStatusCode.BadRequest, (await advisor.GetAsync("/api/figures/year-report/1800")).StatusCode);
+    }
 }
 
 public sealed class FiguresTestsOnSqlite() : FiguresTests(Database.Sqlite);

@@ -83,6 +83,7 @@ public static class AuthorizationMatrix
         ["ANY /Figures/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["GET /api/figures"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["GET /api/figures/export"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures/year-report/{year:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["GET /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["POST /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
