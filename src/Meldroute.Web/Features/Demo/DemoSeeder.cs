@@ -74,6 +74,16 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
             partner.WorkProcesses.Add(new PartnerWorkProcess { Description = row["work_process"], SortOrder = partner.WorkProcesses.Count + 1 });
         }
 
+        // Fictional contact persons for the care map (business contact data; demo only).
+        foreach (var row in SeedData.Read("partner-contacts.csv"))
+        {
+            var partner = partners[row["partner"]];
+            partner.Contacts.Add(new PartnerContact
+            {
+                Name = row["name"], Function = row["function"], Phone = row["phone"], Email = row["email"], Availability = row["availability"], SortOrder = partner.Contacts.Count + 1,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         foreach (var row in SeedData.Read("partner-routes.csv"))
         {

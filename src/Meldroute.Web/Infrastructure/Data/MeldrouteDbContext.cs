@@ -27,6 +27,8 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerWorkProcess> PartnerWorkProcesses => Set<PartnerWorkProcess>();
     public DbSet<PartnerRoute> PartnerRoutes => Set<PartnerRoute>();
+    public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
+    public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalPerson> SignalPeople => Set<SignalPerson>();

@@ -103,6 +103,20 @@ public static class AuthorizationMatrix
         ["POST /api/dossiers/{id:guid}/grants/{grantId:guid}/revoke"] = Access.OnlyFor(Roles.VictimCareCoordinator),
         ["POST /api/dossiers/{id:guid}/close"] = Access.OnlyFor(Roles.VictimCareCoordinator),
 
+        // The partner network, work processes and care map (issue 5): staff who work with partners; reporters and
+        // case-table members see none of it. Advisors and administrators keep it up to date.
+        ["ANY /Partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Index"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/WorkProcesses"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/CareMap"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Partner/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Edit/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["PUT /api/partners/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/care-map"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/care-map/docx"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+
         // Administrator
         ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),
         ["ANY /Admin/Users/Index"] = Access.OnlyFor(Roles.Administrator),

@@ -40,6 +40,10 @@ public sealed partial class ResourceTests
         // Keys composed at run time.
         used.UnionWith(Meldroute.Web.Infrastructure.Security.Roles.All.SelectMany(r => new[] { "Role_" + r, "RoleDescription_" + r }));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Audit.AuditBreak>().Select(b => "AuditBreak_" + b));
+        used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Partners.PartnerKind>().Select(k => "PartnerKind_" + k));
+        used.UnionWith(new[] { "Name", "Kind", "Roles", "Forms", "Contacts" }.Select(f => "PartnerField_" + f));
+        used.UnionWith(Meldroute.Web.Features.Partners.PartnerNetwork.Columns.Select(c => c.TextKey));
+        used.UnionWith(Meldroute.Web.Features.Partners.CareMap.Routes.Select(r => "Route_" + r));
         used.UnionWith(["Identity_PasswordMismatch", "Identity_PasswordTooShort", "Identity_Other", "TwoFactor_Title", "TwoFactor_Intro", "TwoFactor_Code", "Recovery_Title", "Recovery_Intro", "Recovery_Code"]);
 
         Assert.NotEmpty(used);
