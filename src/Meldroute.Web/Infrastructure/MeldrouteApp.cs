@@ -221,6 +221,7 @@ public static class MeldrouteApp
         Features.VictimDossiers.VictimDossiersApi.MapVictimDossiersApi(app);
         Features.Privacy.PrivacyApi.MapPrivacyApi(app);
         Features.Partners.PartnersApi.MapPartnersApi(app);
+        Features.Agenda.AgendaApi.MapAgendaApi(app);
         app.MapAuditApi();
         Features.Admin.Users.UsersApi.MapUsersApi(app);
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.

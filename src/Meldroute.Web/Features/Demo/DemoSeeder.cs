@@ -32,6 +32,7 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await RoleSetup.EnsureRolesAsync(roles);
         await SeedDepartmentsAsync(cancellationToken);
         await SeedPartnersAsync(cancellationToken);
+        await SeedAgendaAsync(cancellationToken);
         await SeedAccountsAsync();
     }
 
@@ -92,6 +93,32 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
                 PartnerId = partners[row["partner"]].Id,
                 Route = Enum.Parse<Signals.Route>(row["route"]),
                 IsDefault = row["default"] == "yes",
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The activities the plan's text names (sections 7, 10, 12, 13), as a start of the implementation agenda.</summary>
+    private async Task SeedAgendaAsync(CancellationToken cancellationToken)
+    {
+        if (await db.AgendaActivities.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var row in SeedData.Read("agenda.csv"))
+        {
+            db.AgendaActivities.Add(new Agenda.AgendaActivity
+            {
+                Title = row["title"], Description = row["description"],
+                Goals = row["goals"].Split(';').Select(Enum.Parse<Agenda.PlanGoals>).Aggregate(Agenda.PlanGoals.None, (a, b) => a | b),
+                Forms = row["forms"].Split(';').Select(Enum.Parse<Signals.ExploitationForms>).Aggregate(Signals.ExploitationForms.None, (a, b) => a | b),
+                OwnerDepartment = row["owner"], Partners = row["partners"], Level = int.Parse(row["level"], System.Globalization.CultureInfo.InvariantCulture),
+                BuildingBlocks = row["building_blocks"],
+                PlannedStart = DateOnly.Parse(row["start"], System.Globalization.CultureInfo.InvariantCulture),
+                PlannedEnd = DateOnly.Parse(row["end"], System.Globalization.CultureInfo.InvariantCulture),
+                Status = Enum.Parse<Agenda.AgendaStatus>(row["status"]),
             });
         }
 

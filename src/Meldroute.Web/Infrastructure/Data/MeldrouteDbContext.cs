@@ -29,6 +29,8 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<PartnerRoute> PartnerRoutes => Set<PartnerRoute>();
     public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
     public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
+    public DbSet<Features.Agenda.AgendaActivity> AgendaActivities => Set<Features.Agenda.AgendaActivity>();
+    public DbSet<Features.Agenda.AgendaProgressNote> AgendaProgressNotes => Set<Features.Agenda.AgendaProgressNote>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalPerson> SignalPeople => Set<SignalPerson>();

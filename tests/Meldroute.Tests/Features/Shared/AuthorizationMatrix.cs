@@ -117,6 +117,16 @@ public static class AuthorizationMatrix
         ["GET /api/partners/care-map"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
         ["GET /api/partners/care-map/docx"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
 
+        // The implementation agenda (issue 5): the policy advisor's.
+        ["ANY /Agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Agenda/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Agenda/Activity/{id:int?}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/agenda/xlsx"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/agenda/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/agenda/{id:int}/notes"] = Access.OnlyFor(Roles.PolicyAdvisor),
+
         // Administrator
         ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),
         ["ANY /Admin/Users/Index"] = Access.OnlyFor(Roles.Administrator),
