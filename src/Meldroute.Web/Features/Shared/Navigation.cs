@@ -25,6 +25,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_Partners", "/Partners/Index", Policies.PartnerReader),
         new("Nav_CareMap", "/Partners/CareMap", Policies.PartnerReader),
         new("Nav_Agenda", "/Agenda/Index", Policies.PolicyAdvisor),
+        new("Nav_Framework", "/Framework/Index", Policies.PolicyAdvisor),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),
         new("Nav_AccessReview", "/Admin/AccessReview/Index", Policies.Administrator),
         new("Nav_Account", "/Account/Index", Policies.SignedIn),

@@ -31,6 +31,8 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
     public DbSet<Features.Agenda.AgendaActivity> AgendaActivities => Set<Features.Agenda.AgendaActivity>();
     public DbSet<Features.Agenda.AgendaProgressNote> AgendaProgressNotes => Set<Features.Agenda.AgendaProgressNote>();
+    public DbSet<Features.Framework.BuildingBlock> BuildingBlocks => Set<Features.Framework.BuildingBlock>();
+    public DbSet<Features.Framework.BuildingBlockActivity> BuildingBlockActivities => Set<Features.Framework.BuildingBlockActivity>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalPerson> SignalPeople => Set<SignalPerson>();

@@ -126,6 +126,11 @@ public static class AuthorizationMatrix
         ["POST /api/agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
         ["PUT /api/agenda/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
         ["POST /api/agenda/{id:int}/notes"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework/Block/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/framework"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/framework/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
         // Administrator
         ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),

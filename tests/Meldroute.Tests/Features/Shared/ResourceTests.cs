@@ -46,6 +46,8 @@ public sealed partial class ResourceTests
         used.UnionWith(Meldroute.Web.Features.Partners.CareMap.Routes.Select(r => "Route_" + r));
         used.UnionWith(Meldroute.Web.Features.Agenda.AgendaActivities.Goals.Select(g => "Goal_" + g));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Agenda.AgendaStatus>().Select(s => "AgendaStatus_" + s));
+        used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Framework.BlockStatus>().Select(s => "BlockStatus_" + s));
+        used.UnionWith(["Framework_OnTarget", "Framework_BelowTarget"]);
         used.UnionWith(Meldroute.Web.Features.Agenda.GrowthModel.Levels.SelectMany(l => new[] { l.NameKey, l.DescriptionKey }));
         used.UnionWith(["Identity_PasswordMismatch", "Identity_PasswordTooShort", "Identity_Other", "TwoFactor_Title", "TwoFactor_Intro", "TwoFactor_Code", "Recovery_Title", "Recovery_Intro", "Recovery_Code"]);
 

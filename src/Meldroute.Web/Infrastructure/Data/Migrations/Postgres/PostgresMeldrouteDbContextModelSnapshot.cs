@@ -422,6 +422,78 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("LacksNationalFunding")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Plateau")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BuildingBlocks");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.Property<int>("BuildingBlockId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BuildingBlockId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("BuildingBlockActivities");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Intake.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -1464,6 +1536,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Agenda.AgendaActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Framework.BuildingBlock", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("BuildingBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerChange", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
@@ -1749,6 +1836,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Agenda");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Navigation("Activities");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>

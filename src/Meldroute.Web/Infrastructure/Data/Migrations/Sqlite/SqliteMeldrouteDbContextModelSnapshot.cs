@@ -409,6 +409,76 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LacksNationalFunding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Plateau")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BuildingBlocks");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.Property<int>("BuildingBlockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuildingBlockId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("BuildingBlockActivities");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Intake.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -1435,6 +1505,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Agenda.AgendaActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Framework.BuildingBlock", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("BuildingBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerChange", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
@@ -1720,6 +1805,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Agenda");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Navigation("Activities");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
