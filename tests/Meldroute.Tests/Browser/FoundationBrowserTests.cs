@@ -18,7 +18,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.SpecialistOfficer] = ["Start", "Signaal melden", "Mijn meldingen", "Signalen", "Casustafel", "Ketenpartners", "Zorgkaart", "Mijn account"],
         [Roles.CaseTableMember] = ["Start", "Casustafel", "Mijn account"],
         [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Ketenpartners", "Zorgkaart", "Mijn account"],
-        [Roles.PolicyAdvisor] = ["Start", "Ketenpartners", "Zorgkaart", "Uitvoeringsagenda", "VNG Kader", "Mijn account"],
+        [Roles.PolicyAdvisor] = ["Start", "Ketenpartners", "Zorgkaart", "Uitvoeringsagenda", "VNG Kader", "Scholing", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
         [Roles.Administrator] = ["Start", "Ketenpartners", "Zorgkaart", "Gebruikers", "Toegangsreview", "Mijn account"],
     };

@@ -33,6 +33,7 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await SeedDepartmentsAsync(cancellationToken);
         await SeedPartnersAsync(cancellationToken);
         await SeedAgendaAsync(cancellationToken);
+        await SeedTrainingAsync(cancellationToken);
         await SeedAccountsAsync();
     }
 
@@ -119,6 +120,40 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
                 PlannedStart = DateOnly.Parse(row["start"], System.Globalization.CultureInfo.InvariantCulture),
                 PlannedEnd = DateOnly.Parse(row["end"], System.Globalization.CultureInfo.InvariantCulture),
                 Status = Enum.Parse<Agenda.AgendaStatus>(row["status"]),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Fictional training figures: employees with public contact per department and a few sessions (numbers only).</summary>
+    private async Task SeedTrainingAsync(CancellationToken cancellationToken)
+    {
+        if (await db.TrainingSessions.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var departments = await db.Departments.Where(d => d.HasPublicContact).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var size = 20;
+        foreach (var department in departments)
+        {
+            department.PublicContactEmployees ??= size;
+            size += 15;
+        }
+
+        (DateOnly Date, string Title, string Provider, int[] Participants)[] sessions =
+        [
+            (new DateOnly(2024, 10, 8), "Signalen van mensenhandel herkennen", "HVO-Querido", [6, 4, 3]),
+            (new DateOnly(2025, 3, 12), "Interne meldroute mensenhandel", "Aandachtsfunctionaris mensenhandel", [10, 8, 5, 7]),
+            (new DateOnly(2025, 11, 4), "Arbeidsuitbuiting herkennen", "Nederlandse Arbeidsinspectie", [4, 6]),
+        ];
+        foreach (var (date, title, provider, participants) in sessions)
+        {
+            db.TrainingSessions.Add(new Training.TrainingSession
+            {
+                Date = date, Title = title, Provider = provider, Audience = "Medewerkers met publiekscontact",
+                Attendance = [.. participants.Take(departments.Count).Select((n, i) => new Training.TrainingAttendance { DepartmentId = departments[i].Id, Participants = n })],
             });
         }
 

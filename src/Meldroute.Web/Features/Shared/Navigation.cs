@@ -26,6 +26,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_CareMap", "/Partners/CareMap", Policies.PartnerReader),
         new("Nav_Agenda", "/Agenda/Index", Policies.PolicyAdvisor),
         new("Nav_Framework", "/Framework/Index", Policies.PolicyAdvisor),
+        new("Nav_Training", "/Training/Index", Policies.PolicyAdvisor),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),
         new("Nav_AccessReview", "/Admin/AccessReview/Index", Policies.Administrator),
         new("Nav_Account", "/Account/Index", Policies.SignedIn),

@@ -131,6 +131,12 @@ public static class AuthorizationMatrix
         ["ANY /Framework/Block/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
         ["GET /api/framework"] = Access.OnlyFor(Roles.PolicyAdvisor),
         ["PUT /api/framework/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training/Record"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/training/departments/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
         // Administrator
         ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),

@@ -27,7 +27,7 @@ public sealed class OpenApiTests(SqliteApp app) : IClassFixture<SqliteApp>
             "ScheduleSignal", "RecordDecision", "RecordBalancingOfInterests", "PrepareForwarding", "ConfirmForwarding", "CloseSignal",
             "ListPartners", "GetPartner", "UpdatePartner", "GetCareMap", "DownloadCareMap",
             "ListAgendaActivities", "AddAgendaActivity", "UpdateAgendaActivity", "AddAgendaProgressNote", "ExportAgenda",
-            "GetFrameworkChecklist", "UpdateBuildingBlock",
+            "GetFrameworkChecklist", "UpdateBuildingBlock", "ListTrainings", "RecordTraining", "SetPublicContactEmployees",
         ];
         Assert.All(required, id => Assert.Contains(id, operationIds));
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
