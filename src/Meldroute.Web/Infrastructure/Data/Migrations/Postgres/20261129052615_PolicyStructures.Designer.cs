@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMeldrouteDbContext))]
-    [Migration("20261129050139_ImplementationAgenda")]
-    partial class ImplementationAgenda
+    [Migration("20261129052615_PolicyStructures")]
+    partial class PolicyStructures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -417,12 +417,91 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("PublicContactEmployees")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("LacksNationalFunding")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Plateau")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BuildingBlocks");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.Property<int>("BuildingBlockId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BuildingBlockId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("BuildingBlockActivities");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Intake.IdempotencyRecord", b =>
@@ -1074,6 +1153,62 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SignalStatusChanges");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingAttendance", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("TrainingAttendance");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1467,6 +1602,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Agenda.AgendaActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Framework.BuildingBlock", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("BuildingBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerChange", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
@@ -1589,6 +1739,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("Timeline")
                         .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingAttendance", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Training.TrainingSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1754,6 +1919,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Attendees");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Navigation("Activities");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
                 {
                     b.Navigation("Contacts");
@@ -1766,6 +1936,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("People");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
