@@ -222,6 +222,10 @@ public static class MeldrouteApp
         Features.VictimDossiers.VictimDossiersApi.MapVictimDossiersApi(app);
         Features.Privacy.PrivacyApi.MapPrivacyApi(app);
         Features.Figures.FiguresApi.MapFiguresApi(app);
+        Features.Partners.PartnersApi.MapPartnersApi(app);
+        Features.Agenda.AgendaApi.MapAgendaApi(app);
+        Features.Framework.FrameworkApi.MapFrameworkApi(app);
+        Features.Training.TrainingApi.MapTrainingApi(app);
         app.MapAuditApi();
         Features.Admin.Users.UsersApi.MapUsersApi(app);
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.

@@ -15,12 +15,12 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
     private static readonly Dictionary<string, string[]> ExpectedNavigation = new()
     {
         [Roles.Reporter] = ["Start", "Signaal melden", "Mijn meldingen", "Mijn account"],
-        [Roles.SpecialistOfficer] = ["Start", "Signaal melden", "Mijn meldingen", "Signalen", "Casustafel", "Cijfers", "Mijn account"],
+        [Roles.SpecialistOfficer] = ["Start", "Signaal melden", "Mijn meldingen", "Signalen", "Casustafel", "Cijfers", "Ketenpartners", "Zorgkaart", "Mijn account"],
         [Roles.CaseTableMember] = ["Start", "Casustafel", "Mijn account"],
-        [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Mijn account"],
-        [Roles.PolicyAdvisor] = ["Start", "Cijfers", "Mijn account"],
+        [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Ketenpartners", "Zorgkaart", "Mijn account"],
+        [Roles.PolicyAdvisor] = ["Start", "Cijfers", "Ketenpartners", "Zorgkaart", "Uitvoeringsagenda", "VNG Kader", "Scholing", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
-        [Roles.Administrator] = ["Start", "Gebruikers", "Toegangsreview", "Mijn account"],
+        [Roles.Administrator] = ["Start", "Ketenpartners", "Zorgkaart", "Gebruikers", "Toegangsreview", "Mijn account"],
     };
 
     [Fact]

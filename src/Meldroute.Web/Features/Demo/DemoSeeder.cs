@@ -33,6 +33,8 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await SeedDepartmentsAsync(cancellationToken);
         await SeedPartnersAsync(cancellationToken);
         await SeedContextFiguresAsync(cancellationToken);
+        await SeedAgendaAsync(cancellationToken);
+        await SeedTrainingAsync(cancellationToken);
         await SeedAccountsAsync();
     }
 
@@ -97,6 +99,16 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
             partner.WorkProcesses.Add(new PartnerWorkProcess { Description = row["work_process"], SortOrder = partner.WorkProcesses.Count + 1 });
         }
 
+        // Fictional contact persons for the care map (business contact data; demo only).
+        foreach (var row in SeedData.Read("partner-contacts.csv"))
+        {
+            var partner = partners[row["partner"]];
+            partner.Contacts.Add(new PartnerContact
+            {
+                Name = row["name"], Function = row["function"], Phone = row["phone"], Email = row["email"], Availability = row["availability"], SortOrder = partner.Contacts.Count + 1,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         foreach (var row in SeedData.Read("partner-routes.csv"))
         {
@@ -105,6 +117,66 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
                 PartnerId = partners[row["partner"]].Id,
                 Route = Enum.Parse<Signals.Route>(row["route"]),
                 IsDefault = row["default"] == "yes",
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The activities the plan's text names (sections 7, 10, 12, 13), as a start of the implementation agenda.</summary>
+    private async Task SeedAgendaAsync(CancellationToken cancellationToken)
+    {
+        if (await db.AgendaActivities.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var row in SeedData.Read("agenda.csv"))
+        {
+            db.AgendaActivities.Add(new Agenda.AgendaActivity
+            {
+                Title = row["title"], Description = row["description"],
+                Goals = row["goals"].Split(';').Select(Enum.Parse<Agenda.PlanGoals>).Aggregate(Agenda.PlanGoals.None, (a, b) => a | b),
+                Forms = row["forms"].Split(';').Select(Enum.Parse<Signals.ExploitationForms>).Aggregate(Signals.ExploitationForms.None, (a, b) => a | b),
+                OwnerDepartment = row["owner"], Partners = row["partners"], Level = int.Parse(row["level"], System.Globalization.CultureInfo.InvariantCulture),
+                BuildingBlocks = row["building_blocks"],
+                PlannedStart = DateOnly.Parse(row["start"], System.Globalization.CultureInfo.InvariantCulture),
+                PlannedEnd = DateOnly.Parse(row["end"], System.Globalization.CultureInfo.InvariantCulture),
+                Status = Enum.Parse<Agenda.AgendaStatus>(row["status"]),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Fictional training figures: employees with public contact per department and a few sessions (numbers only).</summary>
+    private async Task SeedTrainingAsync(CancellationToken cancellationToken)
+    {
+        if (await db.TrainingSessions.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var departments = await db.Departments.Where(d => d.HasPublicContact).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var size = 20;
+        foreach (var department in departments)
+        {
+            department.PublicContactEmployees ??= size;
+            size += 15;
+        }
+
+        (DateOnly Date, string Title, string Provider, int[] Participants)[] sessions =
+        [
+            (new DateOnly(2024, 10, 8), "Signalen van mensenhandel herkennen", "HVO-Querido", [6, 4, 3]),
+            (new DateOnly(2025, 3, 12), "Interne meldroute mensenhandel", "Aandachtsfunctionaris mensenhandel", [10, 8, 5, 7]),
+            (new DateOnly(2025, 11, 4), "Arbeidsuitbuiting herkennen", "Nederlandse Arbeidsinspectie", [4, 6]),
+        ];
+        foreach (var (date, title, provider, participants) in sessions)
+        {
+            db.TrainingSessions.Add(new Training.TrainingSession
+            {
+                Date = date, Title = title, Provider = provider, Audience = "Medewerkers met publiekscontact",
+                Attendance = [.. participants.Take(departments.Count).Select((n, i) => new Training.TrainingAttendance { DepartmentId = departments[i].Id, Participants = n })],
             });
         }
 

@@ -1,7 +1,7 @@
 namespace Meldroute.Web.Features.Departments;
 
 /// <summary>A municipal department (cluster) whose employees report signals.</summary>
-public sealed class Department
+public sealed class Department : Signals.IVersioned
 {
     public int Id { get; set; }
 
@@ -9,6 +9,11 @@ public sealed class Department
 
     /// <summary>Whether its employees have contact with the public (the plan's audience for signalling).</summary>
     public bool HasPublicContact { get; set; }
+
+    /// <summary>How many of its employees have public contact: the denominator of the share trained (plan goal 3).</summary>
+    public int? PublicContactEmployees { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 internal sealed class DepartmentConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<Department>
@@ -17,5 +22,6 @@ internal sealed class DepartmentConfiguration : Microsoft.EntityFrameworkCore.IE
     {
         builder.Property(d => d.Name).HasMaxLength(300);
         builder.HasIndex(d => d.Name).IsUnique();
+        builder.Property(d => d.Version).IsConcurrencyToken();
     }
 }

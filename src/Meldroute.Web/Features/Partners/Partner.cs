@@ -24,7 +24,7 @@ public enum PartnerRoles
 }
 
 /// <summary>A partner in the network against human trafficking (ketenpartner), internal or external.</summary>
-public sealed class Partner
+public sealed class Partner : IVersioned
 {
     public int Id { get; set; }
 
@@ -40,6 +40,53 @@ public sealed class Partner
     public int SortOrder { get; set; }
 
     public List<PartnerWorkProcess> WorkProcesses { get; set; } = [];
+
+    /// <summary>Contact persons for the care map: business contact data, shown to signed-in staff only.</summary>
+    public List<PartnerContact> Contacts { get; set; } = [];
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public string? UpdatedById { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>A contact person at a partner (zorgkaart): name, function, phone, e-mail and when they can be reached.</summary>
+public sealed class PartnerContact
+{
+    public int Id { get; set; }
+
+    public int PartnerId { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Function { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Availability { get; set; }
+
+    public int SortOrder { get; set; }
+}
+
+/// <summary>One change of a partner, for the change list on its page (the audit log holds the same event).</summary>
+public sealed class PartnerChange
+{
+    public long Id { get; set; }
+
+    public int PartnerId { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+
+    public string? ChangedById { get; set; }
+
+    /// <summary>Who changed it, as shown on the page (the account's display name or e-mail at the time).</summary>
+    public string? ChangedByName { get; set; }
+
+    /// <summary>Comma-separated codes of what changed (Name, Kind, Roles, Forms, Contacts).</summary>
+    public required string Fields { get; set; }
 }
 
 /// <summary>A work process of a partner (Table 2 of the plan).</summary>
@@ -61,6 +108,33 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.Name).HasMaxLength(300);
         builder.HasIndex(p => p.Name).IsUnique();
         builder.HasMany(p => p.WorkProcesses).WithOne().HasForeignKey(w => w.PartnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Contacts).WithOne().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.UpdatedById).HasMaxLength(64);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<PartnerContact>
+{
+    public void Configure(EntityTypeBuilder<PartnerContact> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(PartnerNetwork.ShortMax);
+        builder.Property(c => c.Function).HasMaxLength(PartnerNetwork.ShortMax);
+        builder.Property(c => c.Phone).HasMaxLength(PartnerNetwork.PhoneMax);
+        builder.Property(c => c.Email).HasMaxLength(PartnerNetwork.ShortMax);
+        builder.Property(c => c.Availability).HasMaxLength(PartnerNetwork.ShortMax);
+    }
+}
+
+internal sealed class PartnerChangeConfiguration : IEntityTypeConfiguration<PartnerChange>
+{
+    public void Configure(EntityTypeBuilder<PartnerChange> builder)
+    {
+        builder.HasOne<Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.PartnerId, c.ChangedAt });
+        builder.Property(c => c.ChangedById).HasMaxLength(64);
+        builder.Property(c => c.ChangedByName).HasMaxLength(256);
+        builder.Property(c => c.Fields).HasMaxLength(200);
     }
 }
 

@@ -113,6 +113,7 @@ public sealed class OperatorCommand
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await ReferenceData.EnsureIndicatorsAsync(db);
         await Features.Privacy.ProcessingRegister.EnsureAsync(db);
+        await Features.Framework.FrameworkChecklist.EnsureAsync(db);
         await Privacy.SubjectIndexBackfill.RunAsync(db);
         await Features.Figures.FigureColumnsBackfill.RunAsync(db);
         if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)

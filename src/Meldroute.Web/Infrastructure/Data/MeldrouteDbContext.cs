@@ -27,6 +27,14 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerWorkProcess> PartnerWorkProcesses => Set<PartnerWorkProcess>();
     public DbSet<PartnerRoute> PartnerRoutes => Set<PartnerRoute>();
+    public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
+    public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
+    public DbSet<Features.Agenda.AgendaActivity> AgendaActivities => Set<Features.Agenda.AgendaActivity>();
+    public DbSet<Features.Agenda.AgendaProgressNote> AgendaProgressNotes => Set<Features.Agenda.AgendaProgressNote>();
+    public DbSet<Features.Framework.BuildingBlock> BuildingBlocks => Set<Features.Framework.BuildingBlock>();
+    public DbSet<Features.Framework.BuildingBlockActivity> BuildingBlockActivities => Set<Features.Framework.BuildingBlockActivity>();
+    public DbSet<Features.Training.TrainingSession> TrainingSessions => Set<Features.Training.TrainingSession>();
+    public DbSet<Features.Training.TrainingAttendance> TrainingAttendance => Set<Features.Training.TrainingAttendance>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalPerson> SignalPeople => Set<SignalPerson>();

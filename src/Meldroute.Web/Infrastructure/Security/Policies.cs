@@ -23,6 +23,15 @@ public static class Policies
     /// <summary>Who may read signal content at all; which signals is decided per signal by SignalAccessHandler.</summary>
     public const string SignalReader = nameof(SignalReader);
 
+    /// <summary>
+    /// Who may see the partner network, work processes and the care map with its contact persons (business contact
+    /// data): staff who work with partners. Not reporters, not case-table members.
+    /// </summary>
+    public const string PartnerReader = nameof(PartnerReader);
+
+    /// <summary>Who keeps the partner network up to date: policy advisors and administrators.</summary>
+    public const string PartnerEditor = nameof(PartnerEditor);
+
     public const string Reporter = Roles.Reporter;
     public const string SpecialistOfficer = Roles.SpecialistOfficer;
     public const string CaseTableMember = Roles.CaseTableMember;
@@ -53,6 +62,11 @@ public static class Policies
         options.AddPolicy(Submitter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Reporter, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
         options.AddPolicy(FiguresReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.PolicyAdvisor, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
         options.AddPolicy(SignalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.SpecialistOfficer, Roles.CaseTableMember).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
+
+        options.AddPolicy(PartnerReader, p => p.RequireAuthenticatedUser()
+            .RequireRole(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator)
+            .AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
+        options.AddPolicy(PartnerEditor, p => p.RequireAuthenticatedUser().RequireRole(Roles.PolicyAdvisor, Roles.Administrator).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
 
         foreach (var role in Roles.All)
         {

@@ -112,6 +112,41 @@ public static class AuthorizationMatrix
         ["POST /api/dossiers/{id:guid}/grants/{grantId:guid}/revoke"] = Access.OnlyFor(Roles.VictimCareCoordinator),
         ["POST /api/dossiers/{id:guid}/close"] = Access.OnlyFor(Roles.VictimCareCoordinator),
 
+        // The partner network, work processes and care map (issue 5): staff who work with partners; reporters and
+        // case-table members see none of it. Advisors and administrators keep it up to date.
+        ["ANY /Partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Index"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/WorkProcesses"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/CareMap"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Partner/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Edit/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["PUT /api/partners/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/care-map"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/care-map/docx"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+
+        // The implementation agenda (issue 5): the policy advisor's.
+        ["ANY /Agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Agenda/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Agenda/Activity/{id:int?}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/agenda/xlsx"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/agenda/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/agenda/{id:int}/notes"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework/Block/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/framework"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/framework/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training/Record"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/training/departments/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+
         // Administrator
         ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),
         ["ANY /Admin/Users/Index"] = Access.OnlyFor(Roles.Administrator),

@@ -40,6 +40,15 @@ public sealed partial class ResourceTests
         // Keys composed at run time.
         used.UnionWith(Meldroute.Web.Infrastructure.Security.Roles.All.SelectMany(r => new[] { "Role_" + r, "RoleDescription_" + r }));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Audit.AuditBreak>().Select(b => "AuditBreak_" + b));
+        used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Partners.PartnerKind>().Select(k => "PartnerKind_" + k));
+        used.UnionWith(new[] { "Name", "Kind", "Roles", "Forms", "Contacts" }.Select(f => "PartnerField_" + f));
+        used.UnionWith(Meldroute.Web.Features.Partners.PartnerNetwork.Columns.Select(c => c.TextKey));
+        used.UnionWith(Meldroute.Web.Features.Partners.CareMap.Routes.Select(r => "Route_" + r));
+        used.UnionWith(Meldroute.Web.Features.Agenda.AgendaActivities.Goals.Select(g => "Goal_" + g));
+        used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Agenda.AgendaStatus>().Select(s => "AgendaStatus_" + s));
+        used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Framework.BlockStatus>().Select(s => "BlockStatus_" + s));
+        used.UnionWith(["Framework_OnTarget", "Framework_BelowTarget"]);
+        used.UnionWith(Meldroute.Web.Features.Agenda.GrowthModel.Levels.SelectMany(l => new[] { l.NameKey, l.DescriptionKey }));
         used.UnionWith(["Identity_PasswordMismatch", "Identity_PasswordTooShort", "Identity_Other", "TwoFactor_Title", "TwoFactor_Intro", "TwoFactor_Code", "Recovery_Title", "Recovery_Intro", "Recovery_Code"]);
 
         Assert.NotEmpty(used);

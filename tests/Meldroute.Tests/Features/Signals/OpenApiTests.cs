@@ -25,6 +25,9 @@ public sealed class OpenApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         [
             "SubmitSignal", "ListMySignals", "ListSignals", "GetSignal", "RecordAnalysis", "CreateCaseTableMeeting",
             "ScheduleSignal", "RecordDecision", "RecordBalancingOfInterests", "PrepareForwarding", "ConfirmForwarding", "CloseSignal",
+            "ListPartners", "GetPartner", "UpdatePartner", "GetCareMap", "DownloadCareMap",
+            "ListAgendaActivities", "AddAgendaActivity", "UpdateAgendaActivity", "AddAgendaProgressNote", "ExportAgenda",
+            "GetFrameworkChecklist", "UpdateBuildingBlock", "ListTrainings", "RecordTraining", "SetPublicContactEmployees",
         ];
         Assert.All(required, id => Assert.Contains(id, operationIds));
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();

@@ -1,0 +1,101 @@
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Meldroute.Web.Features.Agenda;
+
+/// <summary>The implementation agenda: filter by goal, year, level, status and late ones; paged on the server; XLSX for the council.</summary>
+[Authorize(Policy = Policies.PolicyAdvisor)]
+public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "goal")]
+    public string? Goal { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public string? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "level")]
+    public string? Level { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "late")]
+    public bool Late { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public string? PageNumber { get; set; }
+
+    public AgendaPage Result { get; private set; } = new([], 0, 1, AgendaActivities.PageSize);
+
+    public string? ErrorFor(string field) => ModelState.ErrorFor(field);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await ListAsync(all: false, cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            Result = outcome.Value!;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await ListAsync(all: true, cancellationToken);
+        return outcome.Kind == OutcomeKind.Ok
+            ? File(AgendaExport.ToXlsx(outcome.Value!.Activities, t), AgendaExport.ContentType, $"uitvoeringsagenda-{clock.GetUtcNow():yyyyMMdd}.xlsx")
+            : Page();
+    }
+
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrEmpty(Goal)) route["goal"] = Goal;
+        if (!string.IsNullOrEmpty(Year)) route["year"] = Year;
+        if (!string.IsNullOrEmpty(Level)) route["level"] = Level;
+        if (!string.IsNullOrEmpty(Status)) route["status"] = Status;
+        if (Late) route["late"] = "true";
+        return route;
+    }
+
+    private async Task<Outcome<AgendaPage>> ListAsync(bool all, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var query = new AgendaQuery { Goal = Blank(Goal), Status = Blank(Status), Late = Late };
+        query.Year = Number(Year, nameof(Year), "Agenda_YearRange");
+        query.Level = Number(Level, nameof(Level), "Agenda_LevelRange");
+        query.Page = Number(PageNumber, "Page", "Agenda_PageRange");
+        if (!ModelState.IsValid)
+        {
+            return Outcome<AgendaPage>.Invalid(new Dictionary<string, string[]>());
+        }
+
+        var outcome = await AgendaActivities.ListAsync(db, clock, t, query, cancellationToken, all);
+        outcome.Errors?.AddTo(ModelState, "");
+        return outcome;
+    }
+
+    private int? Number(string? value, string field, string messageKey)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        ModelState.AddModelError(field, t[messageKey]);
+        return null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,61 @@
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Meldroute.Web.Features.Partners;
+
+/// <summary>The care map (zorgkaart): whom to contact for a form of exploitation and a route; printable and as DOCX.</summary>
+[Authorize(Policy = Policies.PartnerReader)]
+public sealed class CareMapModel(MeldrouteDbContext db, IStringLocalizer<SharedResource> t, IOptions<MeldrouteOptions> options) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "form")]
+    public string? Form { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "route")]
+    public string? Route { get; set; }
+
+    public CareMapView? Map { get; private set; }
+
+    public string? ErrorFor(string field) => ModelState.ErrorFor(field);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!Request.Query.ContainsKey("form") && !Request.Query.ContainsKey("route"))
+        {
+            return Page();
+        }
+
+        var outcome = await CareMap.GetAsync(db, t, new CareMapQuery { Form = Form, Route = Route }, cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            Map = outcome.Value;
+        }
+        else
+        {
+            outcome.Errors?.AddTo(ModelState, "");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await CareMap.GetAsync(db, t, new CareMapQuery { Form = Form, Route = Route }, cancellationToken);
+        if (outcome.Kind != OutcomeKind.Ok)
+        {
+            ModelState.Clear();
+            outcome.Errors?.AddTo(ModelState, "");
+            return Page();
+        }
+
+        var map = outcome.Value!;
+        return File(CareMap.ToDocx(map, t, options.Value.MunicipalityName), PartnersApi.DocxType, $"zorgkaart-{map.Form.ToString().ToLowerInvariant()}.docx");
+    }
+}
