@@ -100,6 +100,10 @@ public sealed class EnrolAuthenticatorModel(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+
+            // A new key renews the security stamp; without a fresh cookie the session would end at the next
+            // stamp check (a minute), while the user is still scanning the code.
+            await signInManager.RefreshSignInAsync(user);
         }
 
         FormattedKey = FormatKey(key);
