@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
@@ -50,9 +49,8 @@ public static class ContextFigures
         (await db.ContextFigures.AsNoTracking().OrderBy(f => f.Source).ThenBy(f => f.Area).ThenBy(f => f.Year).ThenBy(f => f.Form).ToListAsync(cancellationToken))
         .Select(f => new ContextFigureView(f.Source, f.Area, f.Year, f.Form, f.Measure, f.Value, f.Note)).ToList();
 
-    public static async Task<Outcome<int>> ImportAsync(MeldrouteDbContext db, AuditTrail audit, IStringLocalizer t, ClaimsPrincipal user, string? csv, CancellationToken cancellationToken)
+    public static async Task<Outcome<int>> ImportAsync(MeldrouteDbContext db, AuditTrail audit, IStringLocalizer t, string? csv, CancellationToken cancellationToken)
     {
-        _ = user;
         var parsed = Parse(csv, t);
         if (parsed.Error is { } error)
         {

@@ -59,11 +59,11 @@ internal static class FiguresApi
             .WithName("GetYearReport");
 
         // The CSV is the request body (text/csv), in the layout of the plan's figures.csv; it replaces all context figures.
-        app.MapPost("/api/figures/context", async (HttpRequest request, ClaimsPrincipal user, MeldrouteDbContext db, Audit.AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        app.MapPost("/api/figures/context", async (HttpRequest request, MeldrouteDbContext db, Audit.AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             {
                 using var body = new StreamReader(request.Body);
                 var csv = await body.ReadToEndAsync(ct);
-                return (await ContextFigures.ImportAsync(db, audit, t, user, csv, ct)).ToHttp(rows => Results.Ok(new { rows }), t);
+                return (await ContextFigures.ImportAsync(db, audit, t, csv, ct)).ToHttp(rows => Results.Ok(new { rows }), t);
             })
             .RequireAuthorization(Policies.PolicyAdvisor)
             .WithDescription("The request body is the CSV (text/csv) in the layout of the plan's figures.csv: source, area, year, form, measure, value, note.")

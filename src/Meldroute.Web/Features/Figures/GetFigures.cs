@@ -71,7 +71,9 @@ public static class GetFigures
     {
         private readonly Dictionary<object, int> index = Values.Select((v, i) => (v, i)).Where(x => x.v is not null).ToDictionary(x => x.v!, x => x.i);
 
-        public int IndexOf(object? value) => value is null ? Values.ToList().IndexOf(null) : index.GetValueOrDefault(value, -2);
+        private readonly int nullIndex = Values.ToList().IndexOf(null);
+
+        public int IndexOf(object? value) => value is null ? nullIndex : index.GetValueOrDefault(value, -2);
     }
 
     public static async Task<FiguresResult> HandleAsync(

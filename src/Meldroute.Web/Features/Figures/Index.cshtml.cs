@@ -47,7 +47,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
             csv = await reader.ReadToEndAsync(cancellationToken);
         }
 
-        var outcome = await ContextFigures.ImportAsync(db, audit, t, User, csv, cancellationToken);
+        var outcome = await ContextFigures.ImportAsync(db, audit, t, csv, cancellationToken);
         if (outcome.Kind == Shared.OutcomeKind.Ok)
         {
             Imported = outcome.Value;
