@@ -158,7 +158,10 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         var advisor = await browser.NewPageAsync();
         await advisor.SignInAsync("beleidsadviseur@meldroute.test");
         await advisor.ClickAsync("[data-testid=main-navigation] a:has-text('Cijfers')");
-        Assert.Contains("Signalen per jaar", await advisor.InnerTextAsync("main"), StringComparison.Ordinal);
+        var figures = await advisor.InnerTextAsync("main");
+        Assert.Contains("Signalen per jaar", figures, StringComparison.Ordinal);
+        Assert.Contains("Trainingen per jaar", figures, StringComparison.Ordinal);
+        Assert.Equal(1, await advisor.Locator("#chart-per-month[role=img], svg[aria-labelledby^='chart-per-month']").CountAsync());
         await advisor.AssertAccessibleAsync("figures");
         await advisor.SelectOptionAsync("#Query_Form", "Labour");
         await advisor.ClickAsync("button:has-text('Toon cijfers')");

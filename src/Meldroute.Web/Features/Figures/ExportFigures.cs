@@ -7,8 +7,9 @@ namespace Meldroute.Web.Features.Figures;
 /// <summary>ExportFigures: every table of a figures result as CSV or XLSX, suppressed exactly as on the page ("&lt; 5").</summary>
 public static class ExportFigures
 {
+    /// <summary>"&lt; 5" for a suppressed count, "—" for a figure that cannot be given (a share without a known base).</summary>
     public static string Display(FigureCell cell, int threshold) =>
-        cell.Suppressed ? "< " + threshold.ToString(CultureInfo.InvariantCulture) : (cell.Value ?? 0).ToString(CultureInfo.InvariantCulture);
+        cell.Suppressed ? "< " + threshold.ToString(CultureInfo.InvariantCulture) : cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "—";
 
     /// <summary>One long table (table, row, column, value): opens in any spreadsheet and keeps every table's numbers together.</summary>
     public static byte[] ToCsv(FiguresResult figures)
@@ -46,7 +47,7 @@ public static class ExportFigures
                 var line = new Dictionary<string, object> { [table.RowHeader.Length > 0 ? table.RowHeader : "-"] = row.Label };
                 for (var c = 0; c < table.Columns.Count; c++)
                 {
-                    line[table.Columns[c]] = row.Cells[c].Suppressed ? Display(row.Cells[c], figures.Threshold) : row.Cells[c].Value ?? 0;
+                    line[table.Columns[c]] = row.Cells[c].Value is { } number ? number : Display(row.Cells[c], figures.Threshold);
                 }
 
                 return line;

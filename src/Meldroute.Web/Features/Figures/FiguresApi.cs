@@ -54,7 +54,7 @@ internal static class FiguresApi
         api.MapGet("/year-report/{year:int}", async (int year, MeldrouteDbContext db, IOptions<FiguresOptions> options, IOptions<Infrastructure.MeldrouteOptions> meldroute, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
                 year is < 2000 or > 2100
                     ? Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [t["Report_YearRange"]] }, title: t["Api_Invalid"])
-                    : Results.File(await YearReport.CreateAsync(db, year, options.Value, clock.GetUtcNow(), meldroute.Value.MunicipalityName, t, ct),
+                    : Results.File(await YearReport.CreateAsync(db, year, options.Value, clock, meldroute.Value.MunicipalityName, t, ct),
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"jaarverslag-mensenhandel-{year}.docx"))
             .WithName("GetYearReport");
 

@@ -92,6 +92,7 @@ public static class GetFigures
         var sourceDim = Enumerated<SignalSource>("source", s => t["Source_" + s]);
         var departmentDim = new Dim("department", [.. departments.Select(d => (object?)d.Id), null], [.. departments.Select(d => d.Name), t["Figures_NoDepartment"]]);
         var monthDim = new Dim("month", [.. Enumerable.Range(1, 12).Cast<object?>()], [.. Enumerable.Range(1, 12).Select(m => CultureInfo.CurrentCulture.DateTimeFormat.GetMonthName(m))]);
+        var quarterDim = new Dim("quarter", [.. Enumerable.Range(1, 4).Cast<object?>()], [.. Enumerable.Range(1, 4).Select(q => t["Figures_Quarter", q].Value)]);
         var locationDim = Enumerated<LocationType>("location", l => t["Location_" + l]);
         var minorDim = new Dim("minor", [true, false], [t["Minor_Yes"], t["Minor_No"]]);
         var routeDim = Enumerated<Route>("route", r => t["Route_" + r]);
@@ -113,6 +114,7 @@ public static class GetFigures
             "source" => k.Source,
             "department" => k.DepartmentId,
             "month" => k.Month,
+            "quarter" => ((k.Month - 1) / 3) + 1,
             "location" => k.Location,
             "minor" => k.Minor,
             _ => throw new ArgumentOutOfRangeException(nameof(dim)),
@@ -128,10 +130,11 @@ public static class GetFigures
             _ => throw new ArgumentOutOfRangeException(nameof(dim)),
         };
 
-        // The selected year, or the latest, for the table per month.
+        // The selected year, or the latest, for the tables per month and quarter, each beside the baseline year (goal 2).
         var monthYear = filter.Year ?? years[^1];
+        List<int> beside = [.. new[] { options.BaselineYear, monthYear }.Where(years.Contains).Distinct().Order()];
 
-        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, IEnumerable<KeyValuePair<TKey, long>> source, Func<TKey, string, object?> of, bool monthTable = false)
+        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, IEnumerable<KeyValuePair<TKey, long>> source, Func<TKey, string, object?> of, bool throughTheYear = false)
         {
             var dims = new List<Dim> { rows };
             if (columns is not null)
@@ -144,7 +147,9 @@ public static class GetFigures
             var suppressed = Suppression.Apply(cube, threshold);
             // With columns, the total column is shown too: every row and column of the table is then a whole line of
             // the cube, which is what the suppression protects.
+            // A table through the year uses the same cube as any other: publishing only some of its year columns is safe.
             var columnIndexes = columns is null ? [SuppressedCube.Total]
+                : throughTheYear ? [.. beside.Select(y => yearDim.IndexOf(y))]
                 : columns == yearDim && filter.Year is { } y ? [yearDim.IndexOf(y)]
                 : Enumerable.Range(0, columns.Values.Count).Append(SuppressedCube.Total).ToList();
             var columnLabels = columns is null ? [t["Figures_Count"].Value] : columnIndexes.Select(i => i == SuppressedCube.Total ? t["Figures_Total"].Value : columns.Labels[i]).ToList();
@@ -163,7 +168,7 @@ public static class GetFigures
                 for (var i = offset; i < dims.Count; i++)
                 {
                     var d = dims[i];
-                    coordinates[i] = monthTable && d == yearDim ? yearDim.IndexOf(monthYear)
+                    coordinates[i] = throughTheYear && d == yearDim ? yearDim.IndexOf(monthYear)
                         : Filtered(d) ? d.IndexOf(FilterValue(d))
                         : SuppressedCube.Total;
                 }
@@ -187,14 +192,15 @@ public static class GetFigures
                 .Select(r => new FigureRow(rows.Values[r]?.ToString() ?? "none", rows.Labels[r], [.. columnIndexes.Select(c => Cell(r, c))]))
                 .Append(new FigureRow("total", t["Figures_Total"], [.. columnIndexes.Select(c => Cell(SuppressedCube.Total, c))], IsTotal: true))
                 .ToList();
-            var title = monthTable ? t["Figures_Table_" + key, monthYear] : t["Figures_Table_" + key];
-            return new FigureTable(key, title, t["Figures_Explain_" + key], rows.Labels.Count > 0 ? t["Figures_Dim_" + rows.Name] : "", columnLabels, tableRows);
+            var title = throughTheYear ? t["Figures_Table_" + key, monthYear] : t["Figures_Table_" + key];
+            return new FigureTable(key, title, t["Figures_Explain_" + key, options.BaselineYear], rows.Labels.Count > 0 ? t["Figures_Dim_" + rows.Name] : "", columnLabels, tableRows);
         }
 
         var tables = new List<FigureTable>
         {
             Table("per-year", yearDim, null, facts, Of),
-            Table("per-month", monthDim, null, facts, Of, monthTable: true),
+            Table("per-quarter", quarterDim, yearDim, facts, Of, throughTheYear: true),
+            Table("per-month", monthDim, yearDim, facts, Of, throughTheYear: true),
             Table("per-form", formDim, yearDim, facts, Of),
             Table("per-source", sourceDim, yearDim, facts, Of),
             Table("per-location", locationDim, null, facts, Of),
@@ -203,6 +209,7 @@ public static class GetFigures
             Table("per-route", routeDim, yearDim, routes, OfRoute),
         };
 
+        tables.AddRange(await TrainingFigures.TablesAsync(db, years, filter.Year, threshold, t, cancellationToken));
         return new FiguresResult(filter, threshold, exact, options.BaselineYear, years, tables,
             Baseline(tables.Single(x => x.Key == "per-department"), years, options.BaselineYear, filter),
             LeadTimeFigures(leadTimes, filter, years, threshold, options, t));

@@ -2,23 +2,29 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Meldroute.Web.Features.Agenda;
+using Meldroute.Web.Features.Framework;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Figures;
 
 /// <summary>
-/// GetYearReport: the year's figures as a Word document for the council and the 2027 evaluation — every table of the
-/// figures page for that year (suppressed exactly as published), the comparison with the baseline year, the lead
-/// times and the context figures. Real heading styles and table header rows, so that the document is navigable with
+/// GetYearReport: the evaluation document the plan foresees for 2027, as a Word document for the council — every table
+/// of the figures page for that year (suppressed exactly as published, training included), the comparison with the
+/// baseline year, the lead times, the context figures, the implementation agenda's progress per goal with each
+/// activity's status and latest explanation, and the VNG framework checklist per theme with each block's assessment. Real heading styles and table header rows, so that the document is navigable with
 /// a screen reader. Written with the Open XML SDK.
 /// </summary>
 public static class YearReport
 {
-    public static async Task<byte[]> CreateAsync(MeldrouteDbContext db, int year, FiguresOptions options, DateTimeOffset now, string municipality, IStringLocalizer t, CancellationToken cancellationToken)
+    public static async Task<byte[]> CreateAsync(MeldrouteDbContext db, int year, FiguresOptions options, TimeProvider clock, string municipality, IStringLocalizer t, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var figures = await GetFigures.HandleAsync(db, new FigureFilter { Year = year }, exact: false, options, now, t, cancellationToken);
         var context = await ContextFigures.ListAsync(db, cancellationToken);
+        var agenda = (await AgendaActivities.ListAsync(db, clock, t, new AgendaQuery { Year = year }, cancellationToken, all: true)).Value!.Activities;
+        var framework = (await FrameworkChecklist.GetAsync(db, t, level: null, cancellationToken)).Value!;
 
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -61,6 +67,8 @@ public static class YearReport
                     context.Select(c => (IReadOnlyList<string>)[c.Source, c.Area, c.Year?.ToString(CultureInfo.InvariantCulture) ?? "—", t["ContextForm_" + c.Form], c.Measure, c.Value.ToString(CultureInfo.InvariantCulture)])));
             }
 
+            AppendAgenda(body, agenda, year, t);
+            AppendFramework(body, framework, t);
             body.Append(Paragraph(t["Report_Made", now.ToString("d", CultureInfo.CurrentCulture)]));
             main.Document = new Document(body);
             main.Document.Save();
@@ -68,6 +76,61 @@ public static class YearReport
 
         return stream.ToArray();
     }
+
+    /// <summary>Per goal of the plan how many of the year's activities are done, running, planned, stopped or unfunded, then every activity with its latest explanation.</summary>
+    private static void AppendAgenda(Body body, IReadOnlyList<AgendaActivityView> activities, int year, IStringLocalizer t)
+    {
+        body.Append(Heading(2, t["Report_AgendaTitle", year]));
+        body.Append(Paragraph(t["Report_AgendaIntro", year, activities.Count]));
+        string Count(IEnumerable<AgendaActivityView> these, AgendaStatus? status = null, bool late = false) =>
+            these.Count(a => (status is null || a.Status == status) && (!late || a.IsLate)).ToString(CultureInfo.InvariantCulture);
+        body.Append(Table(
+            [t["Agenda_Goal"], t["Report_Activities"], t["AgendaStatus_Done"], t["AgendaStatus_Running"], t["AgendaStatus_Planned"], t["AgendaStatus_Stopped"], t["AgendaStatus_NotFunded"], t["Agenda_Late"]],
+            AgendaActivities.Goals.Select(goal =>
+            {
+                var these = activities.Where(a => a.Goals.Contains(goal)).ToList();
+                return (IReadOnlyList<string>)[t["Goal_" + goal], Count(these), Count(these, AgendaStatus.Done), Count(these, AgendaStatus.Running), Count(these, AgendaStatus.Planned),
+                    Count(these, AgendaStatus.Stopped), Count(these, AgendaStatus.NotFunded), Count(these, late: true)];
+            })));
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(Heading(3, t["Report_AgendaActivities"]));
+        body.Append(Table(
+            [t["Agenda_Title"], t["Agenda_Goals"], t["Agenda_Level"], t["Agenda_Status"], t["Agenda_End"], t["Report_Explanation"]],
+            activities.Select(a => (IReadOnlyList<string>)[
+                a.Title,
+                string.Join(", ", a.Goals.Select(g => t["Goal_" + g].Value)),
+                a.Level.ToString(CultureInfo.InvariantCulture),
+                t["AgendaStatus_" + a.Status] + (a.IsLate ? " (" + t["Agenda_Late"] + ")" : ""),
+                a.PlannedEnd?.ToString("d", CultureInfo.CurrentCulture) ?? "—",
+                a.Notes.FirstOrDefault()?.Text ?? "—"])));
+    }
+
+    /// <summary>The VNG framework: the score per theme and plateau against the 2026 target, then every block with its assessment and explanation.</summary>
+    private static void AppendFramework(Body body, FrameworkChecklistView framework, IStringLocalizer t)
+    {
+        body.Append(Heading(2, t["Report_FrameworkTitle"]));
+        body.Append(Paragraph(t["Framework_Intro", FrameworkChecklist.Plateau1Target]));
+        body.Append(Table(
+            [t["Framework_Theme"], t["Framework_Plateau"], t["BlockStatus_Meets"], t["BlockStatus_Partly"], t["BlockStatus_DoesNotMeet"], t["Framework_LackOfFunding"], t["Framework_NotAssessed"], t["Framework_Score"], t["Framework_Target"]],
+            framework.Summary.Select(s => (IReadOnlyList<string>)[
+                s.Theme, s.Plateau.ToString(CultureInfo.InvariantCulture), Number(s.Meets), Number(s.Partly), Number(s.DoesNotMeet), Number(s.LackOfFunding), Number(s.NotAssessed),
+                s.Score.ToString(CultureInfo.InvariantCulture) + "%",
+                s.Target is { } target ? t[s.OnTarget == true ? "Framework_OnTarget" : "Framework_BelowTarget", target] : t["Framework_NoTarget"]])));
+        body.Append(Heading(3, t["Report_FrameworkBlocks"]));
+        body.Append(Table(
+            [t["Framework_Theme"], t["Framework_Plateau"], t["Report_Block"], t["Agenda_Status"], t["Report_Explanation"], t["Framework_Activities"]],
+            framework.Blocks.Select(b => (IReadOnlyList<string>)[
+                b.Theme, b.Plateau.ToString(CultureInfo.InvariantCulture), b.Name,
+                (b.Status is { } status ? t["BlockStatus_" + status].Value : t["Framework_NotAssessed"].Value) + (b.LacksNationalFunding ? " (" + t["Framework_NoFundingMark"] + ")" : ""),
+                b.Explanation ?? "—",
+                b.Activities.Count == 0 ? "—" : string.Join("; ", b.Activities.Select(a => a.Title))])));
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Days(double? value) => value?.ToString("0.#", CultureInfo.CurrentCulture) ?? "—";
 
@@ -114,7 +177,8 @@ public static class YearReport
             new Style(new StyleName { Val = "Normal" }, new StyleRunProperties(new RunFonts { Ascii = "Arial", HighAnsi = "Arial" }, new FontSize { Val = "22" }))
             { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             HeadingStyle(1, "36"),
-            HeadingStyle(2, "28"));
+            HeadingStyle(2, "28"),
+            HeadingStyle(3, "24"));
         styles.Styles.Save();
     }
 

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using Meldroute.Tests.Infrastructure;
+using Meldroute.Web.Features.Agenda;
 using Meldroute.Web.Features.Departments;
+using Meldroute.Web.Features.Framework;
+using Meldroute.Web.Features.Training;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using nietras.SeparatedValues;
 
@@ -110,14 +114,16 @@ public abstract class FiguresTests(Database database)
         Assert.False(all.GetProperty("exact").GetBoolean());
         var years = all.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
 
-        // Every table: no published line (row or column with its total) has exactly one suppressed entry.
-        foreach (var table in all.GetProperty("tables").EnumerateArray())
+        // Every table of signal counts: no published line (row or column with its total) has exactly one suppressed
+        // entry. (Training has its own test: its columns are not all counts.)
+        foreach (var table in all.GetProperty("tables").EnumerateArray().Where(t => !t.GetProperty("key").GetString()!.StartsWith("training-", StringComparison.Ordinal)))
         {
             var rows = table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells").EnumerateArray().Select(Value).ToList()).ToList();
+            var rowIsLine = table.GetProperty("columns").EnumerateArray().Last().GetString() == "Totaal";
             foreach (var row in rows)
             {
-                // With more than one column the row is a whole line (the last column is its total).
-                Assert.True(row.Count == 1 || row.Count(v => v is null) != 1);
+                // With a total column the row is a whole line.
+                Assert.True(!rowIsLine || row.Count(v => v is null) != 1);
                 Assert.DoesNotContain(row, v => v is > 0 and < 5);
             }
 
@@ -213,10 +219,31 @@ public abstract class FiguresTests(Database database)
     }
 
     [Fact]
-    public async Task The_year_report_is_a_Word_document_with_the_years_suppressed_figures()
+    public async Task The_year_report_is_a_Word_document_with_the_years_suppressed_figures_the_agenda_and_the_framework()
     {
         using var app = new MeldrouteAppFactory(database);
-        await SeedAsync(app);
+        var (a, b) = await SeedAsync(app);
+        await SeedTrainingAsync(app, a, b);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+            var activity = new AgendaActivity
+            {
+                Title = "E-learning signaleren voor baliemedewerkers", Goals = PlanGoals.SignallingCapacity | PlanGoals.Awareness, Level = 2,
+                Status = AgendaStatus.Done, PlannedStart = new DateOnly(2025, 1, 1), PlannedEnd = new DateOnly(2025, 6, 30),
+                Notes = [new AgendaProgressNote { Text = "Afgerond: de e-learning staat in het leerplatform", RecordedAt = new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.Zero) }],
+            };
+            db.AgendaActivities.Add(activity);
+            db.AgendaActivities.Add(new AgendaActivity { Title = "Casustafel evalueren", Goals = PlanGoals.ChainCooperation, Status = AgendaStatus.Stopped, PlannedStart = new DateOnly(2025, 3, 1) });
+            db.AgendaActivities.Add(new AgendaActivity { Title = "Activiteit van 2023", Goals = PlanGoals.SignallingCapacity, Status = AgendaStatus.Done, PlannedEnd = new DateOnly(2023, 12, 31) });
+            await db.SaveChangesAsync();
+            var block = await db.BuildingBlocks.OrderBy(x => x.SortOrder).FirstAsync();
+            block.Status = BlockStatus.Meets;
+            block.Explanation = "Vastgesteld door de gemeenteraad in het beleidsplan";
+            block.Activities.Add(new BuildingBlockActivity { ActivityId = activity.Id });
+            await db.SaveChangesAsync();
+        }
+
         var advisor = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PolicyAdvisor));
         var figures = await (await advisor.GetAsync("/api/figures?year=2025")).JsonAsync(HttpStatusCode.OK);
         var perSource = Table(figures, "per-source");
@@ -226,14 +253,110 @@ public abstract class FiguresTests(Database database)
         using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var body = docx.MainDocumentPart!.Document!.Body!;
         Assert.Contains("cijfers 2025", body.InnerText, StringComparison.Ordinal);
-        var headings = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("Heading", StringComparison.Ordinal) == true).Select(p => p.InnerText).ToList();
-        Assert.Contains("Signalen per bron", headings);
-        var sourceTable = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ElementAt(headings.IndexOf("Signalen per bron") - 2);
-        var police = sourceTable.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Single(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().First().InnerText == "Politie basisteam");
+        var police = Rows(TableAfter(body, "Signalen per bron")).Single(r => r[0] == "Politie basisteam");
         var expected = Value(Cell(perSource, "PoliceBasisteam"));
-        Assert.Equal(expected?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5", police.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().ElementAt(1).InnerText);
+        Assert.Equal(expected?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5", police[1]);
+
+        // Training, suppressed as on the page.
+        var training = Rows(TableAfter(body, "Trainingen per jaar")).Single(r => r[0] == "2025");
+        Assert.Equal(["2025", "2", "21"], training);
+
+        // The agenda per goal: the 2025 activities only, with status and the latest explanation.
+        var perGoal = Rows(TableAfter(body, "Uitvoeringsagenda: voortgang in 2025"));
+        Assert.Equal(["Signalerend vermogen vergroot", "1", "1", "0", "0", "0", "0", "0"], perGoal.Single(r => r[0] == "Signalerend vermogen vergroot"));
+        Assert.Equal("1", perGoal.Single(r => r[0] == "Samenwerking in keten en regio")[5]);
+        var activities = Rows(TableAfter(body, "Activiteiten en toelichting"));
+        Assert.Equal(2, activities.Count);
+        Assert.Equal("Afgerond: de e-learning staat in het leerplatform", activities.Single(r => r[0] == "E-learning signaleren voor baliemedewerkers")[5]);
+
+        // The VNG framework: the summary per theme and every block with its assessment and explanation.
+        Assert.NotEmpty(Rows(TableAfter(body, "VNG-kader: stand van de bouwstenen")));
+        var assessed = Rows(TableAfter(body, "Bouwstenen en toelichting")).Single(r => r[4] == "Vastgesteld door de gemeenteraad in het beleidsplan");
+        Assert.Equal("Voldoet", assessed[3]);
+        Assert.Equal("E-learning signaleren voor baliemedewerkers", assessed[5]);
         Assert.Equal(HttpStatusCode.BadRequest, (await advisor.GetAsync("/api/figures/year-report/1800")).StatusCode);
     }
+
+    [Fact]
+    public async Task Months_and_quarters_stand_beside_the_baseline_year_with_a_line_chart()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        await SeedAsync(app);
+        var officerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var officer = await app.CreateApiClientAsync(officerUser);
+
+        var figures = await (await officer.GetAsync("/api/figures?exact=true&year=2025")).JsonAsync(HttpStatusCode.OK);
+        var perMonth = Table(figures, "per-month");
+        Assert.Equal(["2024", "2025"], perMonth.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal((6L, 0L), (Value(Cell(perMonth, "3", 0)), Value(Cell(perMonth, "3", 1))));
+        Assert.Equal((0L, 8L), (Value(Cell(perMonth, "4", 0)), Value(Cell(perMonth, "4", 1))));
+        var perQuarter = Table(figures, "per-quarter");
+        Assert.Equal((2L, 14L), (Value(Cell(perQuarter, "2", 0)), Value(Cell(perQuarter, "2", 1))));
+        Assert.Equal((8L, 23L), (Value(Cell(perQuarter, "total", 0)), Value(Cell(perQuarter, "total", 1))));
+
+        var page = await (await app.SignInAsync(officerUser)).GetStringAsync("/Figures?Query.Year=2025&Query.Exact=true");
+        Assert.Contains("<polyline", page, StringComparison.Ordinal);
+        Assert.Contains("2024 (basisjaar)", page, StringComparison.Ordinal);
+        Assert.Contains("Signalen per kwartaal in 2025", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Training_figures_give_the_share_trained_per_department_and_protect_small_numbers_of_participants()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        var (a, b) = await SeedAsync(app);
+        await SeedTrainingAsync(app, a, b);
+        string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var exact = await (await officer.GetAsync("/api/figures?exact=true&year=2025")).JsonAsync(HttpStatusCode.OK);
+        var perYear = Table(exact, "training-per-year");
+        Assert.Equal((2L, 21L), (Value(Cell(perYear, "2025", 0)), Value(Cell(perYear, "2025", 1))));
+        var perDepartment = Table(exact, "training-per-department");
+        Assert.Equal((40L, 18L, 45L), (Value(Cell(perDepartment, Key(a), 0)), Value(Cell(perDepartment, Key(a), 1)), Value(Cell(perDepartment, Key(a), 2))));
+        Assert.Equal((10L, 3L, 30L), (Value(Cell(perDepartment, Key(b), 0)), Value(Cell(perDepartment, Key(b), 1)), Value(Cell(perDepartment, Key(b), 2))));
+        Assert.Equal((50L, 21L, 42L), (Value(Cell(perDepartment, "total", 0)), Value(Cell(perDepartment, "total", 1)), Value(Cell(perDepartment, "total", 2))));
+
+        var advisorUser = await app.CreateAsync(Roles.PolicyAdvisor);
+        var advisor = await app.CreateApiClientAsync(advisorUser);
+        var published = await (await advisor.GetAsync("/api/figures?year=2025")).JsonAsync(HttpStatusCode.OK);
+        var safe = Table(published, "training-per-department");
+        // Three participants of department b are suppressed, and so is its share (it would give them away with the
+        // published number of employees); nor can b be found as the total minus department a.
+        Assert.True(Cell(safe, Key(b), 1).GetProperty("suppressed").GetBoolean());
+        Assert.Null(Value(Cell(safe, Key(b), 2)));
+        Assert.False(Value(Cell(safe, "total", 1)) is not null && Value(Cell(safe, Key(a), 1)) is not null, "department b's participants were recoverable from the total");
+        Assert.Equal(2L, Value(Cell(Table(published, "training-per-year"), "2025", 0)));
+
+        var page = await (await app.SignInAsync(advisorUser)).GetStringAsync("/Figures?Query.Year=2025");
+        Assert.Contains("Aandeel geschoold per afdeling in 2025", page, StringComparison.Ordinal);
+        Assert.Contains("Trainingen per jaar", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>2024: one session (a 8, b 7); 2025: two sessions (a 12 and 6, b 3). Department a has 40 employees with public contact, b 10.</summary>
+    private static async Task SeedTrainingAsync(MeldrouteAppFactory app, int a, int b)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        (await db.Departments.SingleAsync(d => d.Id == a)).PublicContactEmployees = 40;
+        (await db.Departments.SingleAsync(d => d.Id == b)).PublicContactEmployees = 10;
+        TrainingSession Session(int year, int month, params (int Department, int Participants)[] attendance) => new()
+        {
+            Date = new DateOnly(year, month, 10), Title = "Signalen van mensenhandel herkennen", RecordedAt = DateTimeOffset.UnixEpoch,
+            Attendance = [.. attendance.Select(x => new TrainingAttendance { DepartmentId = x.Department, Participants = x.Participants })],
+        };
+        db.TrainingSessions.AddRange(Session(2024, 5, (a, 8), (b, 7)), Session(2025, 3, (a, 12), (b, 3)), Session(2025, 9, (a, 6)));
+        await db.SaveChangesAsync();
+    }
+
+    private static DocumentFormat.OpenXml.Wordprocessing.Table TableAfter(DocumentFormat.OpenXml.Wordprocessing.Body body, string heading)
+    {
+        var paragraph = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First(p => p.InnerText == heading && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("Heading", StringComparison.Ordinal) == true);
+        return paragraph.ElementsAfter().OfType<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
+    }
+
+    private static List<string[]> Rows(DocumentFormat.OpenXml.Wordprocessing.Table table) =>
+        [.. table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Skip(1).Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray())];
 }
 
 public sealed class FiguresTestsOnSqlite() : FiguresTests(Database.Sqlite);
