@@ -54,6 +54,8 @@ public class FiguresBenchmarks
         }
 
         await db.Database.MigrateAsync();
+        // The registry first: seed-load spreads signals over its departments and hands routes over to its partners.
+        await Meldroute.Web.Features.Demo.DemoSeeder.SeedRegistryAsync(db);
         await SeedLoad.RunAsync(db, Signals, seed: 2026, DateTimeOffset.UtcNow);
         await db.Database.ExecuteSqlRawAsync(Database == "postgres" ? "ANALYZE" : "ANALYZE; PRAGMA optimize;");
     }
@@ -104,7 +106,8 @@ public class FiguresBenchmarks
         """SELECT "ReceivedMonth", "FirstAnalysisWorkingDays", COUNT(*) FROM "Signals" WHERE "FirstAnalysisWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "FirstAnalysisWorkingDays" """,
         """SELECT "ReceivedMonth", "CaseTableWorkingDays", COUNT(*) FROM "Signals" WHERE "CaseTableWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "CaseTableWorkingDays" """,
         """SELECT "ReceivedMonth", "ForwardedWorkingDays", COUNT(*) FROM "Signals" WHERE "ForwardedWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "ForwardedWorkingDays" """,
-        """SELECT s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route", COUNT(*) FROM "DecisionRoutes" r JOIN "Signals" s ON r."SignalId" = s."Id" GROUP BY s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route" """,
+        """SELECT s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route", r."ForwardedToPartnerId", COUNT(*) FROM "DecisionRoutes" r JOIN "Signals" s ON r."SignalId" = s."Id" GROUP BY s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route", r."ForwardedToPartnerId" """,
+        """SELECT a."DepartmentId", s."Date", a."Participants" FROM "TrainingAttendance" a JOIN "TrainingSessions" s ON a."SessionId" = s."Id" """,
     ];
 
     /// <summary>Labels are the resource keys: the benchmark measures counting and suppression, not localisation.</summary>

@@ -30,15 +30,21 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await RoleSetup.EnsureRolesAsync(roles);
-        await SeedDepartmentsAsync(cancellationToken);
-        await SeedPartnersAsync(cancellationToken);
+        await SeedRegistryAsync(db, cancellationToken);
         await SeedContextFiguresAsync(cancellationToken);
         await SeedAgendaAsync(cancellationToken);
         await SeedTrainingAsync(cancellationToken);
         await SeedAccountsAsync();
     }
 
-    private async Task SeedDepartmentsAsync(CancellationToken cancellationToken)
+    /// <summary>Haarlemmermeer's departments and the partner registry of Tables 1 and 2: also what the figures benchmark runs against.</summary>
+    public static async Task SeedRegistryAsync(MeldrouteDbContext db, CancellationToken cancellationToken = default)
+    {
+        await SeedDepartmentsAsync(db, cancellationToken);
+        await SeedPartnersAsync(db, cancellationToken);
+    }
+
+    private static async Task SeedDepartmentsAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Departments.AnyAsync(cancellationToken))
         {
@@ -75,7 +81,7 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task SeedPartnersAsync(CancellationToken cancellationToken)
+    private static async Task SeedPartnersAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Partners.AnyAsync(cancellationToken))
         {

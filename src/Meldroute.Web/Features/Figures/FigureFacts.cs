@@ -18,7 +18,8 @@ public enum FormCategory
 public readonly record struct FactKey(int Year, int Month, FormCategory Form, SignalSource Source, int? DepartmentId, LocationType Location, bool Minor);
 
 /// <summary>A route decision with the characteristics of its signal.</summary>
-public readonly record struct RouteFactKey(int Year, FormCategory Form, SignalSource Source, int? DepartmentId, Route Route);
+/// <summary>A decided route; <see cref="PartnerId"/> is the partner it was handed over to, null until forwarded.</summary>
+public readonly record struct RouteFactKey(int Year, FormCategory Form, SignalSource Source, int? DepartmentId, Route Route, int? PartnerId);
 
 /// <summary>Lead times in working days per year and step, as histograms (so that memory does not grow with the number of signals).</summary>
 public sealed class LeadTimeHistograms
@@ -135,13 +136,13 @@ public static class FigureFacts
     {
         var groups = await (from r in db.DecisionRoutes.AsNoTracking()
                             join s in db.Signals.AsNoTracking() on r.SignalId equals s.Id
-                            group r by new { s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.Source, s.DepartmentId, r.Route } into g
+                            group r by new { s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.Source, s.DepartmentId, r.Route, r.ForwardedToPartnerId } into g
                             select new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
         var counts = new Dictionary<RouteFactKey, long>();
         foreach (var g in groups)
         {
             var k = g.Key;
-            var key = new RouteFactKey(k.ReceivedMonth / 100, Categorise(k.Forms, k.ClassifiedForms), k.Source, k.Source == SignalSource.InternalReport ? k.DepartmentId : null, k.Route);
+            var key = new RouteFactKey(k.ReceivedMonth / 100, Categorise(k.Forms, k.ClassifiedForms), k.Source, k.Source == SignalSource.InternalReport ? k.DepartmentId : null, k.Route, k.ForwardedToPartnerId);
             counts[key] = counts.GetValueOrDefault(key) + g.Count;
         }
 

@@ -82,6 +82,10 @@ public static class GetFigures
         var (facts, leadTimes) = await FigureFacts.CountSignalsAsync(db, cancellationToken);
         var routes = await FigureFacts.CountRoutesAsync(db, cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
+        // Only partners that something was handed over to: the registry holds many more, and empty rows would only make the cube larger.
+        var receiving = routes.Keys.Where(k => k.PartnerId is not null).Select(k => k.PartnerId!.Value).ToHashSet();
+        var partners = (await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+            .Where(p => receiving.Contains(p.Id)).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
 
         var firstYear = Math.Min(options.BaselineYear, facts.Keys.Select(k => k.Year).DefaultIfEmpty(now.Year).Min());
         var years = Enumerable.Range(firstYear, Math.Max(1, now.Year - firstYear + 1)).ToList();
@@ -96,6 +100,7 @@ public static class GetFigures
         var locationDim = Enumerated<LocationType>("location", l => t["Location_" + l]);
         var minorDim = new Dim("minor", [true, false], [t["Minor_Yes"], t["Minor_No"]]);
         var routeDim = Enumerated<Route>("route", r => t["Route_" + r]);
+        var partnerDim = new Dim("partner", [.. partners.Select(p => (object?)p.Id)], [.. partners.Select(p => p.Name)]);
         Dim[] filterDims = [yearDim, formDim, sourceDim, departmentDim];
         object? FilterValue(Dim d) => d.Name switch
         {
@@ -127,6 +132,7 @@ public static class GetFigures
             "source" => k.Source,
             "department" => k.DepartmentId,
             "route" => k.Route,
+            "partner" => k.PartnerId,
             _ => throw new ArgumentOutOfRangeException(nameof(dim)),
         };
 
@@ -207,6 +213,7 @@ public static class GetFigures
             Table("per-department", departmentDim, yearDim, facts.Where(f => f.Key.Source == SignalSource.InternalReport), Of),
             Table("minors", minorDim, yearDim, facts, Of),
             Table("per-route", routeDim, yearDim, routes, OfRoute),
+            Table("per-partner", partnerDim, yearDim, routes.Where(r => r.Key.PartnerId is not null), OfRoute),
         };
 
         tables.AddRange(await TrainingFigures.TablesAsync(db, years, filter.Year, threshold, t, cancellationToken));

@@ -19,6 +19,8 @@ public static class SeedLoad
     {
         var random = new Random(seed);
         var departments = await db.Departments.Select(d => d.Id).ToListAsync(cancellationToken);
+        var partners = (await db.PartnerRoutes.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(r => r.Route).ToDictionary(g => g.Key, g => g.Select(r => r.PartnerId).ToList());
         var start = await db.Signals.CountAsync(s => s.Reference.StartsWith(ReferencePrefix), cancellationToken);
         var firstYear = now.Year - 2;
         const int batch = 5_000;
@@ -26,7 +28,7 @@ public static class SeedLoad
         {
             for (var i = done; i < Math.Min(count, done + batch); i++)
             {
-                var signal = Generate(random, start + i, firstYear, now, departments);
+                var signal = Generate(random, start + i, firstYear, now, departments, partners);
                 db.Signals.Add(signal.Signal);
                 db.DecisionRoutes.AddRange(signal.Routes);
             }
@@ -39,7 +41,7 @@ public static class SeedLoad
         return count;
     }
 
-    private static (Signal Signal, List<DecisionRoute> Routes) Generate(Random random, int number, int firstYear, DateTimeOffset now, List<int> departments)
+    private static (Signal Signal, List<DecisionRoute> Routes) Generate(Random random, int number, int firstYear, DateTimeOffset now, List<int> departments, Dictionary<Route, List<int>> partners)
     {
         // Seasonality: more signals in spring and summer (seasonal work, tourism), fewer around the new year.
         double[] monthWeights = [0.6, 0.7, 0.9, 1.0, 1.1, 1.3, 1.4, 1.3, 1.1, 1.0, 0.8, 0.7];
@@ -88,10 +90,13 @@ public static class SeedLoad
         var routes = new List<DecisionRoute>();
         if (agenda is { } decided)
         {
-            routes.Add(new DecisionRoute { SignalId = signal.Id, Route = forms == ExploitationForms.Labour ? Route.LabourInspectorate : Route.PerpetratorTrack, DecidedAt = decided, ForwardedAt = forwarded });
+            // A forwarded route went to one of the registry's partners for it (when the registry names any).
+            int? To(Route route) => forwarded is not null && partners.GetValueOrDefault(route) is { Count: > 0 } these ? these[random.Next(these.Count)] : null;
+            var first = forms == ExploitationForms.Labour ? Route.LabourInspectorate : Route.PerpetratorTrack;
+            routes.Add(new DecisionRoute { SignalId = signal.Id, Route = first, DecidedAt = decided, ForwardedAt = forwarded, ForwardedToPartnerId = To(first) });
             if (random.NextDouble() < 0.5)
             {
-                routes.Add(new DecisionRoute { SignalId = signal.Id, Route = Route.VictimTrack, DecidedAt = decided, ForwardedAt = forwarded });
+                routes.Add(new DecisionRoute { SignalId = signal.Id, Route = Route.VictimTrack, DecidedAt = decided, ForwardedAt = forwarded, ForwardedToPartnerId = To(Route.VictimTrack) });
             }
         }
 

@@ -15,7 +15,7 @@ public static class SvgChart
     public static IHtmlContent Bars(string id, string title, string description, IReadOnlyList<(string Label, long? Value)> bars, string suppressedLabel)
     {
         const int barHeight = 22, gap = 8, labelWidth = 230, chartWidth = 360, valueWidth = 60;
-        var max = Math.Max(1, bars.Max(b => b.Value ?? 0));
+        var max = Math.Max(1, bars.Select(b => b.Value ?? 0).DefaultIfEmpty().Max());
         var height = (bars.Count * (barHeight + gap)) + gap;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"mr-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {labelWidth + chartWidth + valueWidth} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">");

@@ -333,6 +333,43 @@ public abstract class FiguresTests(Database database)
         Assert.Contains("Trainingen per jaar", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Handovers_are_counted_per_partner_and_small_numbers_are_protected()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        await SeedAsync(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+            var shelter = new Meldroute.Web.Features.Partners.Partner { Name = "Opvang Noord" };
+            var police = new Meldroute.Web.Features.Partners.Partner { Name = "Politie AVIM" };
+            db.Partners.AddRange(shelter, police, new Meldroute.Web.Features.Partners.Partner { Name = "Nooit gebruikt" });
+            await db.SaveChangesAsync();
+            // The nine forwarded signals of 2025: six to the shelter, three to the police; one route decided but not handed over.
+            var forwarded = await db.Signals.Where(x => x.ForwardedAt != null && x.Forms == ExploitationForms.Sexual).OrderBy(x => x.Reference).ToListAsync();
+            for (var i = 0; i < forwarded.Count; i++)
+            {
+                db.DecisionRoutes.Add(new DecisionRoute { SignalId = forwarded[i].Id, Route = i < 6 ? Route.VictimTrack : Route.Police, DecidedAt = forwarded[i].ReceivedAt, ForwardedAt = forwarded[i].ForwardedAt, ForwardedToPartnerId = i < 6 ? shelter.Id : police.Id });
+            }
+
+            db.DecisionRoutes.Add(new DecisionRoute { SignalId = forwarded[0].Id, Route = Route.LabourInspectorate, DecidedAt = forwarded[0].ReceivedAt });
+            await db.SaveChangesAsync();
+        }
+
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var exact = Table(await (await officer.GetAsync("/api/figures?exact=true&year=2025")).JsonAsync(HttpStatusCode.OK), "per-partner");
+        var rows = exact.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("label").GetString()!, r => Value(r.GetProperty("cells")[0]));
+        Assert.Equal(new Dictionary<string, long?> { ["Opvang Noord"] = 6, ["Politie AVIM"] = 3, ["Totaal"] = 9 }, rows);
+        var perRoute = Table(await (await officer.GetAsync("/api/figures?exact=true&year=2025")).JsonAsync(HttpStatusCode.OK), "per-route");
+        Assert.Equal(1L, Value(Cell(perRoute, "LabourInspectorate")));
+
+        var advisor = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PolicyAdvisor));
+        var safe = Table(await (await advisor.GetAsync("/api/figures?year=2025")).JsonAsync(HttpStatusCode.OK), "per-partner");
+        var cells = safe.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("label").GetString()!, r => r.GetProperty("cells")[0]);
+        Assert.True(cells["Politie AVIM"].GetProperty("suppressed").GetBoolean());
+        Assert.False(Value(cells["Totaal"]) is not null && Value(cells["Opvang Noord"]) is not null, "the police's three handovers were recoverable from the total");
+    }
+
     /// <summary>2024: one session (a 8, b 7); 2025: two sessions (a 12 and 6, b 3). Department a has 40 employees with public contact, b 10.</summary>
     private static async Task SeedTrainingAsync(MeldrouteAppFactory app, int a, int b)
     {
