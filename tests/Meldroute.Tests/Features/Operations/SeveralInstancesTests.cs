@@ -80,6 +80,16 @@ public sealed class SeveralInstancesTests
         Directory.Delete(secrets, recursive: true);
     }
 
+    [Fact]
+    public void PostgreSQL_without_a_certificate_for_the_key_ring_refuses_to_start()
+    {
+        using var app = new MeldrouteAppFactory(Database.Postgres, settings: new Dictionary<string, string?> { ["Meldroute:KeyCertificatePath"] = "" });
+
+        var refused = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("Meldroute:KeyCertificatePath", refused.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<long> CountAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
