@@ -30,6 +30,13 @@ public static class MeldrouteApp
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // Secrets as files, one per setting, named like environment variables (ConnectionStrings__Meldroute): systemd's
+        // LoadCredential= puts them in $CREDENTIALS_DIRECTORY. They override every other source.
+        var secrets = configuration["Meldroute:SecretsPath"] ?? Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
+        if (!string.IsNullOrEmpty(secrets))
+        {
+            configuration.AddKeyPerFile(secrets, optional: false);
+        }
 
         services.AddOptions<MeldrouteOptions>().Bind(configuration.GetSection(MeldrouteOptions.Section));
         var options = configuration.GetSection(MeldrouteOptions.Section).Get<MeldrouteOptions>() ?? new MeldrouteOptions();

@@ -44,14 +44,22 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         ? $"Data Source={Path.Combine(dataFolder, "meldroute.db")}"
         : PostgresCluster.Instance.CreateDatabase();
 
+    /// <summary>Where the key ring is: the key folder on SQLite; on PostgreSQL the database plus the certificate that encrypts it.</summary>
+    public IEnumerable<KeyValuePair<string, string>> KeySettings =>
+        Database == Database.Postgres ? TestKeyCertificate.Settings : [new("Meldroute:KeysPath", KeysFolder)];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(DemoMode ? "Development" : "Testing");
         builder.UseSetting("Database:Provider", Database == Database.Postgres ? nameof(DatabaseProvider.Postgres) : nameof(DatabaseProvider.Sqlite));
         builder.UseSetting("ConnectionStrings:Meldroute", ConnectionString);
         builder.UseSetting("Meldroute:DemoMode", DemoMode ? "true" : "false");
-        // Each app its own key ring, beside (not in) its data folder, as in production.
-        builder.UseSetting("Meldroute:KeysPath", KeysFolder);
+        // Each app its own key ring, beside (not in) its data folder, as in production; on PostgreSQL in its database.
+        foreach (var (key, value) in KeySettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Tests sign in many times from one address; RateLimitTests set real limits.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:IntakePerMinute", "100000");

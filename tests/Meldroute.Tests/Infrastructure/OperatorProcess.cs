@@ -21,7 +21,11 @@ public static class OperatorProcess
 
         start.ArgumentList.Add($"--Database:Provider={app.Database}");
         start.ArgumentList.Add($"--ConnectionStrings:Meldroute={app.ConnectionString}");
-        start.ArgumentList.Add($"--Meldroute:KeysPath={app.KeysFolder}");
+        foreach (var (key, value) in app.KeySettings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

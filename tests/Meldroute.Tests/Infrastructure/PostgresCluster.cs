@@ -46,6 +46,21 @@ public sealed class PostgresCluster
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
     }
 
+    /// <summary>
+    /// Backs a database up with pg_dump (custom format) and restores it with pg_restore into a new database, as
+    /// docs/operations.md tells an operator to; returns the new database's connection string.
+    /// </summary>
+    public string DumpAndRestore(string connectionString)
+    {
+        var source = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var file = Path.Combine(Root, source + ".dump");
+        RunPg("pg_dump", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--format=custom", "--file", file, source]);
+        var restored = CreateDatabase();
+        RunPg("pg_restore", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--no-owner", "--exit-on-error", "--dbname", new NpgsqlConnectionStringBuilder(restored).Database!, file]);
+        File.Delete(file);
+        return restored;
+    }
+
     private static PostgresCluster Start()
     {
         var root = Path.Combine(Path.GetTempPath(), "meldroute-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -114,7 +129,7 @@ public sealed class PostgresCluster
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

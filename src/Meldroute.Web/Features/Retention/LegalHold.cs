@@ -34,16 +34,6 @@ public sealed class LegalHold
     public string? LiftedById { get; set; }
 }
 
-/// <summary>That the daily retention run happened for a day: its primary key lets only one app instance claim the day.</summary>
-public sealed class JobRun
-{
-    public required string Job { get; set; }
-
-    public DateOnly Day { get; set; }
-
-    public DateTimeOffset StartedAt { get; set; }
-}
-
 internal sealed class LegalHoldConfiguration : IEntityTypeConfiguration<LegalHold>
 {
     public void Configure(EntityTypeBuilder<LegalHold> builder)
@@ -56,14 +46,5 @@ internal sealed class LegalHoldConfiguration : IEntityTypeConfiguration<LegalHol
         builder.HasOne<Signals.Signal>().WithMany().HasForeignKey(h => h.SignalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<VictimDossiers.VictimDossier>().WithMany().HasForeignKey(h => h.VictimDossierId).OnDelete(DeleteBehavior.Cascade);
         builder.ToTable(t => t.HasCheckConstraint("CK_LegalHolds_OneItem", "(\"SignalId\" IS NULL) <> (\"VictimDossierId\" IS NULL)"));
-    }
-}
-
-internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
-{
-    public void Configure(EntityTypeBuilder<JobRun> builder)
-    {
-        builder.HasKey(r => new { r.Job, r.Day });
-        builder.Property(r => r.Job).HasMaxLength(50);
     }
 }

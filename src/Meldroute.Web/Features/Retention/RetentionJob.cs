@@ -1,12 +1,15 @@
 using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Retention;
 
 /// <summary>
-/// Runs the retention rules once a day. With several app instances on one database, each instance tries to claim the
-/// day by inserting a <see cref="JobRun"/> row; the primary key lets exactly one succeed.
+/// Runs the retention rules once a day at <see cref="RetentionOptions.DailyRunAt"/>, and at start when today's time
+/// has passed without a run (an instance that was down or restarting at that moment does not skip the day). With
+/// several app instances on one database, each claims the day through <see cref="SingleRun.TryClaimDayAsync"/>;
+/// exactly one succeeds.
 /// </summary>
 public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger) : BackgroundService
 {
@@ -14,25 +17,32 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var catchUp = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetLocalNow();
             var next = now.Date + options.Value.DailyRunAt.ToTimeSpan();
-            if (next <= now.DateTime)
+            if (next <= now.DateTime && !catchUp)
             {
                 next = next.AddDays(1);
             }
 
+            catchUp = false;
             try
             {
-                await Task.Delay(next - now.DateTime, clock, stoppingToken);
-                await RunOnceForTodayAsync(stoppingToken);
+                if (next > now.DateTime)
+                {
+                    await Task.Delay(next - now.DateTime, clock, stoppingToken);
+                }
+
+                var ran = await RunOnceForTodayAsync(stoppingToken);
+                logger.LogInformation("Daily retention run: {Outcome}.", ran ? "ran on this instance" : "already claimed for today");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
             {
                 // The next day tries again; the failure itself is in the log without any data.
                 logger.LogError(e, "The daily retention run failed.");
@@ -46,19 +56,8 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (await db.Set<JobRun>().AnyAsync(r => r.Job == JobName && r.Day == today, cancellationToken))
+        if (!await SingleRun.TryClaimDayAsync(db, JobName, today, clock.GetUtcNow(), cancellationToken))
         {
-            return false;
-        }
-
-        db.Set<JobRun>().Add(new JobRun { Job = JobName, Day = today, StartedAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance claimed the day between our check and our insert.
             return false;
         }
 

@@ -12,7 +12,8 @@ namespace Meldroute.Web.Infrastructure.Commands;
 
 /// <summary>
 /// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
-/// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>users add --email E --role R [--name N]</c>. Everything else goes to the host as configuration.
+/// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>users add --email E --role R [--name N]</c>,
+/// <c>backup --to FILE</c>, <c>seed-load</c>. Everything else goes to the host as configuration.
 /// </summary>
 public sealed class OperatorCommand
 {
@@ -32,10 +33,10 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | users add --email E --role R [--name N] | seed-load --count N [--seed S] [--confirm benchmark-database]";
+    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | users add --email E --role R [--name N] | backup --to FILE | seed-load --count N [--seed S] [--confirm benchmark-database]";
 
-    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["seed-load"]];
-    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm"];
+    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["backup"], ["seed-load"]];
+    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to"];
 
     public static OperatorCommand Parse(string[] args)
     {
@@ -96,6 +97,8 @@ public sealed class OperatorCommand
             case "users add":
                 await PrepareDatabaseAsync(app.Services);
                 return await AddUserAsync(app.Services);
+            case "backup":
+                return await BackupAsync(app.Services);
             case "seed-load":
                 return await SeedLoadAsync(app.Services);
             default:
@@ -110,6 +113,7 @@ public sealed class OperatorCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         await db.Database.MigrateAsync();
+        await Privacy.PersonalDataProtection.EnsureKeyAsync(services, db);
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await ReferenceData.EnsureIndicatorsAsync(db);
         await Features.Privacy.ProcessingRegister.EnsureAsync(db);
@@ -120,6 +124,42 @@ public sealed class OperatorCommand
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
+    }
+
+    /// <summary>
+    /// An online copy of the SQLite database with SQLite's backup API: consistent while the app keeps serving (it copies
+    /// a snapshot page by page under SQLite's own locks, WAL contents included). PostgreSQL has pg_dump for this.
+    /// </summary>
+    private async Task<int> BackupAsync(IServiceProvider services)
+    {
+        if (!Options.TryGetValue("--to", out var target))
+        {
+            await Console.Error.WriteLineAsync("Usage: backup --to FILE (a new file; an existing one is never overwritten).");
+            return 2;
+        }
+
+        if (services.GetRequiredService<DatabaseOptions>().Provider != DatabaseProvider.Sqlite)
+        {
+            await Console.Error.WriteLineAsync("backup copies the embedded SQLite database. On PostgreSQL use pg_dump (see docs/operations.md).");
+            return 2;
+        }
+
+        target = Path.GetFullPath(target);
+        if (File.Exists(target))
+        {
+            await Console.Error.WriteLineAsync($"{target} exists already; choose a new file.");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        await using var source = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString());
+        await using var copy = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        await source.OpenAsync();
+        await copy.OpenAsync();
+        source.BackupDatabase(copy);
+        Console.WriteLine($"Database copied to {target}. Back up the key folder (Meldroute:KeysPath) separately: without it the personal data in the copy cannot be read.");
+        return 0;
     }
 
     /// <summary>Fake anonymous signals for benchmarks: only in demo mode or when the operator confirms the database is a benchmark database.</summary>

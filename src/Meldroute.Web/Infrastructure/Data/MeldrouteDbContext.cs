@@ -46,7 +46,9 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<DecisionRoute> DecisionRoutes => Set<DecisionRoute>();
     public DbSet<BalancingOfInterests> BalancingOfInterests => Set<BalancingOfInterests>();
     public DbSet<Features.Retention.LegalHold> LegalHolds => Set<Features.Retention.LegalHold>();
-    public DbSet<Features.Retention.JobRun> JobRuns => Set<Features.Retention.JobRun>();
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+    public DbSet<Privacy.InstallationSecret> InstallationSecrets => Set<Privacy.InstallationSecret>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Features.VictimDossiers.VictimDossier> VictimDossiers => Set<Features.VictimDossiers.VictimDossier>();
     public DbSet<Features.VictimDossiers.DossierNote> DossierNotes => Set<Features.VictimDossiers.DossierNote>();
     public DbSet<Features.VictimDossiers.DossierConsent> DossierConsents => Set<Features.VictimDossiers.DossierConsent>();

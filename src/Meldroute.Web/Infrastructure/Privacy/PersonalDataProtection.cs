@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
@@ -15,8 +16,24 @@ public sealed class EncryptedAttribute : Attribute;
 /// <summary>Settings under "Meldroute" for the keys of Data Protection.</summary>
 public sealed class KeyOptions
 {
-    /// <summary>Where the key ring lives: outside the data folder, so that a copied database file alone reveals nothing.</summary>
+    /// <summary>Where the key ring lives on SQLite: outside the data folder, so that a copied database file alone reveals nothing.</summary>
     public string KeysPath { get; set; } = "keys";
+
+    /// <summary>
+    /// A PKCS#12 file (.pfx) with a certificate and its private key that encrypts every key of the ring at rest.
+    /// Required on PostgreSQL, where the ring is in the database; optional on SQLite.
+    /// </summary>
+    public string? KeyCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyCertificatePath"/>; from the environment or a secrets file, never from the repository.</summary>
+    public string? KeyCertificatePassword { get; set; }
+}
+
+/// <summary>The key ring in the database (PostgreSQL): a context of its own, so that reading keys never needs the main model, which needs the keys.</summary>
+internal sealed class DataProtectionKeysContext(DbContextOptions<DataProtectionKeysContext> options) : DbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+{
+    /// <summary>The table is made by the main model's migrations (<see cref="Data.MeldrouteDbContext.DataProtectionKeys"/>).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 }
 
 /// <summary>
@@ -54,22 +71,89 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
     public static bool IsEncrypted(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) =>
         property.ClrType == typeof(string) && property.PropertyInfo?.GetCustomAttribute<EncryptedAttribute>() is not null;
 
+    /// <summary>
+    /// On SQLite the key ring is a folder (zero set-up, one machine). On PostgreSQL it is a table in the database, so
+    /// that every app instance uses the same keys (cookies, antiforgery tokens, bearer tokens and personal data are
+    /// readable on each), and every key in it is encrypted with a certificate that is not in the database: a copy of
+    /// the database alone reveals nothing. The application name is fixed, so instances in other folders share keys.
+    /// </summary>
     public static IServiceCollection AddPersonalDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var keys = configuration.GetSection("Meldroute").Get<KeyOptions>() ?? new KeyOptions();
-        var path = Path.IsPathRooted(keys.KeysPath) ? keys.KeysPath : Path.Combine(environment.ContentRootPath, keys.KeysPath);
-        Directory.CreateDirectory(path);
-        services.AddDataProtection()
+        var database = configuration.GetSection(Data.DatabaseOptions.Section).Get<Data.DatabaseOptions>() ?? new Data.DatabaseOptions();
+        var certificate = LoadCertificate(keys, environment);
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Meldroute")
-            .PersistKeysToFileSystem(new DirectoryInfo(path))
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
             {
                 EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
                 ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
             });
-        services.AddSingleton(sp => new SubjectIndex(sp.GetRequiredService<IDataProtectionProvider>(), path));
+        if (database.Provider == Data.DatabaseProvider.Postgres)
+        {
+            if (certificate is null)
+            {
+                throw new InvalidOperationException(
+                    "Op PostgreSQL staat de sleutelbos in de database en moet die versleuteld worden met een certificaat: " +
+                    "zet Meldroute:KeyCertificatePath (een .pfx-bestand met private sleutel) en Meldroute:KeyCertificatePassword. " +
+                    "Zie docs/operations.md. (On PostgreSQL the key ring is kept in the database and must be encrypted with a certificate; Meldroute refuses to start.)");
+            }
+
+            var connectionString = configuration.GetConnectionString(Data.DatabaseOptions.ConnectionStringName)
+                ?? throw new InvalidOperationException("ConnectionStrings:Meldroute is not set.");
+            services.AddDbContext<DataProtectionKeysContext>(o => o.UseNpgsql(connectionString));
+            dataProtection.PersistKeysToDbContext<DataProtectionKeysContext>();
+            services.AddSingleton<ISubjectIndexKeyStore>(new DatabaseSubjectIndexKeyStore(connectionString));
+        }
+        else
+        {
+            var path = Path.IsPathRooted(keys.KeysPath) ? keys.KeysPath : Path.Combine(environment.ContentRootPath, keys.KeysPath);
+            Directory.CreateDirectory(path);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(path));
+            services.AddSingleton<ISubjectIndexKeyStore>(new FileSubjectIndexKeyStore(path));
+        }
+
+        if (certificate is not null)
+        {
+            // Encrypt new keys with it; decrypt with it without looking in a machine certificate store (Linux has none).
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
+        services.AddSingleton(sp => new SubjectIndex(sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<ISubjectIndexKeyStore>()));
         services.AddSingleton<PersonalDataProtection>();
         return services;
+    }
+
+    private static X509Certificate2? LoadCertificate(KeyOptions keys, IHostEnvironment environment)
+    {
+        if (string.IsNullOrWhiteSpace(keys.KeyCertificatePath))
+        {
+            return null;
+        }
+
+        var path = Path.IsPathRooted(keys.KeyCertificatePath) ? keys.KeyCertificatePath : Path.Combine(environment.ContentRootPath, keys.KeyCertificatePath);
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, keys.KeyCertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException("Meldroute:KeyCertificatePath has no private key: the key ring could not be read back.");
+    }
+
+    /// <summary>
+    /// Makes sure the ring has a key before the first request, one instance at a time (a PostgreSQL advisory lock), so
+    /// that instances starting together on an empty database agree on one key instead of each making its own.
+    /// </summary>
+    public static async Task EnsureKeyAsync(IServiceProvider services, Data.MeldrouteDbContext db, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await Data.WriteLock.AcquireAsync(db, Data.WriteLock.KeyRing, cancellationToken);
+        var manager = services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
+        var now = DateTimeOffset.UtcNow;
+        if (!manager.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now))
+        {
+            manager.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }
 

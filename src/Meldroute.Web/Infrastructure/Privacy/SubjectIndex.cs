@@ -17,24 +17,25 @@ public interface INamedSubject
 /// <summary>
 /// The keyed hash index for subject access requests (AVG art. 15): names are stored encrypted with a random nonce, so
 /// equal names never look equal in the database; their HMAC under a secret key does, which lets the privacy officer
-/// find every record about one named person by exact match without decrypting everything. The key lives in the key
-/// folder (outside the database), itself encrypted by the Data Protection key ring; without it the hashes reveal nothing
-/// and cannot be tried against a list of names.
+/// find every record about one named person by exact match without decrypting everything. The key is encrypted by the
+/// Data Protection key ring and kept beside it (the key folder on SQLite, the database on PostgreSQL, where the ring is
+/// encrypted by a certificate outside the database); without it the hashes reveal nothing and cannot be tried against
+/// a list of names.
 /// </summary>
 public sealed class SubjectIndex
 {
     public const string KeyFileName = "subject-index.key";
 
-    private readonly byte[] key;
+    private readonly Lazy<byte[]> key;
 
-    public SubjectIndex(IDataProtectionProvider provider, string keysPath)
+    public SubjectIndex(IDataProtectionProvider provider, ISubjectIndexKeyStore store)
     {
         var protector = provider.CreateProtector("Meldroute.SubjectIndex.v1");
-        var file = Path.Combine(keysPath, KeyFileName);
-        key = Load(protector, file) ?? Create(protector, file);
+        // Loaded on first use, not at construction: on PostgreSQL the key lives in a table that the migrations make.
+        key = new Lazy<byte[]>(() => protector.Unprotect(Convert.FromBase64String(LoadOrCreate(protector, store))));
     }
 
-    private SubjectIndex(byte[] key) => this.key = key;
+    private SubjectIndex(byte[] key) => this.key = new Lazy<byte[]>(key);
 
     /// <summary>A throw-away key: design time and tests that need no stored index.</summary>
     public static SubjectIndex Ephemeral() => new(RandomNumberGenerator.GetBytes(32));
@@ -42,7 +43,7 @@ public sealed class SubjectIndex
     public string? Hash(string? name)
     {
         var normal = Normalize(name);
-        return normal.Length == 0 ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normal)));
+        return normal.Length == 0 ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key.Value, Encoding.UTF8.GetBytes(normal)));
     }
 
     /// <summary>Case, accents and spacing do not make another person: "  José  de Vries" equals "jose de vries".</summary>
@@ -63,24 +64,15 @@ public sealed class SubjectIndex
         return string.Join(' ', letters.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static byte[]? Load(IDataProtector protector, string file) =>
-        File.Exists(file) ? protector.Unprotect(Convert.FromBase64String(File.ReadAllText(file).Trim())) : null;
-
-    private static byte[] Create(IDataProtector protector, string file)
+    private static string LoadOrCreate(IDataProtector protector, ISubjectIndexKeyStore store)
     {
-        var fresh = RandomNumberGenerator.GetBytes(32);
-        try
+        var stored = store.Read();
+        if (stored is null)
         {
-            // CreateNew: when two instances start at once, the second one reads the first one's key.
-            using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            using var writer = new StreamWriter(stream);
-            writer.Write(Convert.ToBase64String(protector.Protect(fresh)));
-            return fresh;
+            store.CreateIfAbsent(Convert.ToBase64String(protector.Protect(RandomNumberGenerator.GetBytes(32))));
+            stored = store.Read() ?? throw new InvalidOperationException("The subject-index key could not be stored.");
         }
-        catch (IOException) when (File.Exists(file))
-        {
-            Thread.Sleep(100);
-            return Load(protector, file)!;
-        }
+
+        return stored;
     }
 }

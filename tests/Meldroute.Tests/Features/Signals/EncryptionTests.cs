@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Meldroute.Tests.Infrastructure;
 using Meldroute.Web.Infrastructure.Security;
 
@@ -39,18 +40,22 @@ public abstract class EncryptionTests(Database database)
         var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
         var id = (await reporter.SubmitAsync(ProcedureApi.NewSignal("Signaal om het wisselen van de sleutel te controleren, bij een massagesalon."))).GetProperty("id").GetString()!;
         var before = await RawDatabase.StoredValuesAsync(app, "SELECT \"Description\" FROM \"Signals\"");
-        var keysBefore = Directory.GetFiles(app.KeysFolder, "key-*.xml").Length;
+        var keysBefore = KeyCount(app);
 
         var rotated = await OperatorProcess.RunAsync(app, "keys", "rotate");
 
         Assert.True(rotated.ExitCode == 0, rotated.Output);
-        Assert.Equal(keysBefore + 1, Directory.GetFiles(app.KeysFolder, "key-*.xml").Length);
+        Assert.Equal(keysBefore + 1, KeyCount(app));
         var after = await RawDatabase.StoredValuesAsync(app, "SELECT \"Description\" FROM \"Signals\"");
         Assert.Single(after);
         Assert.NotEqual(before[0], after[0]);
         Assert.NotEqual(KeyIdOf(before[0]), KeyIdOf(after[0]));
         Assert.StartsWith("Signaal om het wisselen", (await officer.GetSignalAsync(id)).GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    /// <summary>Keys in the ring as stored (a folder on SQLite, a table on PostgreSQL), read afresh.</summary>
+    private static int KeyCount(MeldrouteAppFactory app) =>
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value.XmlRepository!.GetAllElements().Count;
 
     /// <summary>A Data Protection payload names its key in bytes 4–19 (after the magic header).</summary>
     private static Guid KeyIdOf(string payload)
