@@ -13,14 +13,29 @@ public sealed class SmtpReceiver : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly SmtpServer.SmtpServer server;
 
-    public SmtpReceiver()
+    public SmtpReceiver(int? port = null)
     {
-        Port = PostgresCluster.FreePort();
+        Port = port ?? PostgresCluster.FreePort();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Mails));
         server = new SmtpServer.SmtpServer(options, services);
         _ = server.StartAsync(stop.Token);
+        // Listening starts in the background: wait until it accepts connections (bounded).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                probe.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 
     public int Port { get; }
