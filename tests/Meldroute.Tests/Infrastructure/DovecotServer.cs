@@ -100,15 +100,20 @@ public sealed class DovecotServer
             }
             """);
         var binary = File.Exists("/usr/sbin/dovecot") ? "/usr/sbin/dovecot" : "dovecot";
-        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-F", "-c", Path.Combine(root, "dovecot.conf") })
+        // A watchdog shell, detached (setsid -f) so that killing the test host's process tree leaves it, stops dovecot
+        // and removes the folder once the test process is gone: a killed test host runs no exit handler.
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[]
+        {
+            "-f", "/bin/sh", "-c", "\"$1\" -F -c \"$2\" & d=$!; while kill -0 \"$3\" 2>/dev/null && kill -0 $d 2>/dev/null; do sleep 1; done; kill $d 2>/dev/null; wait $d; rm -rf \"$4\"",
+            "sh", binary, Path.Combine(root, "dovecot.conf"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), root,
+        })
         {
             start.ArgumentList.Add(a);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dovecot (apt-get install dovecot-imapd).");
         var server = new DovecotServer(root, port, process, uid, gid);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
@@ -118,30 +123,14 @@ public sealed class DovecotServer
                 probe.Connect("127.0.0.1", port);
                 return server;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            catch (SocketException) when (DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(100);
             }
             catch (SocketException)
             {
-                throw new InvalidOperationException("dovecot did not start: " + (File.Exists(Path.Combine(root, "dovecot.log")) ? File.ReadAllText(Path.Combine(root, "dovecot.log")) : process.StandardError.ReadToEnd()));
+                throw new InvalidOperationException("dovecot did not start: " + (File.Exists(Path.Combine(root, "dovecot.log")) ? File.ReadAllText(Path.Combine(root, "dovecot.log")) : "no log"));
             }
-        }
-    }
-
-    private void Stop()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
         }
     }
 
