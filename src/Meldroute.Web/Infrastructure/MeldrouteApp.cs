@@ -71,6 +71,21 @@ public static class MeldrouteApp
             services.AddHostedService(sp => sp.GetRequiredService<Features.Retention.RetentionJob>());
         }
 
+        services.AddOptions<Features.Notifications.SmtpOptions>().Bind(configuration.GetSection(Features.Notifications.SmtpOptions.Section));
+        services.AddScoped<Features.Notifications.SignalNotifications>();
+        services.AddSingleton<Features.Notifications.MailOutboxJob>();
+        if (configuration.GetValue($"{Features.Notifications.SmtpOptions.Section}:Enabled", false))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Features.Notifications.MailOutboxJob>());
+        }
+
+        services.AddOptions<Features.Mailbox.MailboxOptions>().Bind(configuration.GetSection(Features.Mailbox.MailboxOptions.Section));
+        services.AddSingleton<Features.Mailbox.MailboxReader>();
+        if (configuration.GetValue($"{Features.Mailbox.MailboxOptions.Section}:Enabled", false))
+        {
+            services.AddHostedService<Features.Mailbox.MailboxJob>();
+        }
+
         services.AddScoped<IAuthorizationHandler, SignalAccessHandler>();
         services.AddScoped<IAuthorizationHandler, Features.VictimDossiers.DossierAccessHandler>();
         services.ConfigureHttpJsonOptions(o =>

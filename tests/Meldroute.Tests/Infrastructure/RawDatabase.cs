@@ -10,14 +10,16 @@ namespace Meldroute.Tests.Infrastructure;
 public static class RawDatabase
 {
     /// <summary>Files in the SQLite data folder that hold the text, after the WAL is checkpointed into the main file.</summary>
-    public static async Task<List<string>> FilesContainingAsync(MeldrouteAppFactory app, string text)
+    public static Task<List<string>> FilesContainingAsync(MeldrouteAppFactory app, string text) => FilesContainingAsync(app, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Files in the SQLite data folder that hold these bytes (for example stored ciphertext), after the WAL is checkpointed.</summary>
+    public static async Task<List<string>> FilesContainingAsync(MeldrouteAppFactory app, byte[] needle)
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         }
 
-        var needle = Encoding.UTF8.GetBytes(text);
         return [.. Directory.EnumerateFiles(app.DataFolder, "*", SearchOption.AllDirectories)
             .Where(f => File.ReadAllBytes(f).AsSpan().IndexOf(needle) >= 0)
             .Select(f => Path.GetFileName(f))];

@@ -96,6 +96,7 @@ public static class ConfirmForwarding
 
                 var agenda = await c.Db.AgendaItems.Where(a => a.SignalId == signal.Id).ToListAsync(cancellationToken);
                 var balancing = await c.Db.BalancingOfInterests.Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
+                await c.Db.Entry(signal).Collection(s => s.Attachments).LoadAsync(cancellationToken);
                 var receipt = SignalPurge.Apply(signal, agenda, balancing, routes, SignalPurge.OnForwardingRule, c.Now);
                 c.Db.IdempotencyRecords.RemoveRange(await c.Db.IdempotencyRecords.Where(k => k.SignalId == signal.Id).ToListAsync(cancellationToken));
                 c.AlsoAudit.Add(new Audit.AuditEntry("signal.purged", Audit.AuditOutcome.Success, "signal", signal.Reference, receipt.Summary()));

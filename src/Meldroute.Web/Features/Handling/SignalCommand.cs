@@ -15,7 +15,8 @@ public sealed class SignalCommandContext(
     IAuthorizationService authorization,
     AuditTrail audit,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> t)
+    IStringLocalizer<SharedResource> t,
+    Notifications.SignalNotifications notifications)
 {
     public MeldrouteDbContext Db { get; } = db;
 
@@ -52,12 +53,14 @@ public sealed class SignalCommandContext(
         }
 
         Db.Entry(signal).Property(s => s.Version).OriginalValue = signal.Version;
+        var statusBefore = signal.Status;
         if (await change(signal) is { } stopped)
         {
             return stopped;
         }
 
         signal.LastChangedAt = Now;
+        await notifications.ReporterStatusChangedAsync(signal, statusBefore, cancellationToken);
         try
         {
             await Db.SaveChangesAsync(cancellationToken);

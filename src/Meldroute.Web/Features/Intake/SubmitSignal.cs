@@ -219,11 +219,13 @@ public static class SubmitSignal
     public static string HashKey(string idempotencyKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
 
     /// <summary>
-    /// Stores the signal with a new reference, in one transaction with its idempotency record and audit event. The
-    /// same Idempotency-Key from the same user returns the first signal and creates nothing.
+    /// Stores the signal with a new reference, in one transaction with its idempotency record, its attachments, the
+    /// officers' notifications and its audit event. The same Idempotency-Key from the same user returns the first
+    /// signal and creates nothing.
     /// </summary>
     public static async Task<(SubmitSignalResponse Response, bool Created)> HandleAsync(
-        MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, SubmitSignalRequest r, string userId, string? idempotencyKey, CancellationToken cancellationToken)
+        MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, SubmitSignalRequest r, string userId, string? idempotencyKey,
+        Notifications.SignalNotifications notifications, IReadOnlyList<SignalAttachment> attachments, CancellationToken cancellationToken)
     {
         var keyHash = string.IsNullOrEmpty(idempotencyKey) ? null : HashKey(idempotencyKey);
         if (keyHash is not null && await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } earlier)
@@ -273,15 +275,17 @@ public static class SubmitSignal
                 ContactDetails = Clean(p.Contact),
                 SortOrder = i,
             })],
+            Attachments = [.. attachments],
         };
         db.Signals.Add(signal);
+        await notifications.NewSignalAsync(signal, cancellationToken);
         if (keyHash is not null)
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = userId, KeyHash = keyHash, SignalId = signal.Id, CreatedAt = now });
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source), cancellationToken);
+        await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source, userId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (new SubmitSignalResponse(signal.Id, signal.Reference, signal.Status), true);
     }

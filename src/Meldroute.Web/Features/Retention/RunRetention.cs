@@ -93,7 +93,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
     private async Task PurgeAsync(Guid signalId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var signal = await db.Signals.Include(s => s.People).SingleAsync(s => s.Id == signalId, cancellationToken);
+        var signal = await db.Signals.Include(s => s.People).Include(s => s.Attachments).AsSplitQuery().SingleAsync(s => s.Id == signalId, cancellationToken);
         var agenda = await db.AgendaItems.Where(a => a.SignalId == signalId).ToListAsync(cancellationToken);
         var balancing = await db.BalancingOfInterests.Where(b => b.SignalId == signalId).ToListAsync(cancellationToken);
         var routes = await db.DecisionRoutes.Where(r => r.SignalId == signalId).ToListAsync(cancellationToken);

@@ -121,6 +121,9 @@ public sealed class Signal : IVersioned
 
     public List<SignalPerson> People { get; set; } = [];
 
+    /// <summary>Files that came with the signal (mailbox attachments); load them explicitly, they can be large.</summary>
+    public List<SignalAttachment> Attachments { get; set; } = [];
+
     // ---- anonymous history ----
 
     public List<SignalStatusChange> Timeline { get; set; } = [];
@@ -234,8 +237,10 @@ public sealed class SignalDeletionReceipt
 
     public int RouteReasons { get; set; }
 
+    public int Attachments { get; set; }
+
     /// <summary>The receipt as the audit log records it: rule and counts.</summary>
-    public string Summary() => $"{Rule}: people={People}, texts={TextFields}, assessments={Assessments}, balancing={BalancingRecords}, reasons={RouteReasons}";
+    public string Summary() => $"{Rule}: people={People}, texts={TextFields}, assessments={Assessments}, balancing={BalancingRecords}, reasons={RouteReasons}, attachments={Attachments}";
 }
 
 /// <summary>An entity whose <see cref="Version"/> changes on every save, so that concurrent edits are detected.</summary>
@@ -267,6 +272,7 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.Ignore(s => s.IndicatorCodeList);
         builder.Ignore(s => s.ConfirmedIndicatorCodeList);
         builder.HasMany(s => s.People).WithOne().HasForeignKey(p => p.SignalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Attachments).WithOne().HasForeignKey(a => a.SignalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Timeline).WithOne().HasForeignKey(t => t.SignalId).OnDelete(DeleteBehavior.Cascade);
         builder.OwnsOne(s => s.DeletionReceipt, r => r.Property(x => x.Rule).HasMaxLength(100));
     }

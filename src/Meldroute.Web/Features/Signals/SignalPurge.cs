@@ -5,8 +5,9 @@ namespace Meldroute.Web.Features.Signals;
 /// <summary>
 /// The deletion rule of plan section 11: "Nadat de signalen vanuit het meldpunt zijn doorgezet worden deze direct
 /// definitief verwijderd." Clears every piece of personal content of a signal — people, free text, address,
-/// analysis, assessments, balancing reasoning, route reasons — and leaves only the anonymous remains the figures
-/// need. No I/O: the caller loads the aggregate and saves it in the same transaction as the status change.
+/// analysis, assessments, balancing reasoning, route reasons, attachments — and leaves only the anonymous remains the
+/// figures need. No I/O: the caller loads the aggregate (with its people and attachments) and saves it in the same
+/// transaction as the status change.
 /// </summary>
 public static class SignalPurge
 {
@@ -20,8 +21,9 @@ public static class SignalPurge
         string rule,
         DateTimeOffset at)
     {
-        var receipt = new SignalDeletionReceipt { PurgedAt = at, Rule = rule, People = signal.People.Count };
+        var receipt = new SignalDeletionReceipt { PurgedAt = at, Rule = rule, People = signal.People.Count, Attachments = signal.Attachments.Count };
         signal.People.Clear();
+        signal.Attachments.Clear();
 
         receipt.TextFields = Clear(signal);
 
@@ -78,6 +80,6 @@ public static class SignalPurge
 
     /// <summary>True when nothing personal is left: the check the tests and the privacy officer rely on.</summary>
     public static bool HoldsNoPersonalContent(Signal signal) =>
-        signal.People.Count == 0 && signal.Description is null && signal.LocationDetail is null && signal.LocationOther is null
+        signal.People.Count == 0 && signal.Attachments.Count == 0 && signal.Description is null && signal.LocationDetail is null && signal.LocationOther is null
         && signal.SourceDetail is null && signal.AnalysisNotes is null && signal.DecisionReason is null && signal.ObservedOn is null;
 }

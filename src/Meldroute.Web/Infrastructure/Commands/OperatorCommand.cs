@@ -12,7 +12,7 @@ namespace Meldroute.Web.Infrastructure.Commands;
 
 /// <summary>
 /// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
-/// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>users add --email E --role R [--name N]</c>,
+/// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>mailbox poll</c>, <c>users add --email E --role R [--name N]</c>,
 /// <c>backup --to FILE</c>, <c>seed-load</c>. Everything else goes to the host as configuration.
 /// </summary>
 public sealed class OperatorCommand
@@ -33,9 +33,9 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | users add --email E --role R [--name N] | backup --to FILE | seed-load --count N [--seed S] [--confirm benchmark-database]";
+    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup --to FILE | seed-load --count N [--seed S] [--confirm benchmark-database]";
 
-    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["backup"], ["seed-load"]];
+    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"]];
     private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to"];
 
     public static OperatorCommand Parse(string[] args)
@@ -94,6 +94,9 @@ public sealed class OperatorCommand
                 }
 
                 return 0;
+            case "mailbox poll":
+                await PrepareDatabaseAsync(app.Services);
+                return await PollMailboxAsync(app.Services);
             case "users add":
                 await PrepareDatabaseAsync(app.Services);
                 return await AddUserAsync(app.Services);
@@ -185,6 +188,20 @@ public sealed class OperatorCommand
         await Features.Figures.SeedLoad.RunAsync(db, count, seed, services.GetRequiredService<TimeProvider>().GetUtcNow(), done => Console.Error.Write($"\r{done} signals"));
         Console.Error.WriteLine();
         Console.WriteLine($"seed-load: {count} anonymous signals added in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    /// <summary>Reads the reporting mailbox once (whether or not the background job is enabled).</summary>
+    private static async Task<int> PollMailboxAsync(IServiceProvider services)
+    {
+        if (string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<Features.Mailbox.MailboxOptions>>().Value.Host))
+        {
+            await Console.Error.WriteLineAsync("mailbox poll needs Mailbox:Host (and Mailbox:Port, Mailbox:Security, Mailbox:User, Mailbox:Password or Mailbox:PasswordFile).");
+            return 2;
+        }
+
+        var result = await services.GetRequiredService<Features.Mailbox.MailboxReader>().PollAsync(CancellationToken.None);
+        Console.WriteLine($"Mailbox poll: {result.Imported} messages became signals, {result.AlreadyImported} imported before were deleted, {result.TooLarge} too large were left in the mailbox.");
         return 0;
     }
 

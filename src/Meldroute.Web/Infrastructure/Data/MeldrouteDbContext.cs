@@ -38,6 +38,8 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalPerson> SignalPeople => Set<SignalPerson>();
+    public DbSet<SignalAttachment> SignalAttachments => Set<SignalAttachment>();
+    public DbSet<Features.Notifications.OutboxMail> OutboxMails => Set<Features.Notifications.OutboxMail>();
     public DbSet<SignalStatusChange> SignalStatusChanges => Set<SignalStatusChange>();
     public DbSet<SignalReferenceCounter> SignalReferenceCounters => Set<SignalReferenceCounter>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

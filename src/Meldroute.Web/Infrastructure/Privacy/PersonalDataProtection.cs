@@ -54,22 +54,23 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
 
     public string Unprotect(string cipher) => protector.Unprotect(cipher);
 
-    /// <summary>Puts the converter on every encrypted property. Ciphertext is longer than the text, so the columns have no length limit.</summary>
+    /// <summary>Puts the converter on every encrypted property (text, and bytes such as attachments). Ciphertext is longer than the plain value, so the columns have no length limit.</summary>
     public void ApplyTo(ModelBuilder builder)
     {
-        var converter = new ValueConverter<string, string>(plain => Protect(plain), cipher => Unprotect(cipher));
+        var text = new ValueConverter<string, string>(plain => Protect(plain), cipher => Unprotect(cipher));
+        var bytes = new ValueConverter<byte[], byte[]>(plain => protector.Protect(plain), cipher => protector.Unprotect(cipher));
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties().Where(IsEncrypted))
             {
-                property.SetValueConverter(converter);
+                property.SetValueConverter(property.ClrType == typeof(string) ? text : bytes);
                 property.SetMaxLength(null);
             }
         }
     }
 
     public static bool IsEncrypted(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) =>
-        property.ClrType == typeof(string) && property.PropertyInfo?.GetCustomAttribute<EncryptedAttribute>() is not null;
+        (property.ClrType == typeof(string) || property.ClrType == typeof(byte[])) && property.PropertyInfo?.GetCustomAttribute<EncryptedAttribute>() is not null;
 
     /// <summary>
     /// On SQLite the key ring is a folder (zero set-up, one machine). On PostgreSQL it is a table in the database, so

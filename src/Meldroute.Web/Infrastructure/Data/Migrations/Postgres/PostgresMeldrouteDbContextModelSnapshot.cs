@@ -578,6 +578,45 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SignalReferenceCounters");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Notifications.OutboxMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("OutboxMails");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -1112,6 +1151,39 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor");
 
                     b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalAttachments");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
@@ -1782,6 +1854,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                             b1.Property<int>("Assessments")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("Attachments")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("BalancingRecords")
                                 .HasColumnType("integer");
 
@@ -1811,6 +1886,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("DeletionReceipt");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
@@ -2021,6 +2105,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.Signal", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("People");
 
                     b.Navigation("Timeline");

@@ -561,6 +561,45 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SignalReferenceCounters");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Notifications.OutboxMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("OutboxMails");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -1085,6 +1124,39 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor");
 
                     b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalAttachments");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
@@ -1745,6 +1817,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                             b1.Property<int>("Assessments")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("Attachments")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("BalancingRecords")
                                 .HasColumnType("INTEGER");
 
@@ -1774,6 +1849,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("DeletionReceipt");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
@@ -1984,6 +2068,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.Signal", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("People");
 
                     b.Navigation("Timeline");

@@ -1,0 +1,57 @@
+using MailKit.Security;
+using Meldroute.Web.Features.Notifications;
+
+namespace Meldroute.Web.Features.Mailbox;
+
+/// <summary>Settings under "Mailbox": the reporting mailbox (Haarlemmermeer: vreemdverhaal@…) read over IMAP.</summary>
+public sealed class MailboxOptions
+{
+    public const string Section = "Mailbox";
+
+    /// <summary>When true the app polls the mailbox every <see cref="PollSeconds"/>; `mailbox poll` works either way.</summary>
+    public bool Enabled { get; set; }
+
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 993;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.SslOnConnect;
+
+    public string? User { get; set; }
+
+    /// <summary>From the environment (Mailbox__Password) or, better, <see cref="PasswordFile"/>; never in the repository.</summary>
+    public string? Password { get; set; }
+
+    public string? PasswordFile { get; set; }
+
+    public string Folder { get; set; } = "INBOX";
+
+    public int PollSeconds { get; set; } = 60;
+
+    /// <summary>Larger messages stay in the mailbox (with a warning in the log) for an officer to handle by hand.</summary>
+    public long MaxMessageBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>
+    /// Sender address or domain → department name: <c>Mailbox:SenderDepartments:leerplicht@haarlemmermeer.nl = Leerplicht</c>.
+    /// An exact address wins over its domain; a sender that matches neither, or a name that is no department, leaves the department empty.
+    /// </summary>
+    public Dictionary<string, string> SenderDepartments { get; set; } = [];
+
+    public string? ReadPassword() => SecretSetting.Read(Password, PasswordFile);
+
+    /// <summary>The department name configured for a sender address, or null.</summary>
+    public string? DepartmentFor(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return null;
+        }
+
+        var map = new Dictionary<string, string>(SenderDepartments, StringComparer.OrdinalIgnoreCase);
+        var at = address.LastIndexOf('@');
+        return map.TryGetValue(address.Trim(), out var byAddress) ? byAddress
+            : at >= 0 && map.TryGetValue(address[(at + 1)..].Trim(), out var byDomain) ? byDomain
+            : null;
+    }
+}
