@@ -16,6 +16,9 @@ public sealed record RouteView(Guid Id, Route Route, IReadOnlyList<int> PartnerI
 
 public sealed record BalancingView(DateTimeOffset RecordedAt, string? WeighedBy, string? Purpose, string? Necessity, string? Proportionality, string? Subsidiarity, bool SharingJustified, string? Outcome);
 
+/// <summary>An attachment's description; the content is fetched on its own (GetSignalAttachment).</summary>
+public sealed record AttachmentView(Guid Id, string? FileName, string ContentType, long Size);
+
 public sealed record AgendaView(Guid MeetingId, string MeetingTitle, DateTimeOffset ScheduledAt, bool MeetingClosed, string? Assessment);
 
 /// <summary>Everything about a signal that the viewer may see. Personal parts are null once purged.</summary>
@@ -49,6 +52,7 @@ public sealed record SignalDetail(
     IReadOnlyList<AgendaView> Agenda,
     IReadOnlyList<RouteView> Routes,
     IReadOnlyList<BalancingView> Balancing,
+    IReadOnlyList<AttachmentView> Attachments,
     SignalDeletionReceipt? DeletionReceipt);
 
 /// <summary>GetSignal: a signal's full view for those who may read it; every read is audited with its purpose.</summary>
@@ -70,6 +74,9 @@ public static class GetSignal
                             select new AgendaView(m.Id, m.Title, m.ScheduledAt, m.ClosedAt != null, a.Assessment)).ToListAsync(cancellationToken);
         var routes = await db.DecisionRoutes.AsNoTracking().Where(r => r.SignalId == id).ToListAsync(cancellationToken);
         var balancing = await db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == id).ToListAsync(cancellationToken);
+        // Without the content: a page view should not decrypt megabytes it does not show.
+        var attachments = await db.SignalAttachments.AsNoTracking().Where(a => a.SignalId == id).OrderBy(a => a.SortOrder)
+            .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("signal.read", AuditOutcome.Success, "signal", signal.Reference, purpose), cancellationToken);
 
         return new SignalDetail(
@@ -82,6 +89,7 @@ public static class GetSignal
             [.. agenda.OrderBy(a => a.ScheduledAt.UtcTicks)],
             [.. routes.OrderBy(r => r.Route).Select(r => new RouteView(r.Id, r.Route, r.PartnerIdList, r.IndividualCaseMeetingRequested, r.Reason, r.DecidedAt, r.ForwardedAt, r.Channel, r.ForwardedToPartnerId))],
             [.. balancing.OrderBy(b => b.RecordedAt.UtcTicks).Select(b => new BalancingView(b.RecordedAt, b.WeighedBy, b.Purpose, b.Necessity, b.Proportionality, b.Subsidiarity, b.SharingJustified, b.Outcome))],
+            attachments,
             signal.DeletionReceipt);
     }
 

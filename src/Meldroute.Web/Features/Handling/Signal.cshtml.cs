@@ -63,6 +63,12 @@ public sealed class SignalModel(MeldrouteDbContext db, IAuthorizationService aut
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    /// <summary>An attachment as a download (GetSignalAttachment), with the same need-to-know check and audit as the API.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken) =>
+        await GetSignalAttachment.HandleAsync(db, authorization, audit, User, Id, attachmentId, cancellationToken) is { } file
+            ? File(file.Content, file.ContentType, file.FileName)
+            : NotFound();
+
     public Task<IActionResult> OnPostAnalysisAsync(CancellationToken ct) =>
         RunAsync(nameof(Analysis), () => RecordAnalysis.HandleAsync(commands, User, Id, WithVersion(Analysis), ct), ct);
 

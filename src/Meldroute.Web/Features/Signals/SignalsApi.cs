@@ -68,6 +68,15 @@ internal static class SignalsApi
             .RequireAuthorization(Policies.SignalReader)
             .WithName("GetSignal");
 
+        // Always a download (Content-Disposition: attachment), never shown inline: the file came from outside.
+        api.MapGet("/signals/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+                await GetSignalAttachment.HandleAsync(db, authorization, audit, user, id, attachmentId, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : NotFound(t))
+            .RequireAuthorization(Policies.SignalReader)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithName("GetSignalAttachment");
+
         api.MapPost("/signals/{id:guid}/analysis", async (Guid id, RecordAnalysisRequest request, ClaimsPrincipal user, SignalCommandContext c, CancellationToken ct) =>
                 (await RecordAnalysis.HandleAsync(c, user, id, request, ct)).ToHttp(Results.Ok, c.T))
             .RequireAuthorization(Policies.SpecialistOfficer)

@@ -38,6 +38,15 @@ public abstract class AuditCompletenessTests(Database database)
         // A: decided, still holding its personal data, on an open meeting the case-table member attends.
         var a = await reporter.SubmitAsync(ProcedureApi.NewSignal($"Omschrijving {unique}A: meisje werkt 's nachts in een massagesalon.", victimName: $"Slachtoffer{unique}A", exploiterName: $"Verdachte{unique}A"));
         var aId = a.GetProperty("id").GetString()!;
+        // An attachment as the mailbox reader stores it, so that its download is checked too.
+        var attachmentId = Guid.CreateVersion7();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Meldroute.Web.Infrastructure.Data.MeldrouteDbContext>();
+            db.SignalAttachments.Add(new Meldroute.Web.Features.Signals.SignalAttachment { Id = attachmentId, SignalId = Guid.Parse(aId), FileName = $"bijlage-{unique}A.txt", ContentType = "text/plain", Content = System.Text.Encoding.UTF8.GetBytes($"Verklaring {unique}A"), Size = 20 });
+            await db.SaveChangesAsync();
+        }
+
         var (meetingId, victimRoute, perpetratorRoute) = await app.DecideAsync(officer, aId, users[Roles.CaseTableMember].Id);
         await officer.PostAsync($"/api/signals/{aId}/balancing", new
         {
@@ -67,6 +76,7 @@ public abstract class AuditCompletenessTests(Database database)
             ("id", var p) when m.Groups[2].Value.StartsWith(":int", StringComparison.Ordinal) => "1",
             ("id", _) => aId,
             ("routeId", _) => victimRoute,
+            ("attachmentId", _) => attachmentId.ToString(),
             ("grantId", _) => Guid.Empty.ToString(),
             ("reference", _) => items[0].Reference,
             ("documentName", _) => "v1",

@@ -129,7 +129,24 @@ public abstract class MailboxTests(Database database)
         Assert.Empty(await RawDatabase.ColumnsOrFilesContainingAsync(app, marker));
         Assert.DoesNotContain(marker, Encoding.UTF8.GetString(await StoredAttachmentAsync(app)), StringComparison.Ordinal);
 
+        // The officer finds the attachment with the signal and downloads it (API and page), always as a download.
+        var listed = Assert.Single(signal.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("verslag-huisbezoek.pdf", listed.GetProperty("fileName").GetString());
+        var id = row.GetProperty("id").GetString()!;
+        using var download = await officer.GetAsync($"/api/signals/{id}/attachments/{listed.GetProperty("id").GetString()}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(AttachmentBytes, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/signals/{id}/attachments/{Guid.NewGuid()}")).StatusCode);
+        var reporter = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter));
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.GetAsync($"/api/signals/{id}/attachments/{listed.GetProperty("id").GetString()}")).StatusCode);
+        var page = await app.SignInAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var html = await page.GetStringAsync($"/Handling/Signal/{id}");
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"([^\"]*handler=Attachment[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        Assert.Equal(AttachmentBytes, await page.GetByteArrayAsync(link));
+
         var audit = await InDatabaseAsync(app, db => db.AuditEvents.AsNoTracking().Where(e => e.ObjectId == row.GetProperty("reference").GetString()).Select(e => new { e.Action, e.ActorId, e.Purpose }).ToListAsync());
+        Assert.Equal(2, audit.Count(e => e.Action == "signal.attachment.read" && e.Purpose == "handling"));
         Assert.Contains(audit, e => e.Action == "signal.submitted" && e.ActorId == MailboxReader.ActorId && e.Purpose == "intake:Mailbox");
         Assert.Contains(audit, e => e.Action == "mailbox.message.deleted" && e.Purpose == "imported");
     }
