@@ -33,7 +33,7 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogError("Reading the mail outbox failed ({Failure}); the next round tries again.", e.GetType().Name);
             }

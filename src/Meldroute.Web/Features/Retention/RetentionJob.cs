@@ -42,7 +42,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 // The next day tries again; the failure itself is in the log without any data.
                 logger.LogError(e, "The daily retention run failed.");
