@@ -101,7 +101,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         for (var i = 0; i < 240; i++)
         {
             if (process.HasExited)
@@ -118,9 +118,9 @@ public sealed class AppProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still starting on a busy machine (the first request waits for the start-up work).
             }
 
             await Task.Delay(250);
