@@ -1,4 +1,5 @@
 using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         if (await db.Set<JobRun>().AnyAsync(r => r.Job == JobName && r.Day == today, cancellationToken))
         {
+            MeldrouteMetrics.JobRan(JobName, JobOutcome.Skipped);
             return false;
         }
 
@@ -59,10 +61,21 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
         catch (DbUpdateException)
         {
             // Another instance claimed the day between our check and our insert.
+            MeldrouteMetrics.JobRan(JobName, JobOutcome.Skipped);
             return false;
         }
 
-        await scope.ServiceProvider.GetRequiredService<RunRetention>().RunAsync(cancellationToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<RunRetention>().RunAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            MeldrouteMetrics.JobRan(JobName, JobOutcome.Failed);
+            throw;
+        }
+
+        MeldrouteMetrics.JobRan(JobName, JobOutcome.Succeeded);
         return true;
     }
 }
