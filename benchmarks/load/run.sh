@@ -7,13 +7,14 @@
 #
 #   benchmarks/load/run.sh                 full run: sqlite and postgres, 10 s per run, 10,000 open signals
 #   benchmarks/load/run.sh --smoke         CI: sqlite only, 1 connection, 3 s per run, 200 open signals
-#   options: --db sqlite|postgres|both  --duration 10s  --connections "1 8 32"  --open 10000  --keep
+#   benchmarks/load/run.sh --smoke --built Debug   the same on the binaries `dotnet build` made (test.sh does this)
+#   options: --db sqlite|postgres|both  --duration 10s  --connections "1 8 32"  --open 10000  --keep  --built CONFIG
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; open=10000; keep=0; smoke=0
+dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; open=10000; keep=0; smoke=0; built=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; dbs=sqlite; duration=3s; warmup=1s; connections=1; open=200 ;;
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
     --connections) shift; connections="$1" ;;
     --open) shift; open="$1" ;;
     --keep) keep=1 ;;
+    --built) shift; built="$1" ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -62,9 +64,15 @@ if [ "$smoke" = 0 ]; then
   case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
   publish+=(-r "$rid" --self-contained false -p:PublishReadyToRun=true)
 fi
-echo "== building (${publish[*]})" >&2
-dotnet publish "$root/src/Meldroute.Web" "${publish[@]}" -o "$work/app" --nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-dotnet publish "$root/benchmarks/Meldroute.LoadFloor" -c Release -o "$work/floor" --nologo -v q >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+if [ -n "$built" ]; then
+  app_dir="$root/src/Meldroute.Web/bin/$built/net10.0"; floor_dir="$root/benchmarks/Meldroute.LoadFloor/bin/$built/net10.0"
+  [ -f "$app_dir/Meldroute.Web.dll" ] && [ -f "$floor_dir/Meldroute.LoadFloor.dll" ] || { echo "no $built build in $app_dir and $floor_dir" >&2; exit 2; }
+else
+  app_dir="$work/app"; floor_dir="$work/floor"
+  echo "== building (${publish[*]})" >&2
+  dotnet publish "$root/src/Meldroute.Web" "${publish[@]}" -o "$app_dir" --nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+  dotnet publish "$root/benchmarks/Meldroute.LoadFloor" -c Release -o "$floor_dir" --nologo -v q >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+fi
 
 # The app as in production behind a TLS-terminating proxy: Production environment, no demo mode, keys beside the
 # data. The intake's per-user rate limit is lifted: the benchmark measures throughput, not the limiter.
@@ -80,7 +88,7 @@ start_server() { # log port dll args...
   (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=${ENVIRONMENT:-Production} exec dotnet "$dll" --urls "http://127.0.0.1:$port" "$@") >"$log" 2>&1 &
   pid=$!
   pids+=("$pid")
-  for _ in $(seq 1 1200); do
+  while [ $(($(date +%s%N) - started)) -lt 180000000000 ]; do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$port/health/ready")" = 200 ]; then
       ready_ms=$((($(date +%s%N) - started) / 1000000))
       return 0
@@ -88,7 +96,7 @@ start_server() { # log port dll args...
     kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; tail -20 "$log" >&2; return 1; }
     sleep 0.05
   done
-  echo "server not ready after 60 s" >&2; tail -20 "$log" >&2; return 1
+  echo "server not ready after 180 s" >&2; tail -20 "$log" >&2; return 1
 }
 
 stop_server() {
@@ -108,7 +116,7 @@ account_token() { # provider connection-string role base-url
   local email; email="$(echo "$3" | tr '[:upper:]' '[:lower:]')-$RANDOM@load.meldroute.test"
   local added initial password='Load-benchmark-2026!' key page token json
   app_args "$1" "$2"
-  added=$(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production dotnet Meldroute.Web.dll users add --email "$email" --role "$3" "${app_argv[@]}")
+  added=$(cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production dotnet Meldroute.Web.dll users add --email "$email" --role "$3" "${app_argv[@]}")
   initial=$(sed -n 's/.*Initial password: \(.*\)$/\1/p' <<<"$added")
   [ -n "$initial" ] || { echo "users add failed: $added" >&2; return 1; }
   jar="$work/cookies-$RANDOM"
@@ -187,11 +195,11 @@ for db in $dbs; do
     provider=Sqlite; connection="Data Source=$work/meldroute.db"
   fi
   app_args "$provider" "$connection"
-  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production dotnet Meldroute.Web.dll seed-load --count "$open" --kind open --confirm benchmark-database "${app_argv[@]}") >"$work/seed-$db.log" 2>&1 \
+  (cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production dotnet Meldroute.Web.dll seed-load --count "$open" --kind open --confirm benchmark-database "${app_argv[@]}") >"$work/seed-$db.log" 2>&1 \
     || { cat "$work/seed-$db.log"; exit 1; }
 
   port=$(free_port); app_base="http://127.0.0.1:$port"
-  start_server "$work/app-$db.log" "$port" "$work/app/Meldroute.Web.dll" "${app_argv[@]}"
+  start_server "$work/app-$db.log" "$port" "$app_dir/Meldroute.Web.dll" "${app_argv[@]}"
   app_pid=$pid
   echo "== $db: app ready in $ready_ms ms (existing database, $open open signals)" >&2
   # The sign-in pages over "localhost": curl sends the Secure session cookie over plain HTTP only to localhost.
@@ -200,7 +208,7 @@ for db in $dbs; do
   warm_up "$reporter" "$officer" "$app_base"
 
   port=$(free_port); floor_base="http://127.0.0.1:$port"
-  start_server "$work/floor-$db.log" "$port" "$work/floor/Meldroute.LoadFloor.dll" "--Database:Provider=$provider" "--ConnectionStrings:Meldroute=$connection"
+  start_server "$work/floor-$db.log" "$port" "$floor_dir/Meldroute.LoadFloor.dll" "--Database:Provider=$provider" "--ConnectionStrings:Meldroute=$connection"
   floor_pid=$pid
   warm_up "" "" "$floor_base"
   # App and floor alternate run by run, seconds apart, so that both see the same machine (others' builds come and go).
@@ -226,8 +234,8 @@ for mode in $startup_modes; do
     mkdir -p "$work/startup-$mode"
     port=$(free_port)
     args=(--Database:Provider=Sqlite "--ConnectionStrings:Meldroute=Data Source=$work/startup-$mode/meldroute.db" "--Meldroute:KeysPath=$work/startup-keys-$mode" --Retention:DailyJob=false)
-    if [ "$mode" = demo ]; then ENVIRONMENT=Development start_server "$work/startup.log" "$port" "$work/app/Meldroute.Web.dll" "${args[@]}" --Meldroute:DemoMode=true
-    else start_server "$work/startup.log" "$port" "$work/app/Meldroute.Web.dll" "${args[@]}" --Meldroute:DemoMode=false; fi
+    if [ "$mode" = demo ]; then ENVIRONMENT=Development start_server "$work/startup.log" "$port" "$app_dir/Meldroute.Web.dll" "${args[@]}" --Meldroute:DemoMode=true
+    else start_server "$work/startup.log" "$port" "$app_dir/Meldroute.Web.dll" "${args[@]}" --Meldroute:DemoMode=false; fi
     echo "startup $mode $state database: ready in $ready_ms ms" | tee -a "$results"
     stop_server
   done
