@@ -9,6 +9,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Localization;
+using Meldroute.Web.Infrastructure.Observability;
 using Meldroute.Web.Infrastructure.Privacy;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -54,6 +55,8 @@ public static class MeldrouteApp
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
 
         services.AddSingleton(TimeProvider.System);
+        // OpenTelemetry (OpenTelemetry:Enabled), off by default.
+        services.AddMeldrouteTelemetry(configuration);
         services.AddHttpContextAccessor();
         PersonalDataProtection.AddPersonalDataProtection(services, configuration, builder.Environment);
         services.AddMeldrouteDatabase(configuration, builder.Environment);

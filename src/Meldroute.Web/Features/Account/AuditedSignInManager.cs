@@ -1,4 +1,5 @@
 using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed class AuditedSignInManager(
         if (user is null)
         {
             await audit.RecordAsync(new AuditEntry("signin.password", AuditOutcome.Failure, Purpose: "unknown-account"));
+            MeldrouteMetrics.SignInFailed("password", "unknown-account");
             return SignInResult.Failed;
         }
 
@@ -79,5 +81,10 @@ public sealed class AuditedSignInManager(
 
         var roles = user is null ? null : string.Join(',', await UserManager.GetRolesAsync(user));
         await audit.RecordAsync(new AuditEntry(action, outcome, "user", user?.Id, purpose, user?.Id, roles));
+        // Asking for the second factor is the next step of a sign-in, not a failure.
+        if (!result.Succeeded && !result.RequiresTwoFactor)
+        {
+            MeldrouteMetrics.SignInFailed(action["signin.".Length..], purpose!);
+        }
     }
 }

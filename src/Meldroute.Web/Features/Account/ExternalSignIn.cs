@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -128,6 +129,7 @@ public sealed class ExternalSignIn(
     {
         logger.LogWarning("OpenID Connect sign-in refused: {Reason}", reason);
         await audit.RecordAsync(new AuditEntry("signin.oidc.refused", AuditOutcome.Failure, "user", user?.Id, reason, user?.Id));
+        MeldrouteMetrics.SignInFailed("oidc", reason.Split(':')[0]);
         return new Result(null, refusal);
     }
 }

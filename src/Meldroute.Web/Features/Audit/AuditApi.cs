@@ -36,7 +36,9 @@ internal sealed class AuditQueryParameters
 
     public DateOnly? To { get; set; }
 
+    public string? CorrelationId { get; set; }
+
     public int? Page { get; set; }
 
-    public AuditQuery ToQuery() => new() { UserId = UserId, Object = Object, Action = Action, From = From, To = To, Page = Page ?? 1 };
+    public AuditQuery ToQuery() => new() { UserId = UserId, Object = Object, Action = Action, From = From, To = To, CorrelationId = CorrelationId, Page = Page ?? 1 };
 }

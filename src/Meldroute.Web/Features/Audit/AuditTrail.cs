@@ -55,7 +55,7 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
                 ObjectId = entry.ObjectId,
                 Outcome = entry.Outcome,
                 Purpose = entry.Purpose,
-                CorrelationId = Activity.Current?.TraceId.ToString() ?? http?.TraceIdentifier,
+                CorrelationId = CorrelationId(http),
                 ClientAddress = http?.Connection.RemoteIpAddress?.ToString(),
                 PreviousHash = head?.LastHash ?? AuditChain.Genesis,
                 Hash = "",
@@ -85,6 +85,26 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The W3C trace id of the request (its <c>traceparent</c> when the caller sent one), so that an auditor can go
+    /// from a trace to its audit events and back. ASP.NET Core starts an activity per request that continues the
+    /// caller's trace; without one (no listener at all) the header itself is read.
+    /// </summary>
+    internal static string? CorrelationId(HttpContext? http)
+    {
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
+        {
+            return activity.TraceId.ToHexString();
+        }
+
+        if (http is not null && ActivityContext.TryParse(http.Request.Headers.TraceParent, http.Request.Headers.TraceState, out var remote))
+        {
+            return remote.TraceId.ToHexString();
+        }
+
+        return http?.TraceIdentifier;
     }
 
     /// <summary>Reads the whole chain in order and checks it.</summary>

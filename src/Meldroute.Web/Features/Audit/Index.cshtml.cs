@@ -50,6 +50,7 @@ public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageMo
         ["Query.Action"] = Query.Action,
         ["Query.From"] = Query.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Query.To"] = Query.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Query.CorrelationId"] = Query.CorrelationId,
         ["Query.Page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -21,9 +21,12 @@ public sealed class AuditQuery
 
     public DateOnly? To { get; set; }
 
+    /// <summary>A W3C trace id from the tracing backend: the events of that request.</summary>
+    public string? CorrelationId { get; set; }
+
     public int Page { get; set; } = 1;
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(UserId) && string.IsNullOrWhiteSpace(Object) && string.IsNullOrWhiteSpace(Action) && From is null && To is null;
+    public bool IsEmpty => string.IsNullOrWhiteSpace(UserId) && string.IsNullOrWhiteSpace(Object) && string.IsNullOrWhiteSpace(Action) && From is null && To is null && string.IsNullOrWhiteSpace(CorrelationId);
 }
 
 public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string? Actor, string? ActorRole, string Action, string? ObjectType, string? ObjectId, string Outcome, string? Purpose, string? ClientAddress, string? CorrelationId);
@@ -96,6 +99,13 @@ public static class SearchAuditLog
         {
             var action = query.Action.Trim();
             events = events.Where(e => e.Action.StartsWith(action));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.CorrelationId))
+        {
+            // Trace ids are written in lower-case hex; a copied one may not be.
+            var correlationId = query.CorrelationId.Trim().ToLowerInvariant();
+            events = events.Where(e => e.CorrelationId == correlationId);
         }
 
         if (query.From is { } from)

@@ -9,13 +9,14 @@ namespace Meldroute.Web.Features.Figures;
 /// `seed-load --count N`: generates N anonymous signal records — what forwarded and purged signals leave behind — with
 /// realistic distributions (forms, sources, departments, locations, minors, seasonality over three years, lead times,
 /// routes), to measure the figures at regional and national scale. No personal data is generated. Deterministic for
-/// a given --seed.
+/// a given --seed. With `--kind open` it makes open signals instead — received, not yet analysed, with fictitious
+/// text that is encrypted like a real report's — to fill the officers' inbox for the load benchmark.
 /// </summary>
 public static class SeedLoad
 {
     public const string ReferencePrefix = "LD-";
 
-    public static async Task<int> RunAsync(MeldrouteDbContext db, int count, int seed, DateTimeOffset now, Action<int>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(MeldrouteDbContext db, int count, int seed, DateTimeOffset now, Action<int>? progress = null, CancellationToken cancellationToken = default, bool open = false)
     {
         var random = new Random(seed);
         var departments = await db.Departments.Select(d => d.Id).ToListAsync(cancellationToken);
@@ -28,6 +29,12 @@ public static class SeedLoad
         {
             for (var i = done; i < Math.Min(count, done + batch); i++)
             {
+                if (open)
+                {
+                    db.Signals.Add(GenerateOpen(random, start + i, now, departments));
+                    continue;
+                }
+
                 var signal = Generate(random, start + i, firstYear, now, departments, partners);
                 db.Signals.Add(signal.Signal);
                 db.DecisionRoutes.AddRange(signal.Routes);
@@ -101,6 +108,29 @@ public static class SeedLoad
         }
 
         return (signal, routes);
+    }
+
+    /// <summary>An open signal as the intake stores it, received in the last 30 days; its texts say that they are fictitious.</summary>
+    private static Signal GenerateOpen(Random random, int number, DateTimeOffset now, List<int> departments)
+    {
+        var received = now.AddMinutes(-random.Next(30 * 24 * 60));
+        var forms = (ExploitationForms)(1 << random.Next(4));
+        var reference = ReferencePrefix + number.ToString("D9", CultureInfo.InvariantCulture);
+        return new Signal
+        {
+            Reference = reference,
+            SubmittedById = "seed-load",
+            ReceivedAt = received,
+            LastChangedAt = received,
+            Source = SignalSource.InternalReport,
+            DepartmentId = departments.Count > 0 ? departments[random.Next(departments.Count)] : null,
+            Description = $"Fictief benchmarksignaal {reference}: geen echte waarneming en geen echte personen.",
+            ObservedOn = DateOnly.FromDateTime(received.UtcDateTime.AddDays(-random.Next(7))),
+            LocationType = (LocationType)random.Next(Enum.GetValues<LocationType>().Length),
+            Forms = forms,
+            InvolvesMinor = random.NextDouble() < 0.18,
+            People = [new SignalPerson { Role = PersonRole.PossibleVictim, NameOrDescription = "Fictieve persoon " + reference, Minor = Minor.Unknown }],
+        };
     }
 
     /// <summary>Skewed lead times: mostly a few days, sometimes weeks.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Meldroute.Web.Features.Handling;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Forwarding;
@@ -27,7 +28,20 @@ public sealed class ConfirmForwardingRequest : IVersionedRequest
 /// </summary>
 public static class ConfirmForwarding
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
+    public static async Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken)
+    {
+        var outcome = await ConfirmAsync(c, user, signalId, r, cancellationToken);
+        // Counted once committed: only the last confirmation moves the signal to Forwarded (and purges it).
+        if (outcome is { Kind: OutcomeKind.Ok, Value.Status: SignalStatus.Forwarded })
+        {
+            MeldrouteMetrics.SignalForwarded();
+            MeldrouteMetrics.SignalPurged(SignalPurge.OnForwardingRule);
+        }
+
+        return outcome;
+    }
+
+    private static Task<Outcome<SignalChanged>> ConfirmAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, "signal.forwarding.confirmed", async signal =>
         {
             var routes = await c.Db.DecisionRoutes.Where(x => x.SignalId == signal.Id).ToListAsync(cancellationToken);

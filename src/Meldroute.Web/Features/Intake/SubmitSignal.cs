@@ -5,6 +5,7 @@ using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -287,6 +288,7 @@ public static class SubmitSignal
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source, userId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        MeldrouteMetrics.SignalReceived(signal.Source, signal.Forms);
         return (new SubmitSignalResponse(signal.Id, signal.Reference, signal.Status), true);
     }
 

@@ -1,5 +1,6 @@
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Jobs;
+using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -58,10 +59,21 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         if (!await SingleRun.TryClaimDayAsync(db, JobName, today, clock.GetUtcNow(), cancellationToken))
         {
+            MeldrouteMetrics.JobRan(JobName, JobOutcome.Skipped);
             return false;
         }
 
-        await scope.ServiceProvider.GetRequiredService<RunRetention>().RunAsync(cancellationToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<RunRetention>().RunAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            MeldrouteMetrics.JobRan(JobName, JobOutcome.Failed);
+            throw;
+        }
+
+        MeldrouteMetrics.JobRan(JobName, JobOutcome.Succeeded);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -103,6 +104,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         await audit.RecordAsync(new AuditEntry("signal.purged", AuditOutcome.Success, "signal", signal.Reference, receipt.Summary()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        MeldrouteMetrics.SignalPurged(RetentionRules.ClosedWithoutActionRule);
     }
 
     private async Task PurgeDossierAsync(Guid dossierId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -116,5 +118,6 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         await audit.RecordAsync(new AuditEntry("dossier.purged", AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, dossier.Reference, receipt.Summary()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        MeldrouteMetrics.VictimDossierPurged();
     }
 }

@@ -197,6 +197,23 @@ public abstract class FiguresTests(Database database)
     }
 
     [Fact]
+    public async Task Seed_load_of_open_signals_fills_the_officers_inbox_with_encrypted_fictitious_text()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        var loaded = await OperatorProcess.RunAsync(app, "seed-load", "--count", "40", "--kind", "open", "--confirm", "benchmark-database");
+        Assert.True(loaded.ExitCode == 0, loaded.Output);
+
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var inbox = await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(40, inbox.GetProperty("total").GetInt32());
+        var first = inbox.GetProperty("rows")[0];
+        Assert.Equal("Received", first.GetProperty("status").GetString());
+        var detail = await officer.GetSignalAsync(first.GetProperty("id").GetString()!);
+        Assert.StartsWith("Fictief benchmarksignaal", detail.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await RawDatabase.ColumnsOrFilesContainingAsync(app, "Fictief benchmarksignaal"));
+    }
+
+    [Fact]
     public async Task The_policy_advisor_imports_the_context_figures_of_the_plan_and_a_bad_line_changes_nothing()
     {
         using var app = new MeldrouteAppFactory(database);

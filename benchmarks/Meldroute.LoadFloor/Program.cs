@@ -1,0 +1,158 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+// The floor of the load benchmark (benchmarks/load): the same three requests as the app — SubmitSignal, the
+// officer's inbox and GetFigures — as plain ADO.NET on the app's own migrated database, without validation,
+// encryption, audit, authentication or authorization. What the database and HTTP cost at least; the app's results
+// are read as a ratio to this.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+var postgres = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+var connectionString = builder.Configuration.GetConnectionString("Meldroute") ?? throw new InvalidOperationException("ConnectionStrings:Meldroute is not set.");
+var app = builder.Build();
+var floor = new Floor(postgres, connectionString);
+
+app.MapGet("/health/ready", () => Results.Ok());
+app.MapPost("/api/signals", async (FloorSignal signal, CancellationToken ct) => Results.Created((string?)null, await floor.InsertAsync(signal, ct)));
+app.MapGet("/api/signals", async (CancellationToken ct) => Results.Ok(await floor.InboxAsync(ct)));
+app.MapGet("/api/figures", async (CancellationToken ct) => Results.Ok(await floor.FiguresAsync(ct)));
+await app.RunAsync();
+
+/// <summary>The part of SubmitSignal's body that the floor stores, as typed.</summary>
+internal sealed record FloorSignal(bool AcuteDanger, string? Description, DateOnly? ObservedOn, string? LocationDetail, List<string>? Forms, List<string>? IndicatorCodes, List<FloorPerson>? People);
+
+internal sealed record FloorPerson(string? Name, string? Age, string? Nationality, string? Language, string? Contact);
+
+internal sealed class Floor(bool postgres, string connectionString)
+{
+    // SignalStatus: Forwarded = 4, Closed = 5, ClosedWithoutAction = 6 are not open.
+    private const string Open = "\"Status\" NOT IN (4, 5, 6)";
+
+    private static readonly string[] FiguresQueries =
+    [
+        """SELECT "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", COUNT(*) FROM "Signals" GROUP BY "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor" """,
+        """SELECT "ReceivedMonth", "FirstAnalysisWorkingDays", COUNT(*) FROM "Signals" WHERE "FirstAnalysisWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "FirstAnalysisWorkingDays" """,
+        """SELECT "ReceivedMonth", "CaseTableWorkingDays", COUNT(*) FROM "Signals" WHERE "CaseTableWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "CaseTableWorkingDays" """,
+        """SELECT "ReceivedMonth", "ForwardedWorkingDays", COUNT(*) FROM "Signals" WHERE "ForwardedWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "ForwardedWorkingDays" """,
+        """SELECT s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route", COUNT(*) FROM "DecisionRoutes" r JOIN "Signals" s ON r."SignalId" = s."Id" GROUP BY s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route" """,
+    ];
+
+    public async Task<object> InsertAsync(FloorSignal s, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var id = Guid.CreateVersion7();
+        var now = DateTimeOffset.UtcNow;
+        var reference = "FL-" + id.ToString("N")[^17..]; // the app's column holds 20 characters
+        var forms = (s.Forms ?? []).Sum(f => f switch { "Sexual" => 1, "Labour" => 2, "Criminal" => 4, _ => 8 });
+        await ExecuteAsync(connection, transaction, """
+            INSERT INTO "Signals" ("Id", "Reference", "SubmittedById", "ReceivedAt", "LastChangedAt", "ReceivedMonth", "Source", "Status", "Urgency",
+                "AcuteDanger", "Description", "ObservedOn", "LocationType", "LocationDetail", "Forms", "ClassifiedForms", "IndicatorCodes",
+                "ConfirmedIndicatorCodes", "InvolvesMinor", "Version")
+            VALUES (@id, @reference, 'floor', @now, @now, @month, 0, 0, 0, @danger, @description, @observed, 0, @detail, @forms, 0, @codes, '', FALSE, @version)
+            """, ct,
+            ("id", Id(id)), ("reference", reference), ("now", Time(now)), ("month", (now.Year * 100) + now.Month), ("danger", s.AcuteDanger),
+            ("description", s.Description), ("observed", Date(s.ObservedOn)), ("detail", s.LocationDetail), ("forms", forms),
+            ("codes", string.Join(',', s.IndicatorCodes ?? [])), ("version", Id(Guid.NewGuid())));
+        var order = 0;
+        foreach (var p in s.People ?? [])
+        {
+            await ExecuteAsync(connection, transaction, """
+                INSERT INTO "SignalPeople" ("Id", "SignalId", "Role", "NameOrDescription", "Age", "Minor", "Nationality", "Language", "ContactDetails", "SortOrder")
+                VALUES (@id, @signal, 0, @name, @age, 0, @nationality, @language, @contact, @order)
+                """, ct,
+                ("id", Id(Guid.CreateVersion7())), ("signal", Id(id)), ("name", p.Name), ("age", p.Age), ("nationality", p.Nationality),
+                ("language", p.Language), ("contact", p.Contact), ("order", order++));
+        }
+
+        await transaction.CommitAsync(ct);
+        return new { id, reference, status = "Received" };
+    }
+
+    public async Task<object> InboxAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"""SELECT COUNT(*) FROM "Signals" WHERE {Open}""";
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        await using var page = connection.CreateCommand();
+        page.CommandText = $"""
+            SELECT "Id", "Reference", "Status", "ReceivedAt", "Forms" | "ClassifiedForms", "Source", "Urgency", "AcuteDanger", "LocationType"
+            FROM "Signals" WHERE {Open} ORDER BY "ReceivedAt", "Reference" LIMIT 25
+            """;
+        return new { rows = await ReadAllAsync(page, ct), total, page = 1, pageSize = 25 };
+    }
+
+    public async Task<object> FiguresAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var tables = new List<List<object?[]>>();
+        foreach (var sql in FiguresQueries)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            tables.Add(await ReadAllAsync(command, ct));
+        }
+
+        return tables;
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        if (!postgres)
+        {
+            // As the app's interceptor does per connection: wait for the write lock instead of failing at once.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<List<object?[]>> ReadAllAsync(DbCommand command, CancellationToken ct)
+    {
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = await reader.IsDBNullAsync(i, ct) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    // The app's storage formats per provider: EF Core keeps GUIDs as upper-case text, dates as text and
+    // DateTimeOffset as a sortable 64-bit number on SQLite; PostgreSQL has native types.
+    private object Id(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
+
+    private object? Date(DateOnly? date) => postgres ? date : date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private object Time(DateTimeOffset time) => postgres ? time : ((time.Ticks / 1000) << 11) | ((long)time.Offset.TotalMinutes & 0x7FF);
+}

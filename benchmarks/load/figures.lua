@@ -1,0 +1,3 @@
+-- GetFigures: GET /api/figures, every table of the figures page.
+path = "/api/figures"
+dofile("get.lua")
