@@ -66,6 +66,11 @@ if [ "$smoke" = 0 ]; then
 fi
 if [ -n "$built" ]; then
   app_dir="$root/src/Meldroute.Web/bin/$built/net10.0"; floor_dir="$root/benchmarks/Meldroute.LoadFloor/bin/$built/net10.0"
+  # `dotnet test` builds the app (a dependency of the tests) but not the floor, which no test references.
+  for project in src/Meldroute.Web benchmarks/Meldroute.LoadFloor; do
+    name=$(basename "$project")
+    [ -f "$root/$project/bin/$built/net10.0/$name.dll" ] || dotnet build "$root/$project" -c "$built" -nologo -v quiet >&2 || exit 2
+  done
   [ -f "$app_dir/Meldroute.Web.dll" ] && [ -f "$floor_dir/Meldroute.LoadFloor.dll" ] || { echo "no $built build in $app_dir and $floor_dir" >&2; exit 2; }
 else
   app_dir="$work/app"; floor_dir="$work/floor"
