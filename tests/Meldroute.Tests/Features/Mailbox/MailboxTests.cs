@@ -173,6 +173,29 @@ public abstract class MailboxTests(Database database)
     }
 
     [Fact]
+    public async Task Forwarding_deletes_the_attachment_with_the_rest_of_the_signals_personal_data()
+    {
+        using var app = NewApp();
+        var officerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var officer = await app.CreateApiClientAsync(officerUser);
+        var member = await app.CreateAsync(Roles.CaseTableMember);
+        await AppendAsync(Message());
+        await PollAsync(app);
+        var id = (await InDatabaseAsync(app, db => db.Signals.Select(s => s.Id).SingleAsync())).ToString();
+        var storedName = Assert.Single(await RawDatabase.StoredValuesAsync(app, "SELECT \"FileName\" FROM \"SignalAttachments\""));
+
+        var (_, victimRoute, perpetratorRoute) = await app.DecideAsync(officer, id, member.Id);
+        await app.ForwardAsync(officer, id, victimRoute, perpetratorRoute);
+
+        Assert.Equal(0, await InDatabaseAsync(app, db => db.SignalAttachments.CountAsync()));
+        Assert.Empty(await RawDatabase.ColumnsOrFilesContainingAsync(app, storedName));
+        var signal = await officer.GetSignalAsync(id);
+        Assert.Equal("Forwarded", signal.GetProperty("status").GetString());
+        Assert.Empty(signal.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(1, signal.GetProperty("deletionReceipt").GetProperty("attachments").GetInt32());
+    }
+
+    [Fact]
     public async Task The_attachment_is_purged_with_the_signal_and_no_stored_byte_of_it_remains()
     {
         using var app = NewApp();
