@@ -20,10 +20,8 @@ public sealed class MailboxOptions
 
     public string? User { get; set; }
 
-    /// <summary>From the environment (Mailbox__Password) or, better, <see cref="PasswordFile"/>; never in the repository.</summary>
+    /// <summary>From the environment (Mailbox__Password) or, better, the secrets folder (a file Mailbox__Password, docs/operations.md); never in the repository.</summary>
     public string? Password { get; set; }
-
-    public string? PasswordFile { get; set; }
 
     public string Folder { get; set; } = "INBOX";
 
@@ -37,8 +35,6 @@ public sealed class MailboxOptions
     /// An exact address wins over its domain; a sender that matches neither, or a name that is no department, leaves the department empty.
     /// </summary>
     public Dictionary<string, string> SenderDepartments { get; set; } = [];
-
-    public string? ReadPassword() => SecretSetting.Read(Password, PasswordFile);
 
     /// <summary>The department name configured for a sender address, or null.</summary>
     public string? DepartmentFor(string? address)

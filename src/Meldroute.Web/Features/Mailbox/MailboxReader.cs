@@ -40,7 +40,7 @@ public sealed class MailboxReader(IServiceScopeFactory scopes, IOptions<MailboxO
 
         using var client = new ImapClient();
         await client.ConnectAsync(o.Host, o.Port, o.Security, cancellationToken);
-        await client.AuthenticateAsync(o.User ?? "", o.ReadPassword() ?? "", cancellationToken);
+        await client.AuthenticateAsync(o.User ?? "", o.Password ?? "", cancellationToken);
         var folder = string.Equals(o.Folder, "INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(o.Folder, cancellationToken);
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
         int imported = 0, again = 0, tooLarge = 0;

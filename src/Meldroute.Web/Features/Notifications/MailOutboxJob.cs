@@ -129,7 +129,7 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
         await client.ConnectAsync(o.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), o.Port, o.Security, cancellationToken);
         if (!string.IsNullOrEmpty(o.User))
         {
-            await client.AuthenticateAsync(o.User, o.ReadPassword() ?? "", cancellationToken);
+            await client.AuthenticateAsync(o.User, o.Password ?? "", cancellationToken);
         }
     }
 

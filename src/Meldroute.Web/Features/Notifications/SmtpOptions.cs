@@ -20,12 +20,11 @@ public sealed class SmtpOptions
     /// <summary>The sender address, e.g. noreply@haarlemmermeer.nl.</summary>
     public string From { get; set; } = "";
 
-    /// <summary>Optional account at the SMTP server; its password from the environment or <see cref="PasswordFile"/>.</summary>
+    /// <summary>Optional account at the SMTP server.</summary>
     public string? User { get; set; }
 
+    /// <summary>From the environment (Smtp__Password) or the secrets folder (a file Smtp__Password, docs/operations.md); never in the repository.</summary>
     public string? Password { get; set; }
-
-    public string? PasswordFile { get; set; }
 
     /// <summary>Where the app is reached by its users, e.g. https://meldroute.haarlemmermeer.nl: the mails link there.</summary>
     public string AppUrl { get; set; } = "http://127.0.0.1:5080";
@@ -38,14 +37,4 @@ public sealed class SmtpOptions
 
     /// <summary>After this many failed attempts a mail is dropped (with an error in the log).</summary>
     public int MaxAttempts { get; set; } = 20;
-
-    /// <summary>The password: from <see cref="PasswordFile"/> when set (a mounted secret), otherwise from <see cref="Password"/>.</summary>
-    public string? ReadPassword() => SecretSetting.Read(Password, PasswordFile);
-}
-
-/// <summary>Secrets come from the environment or from a file (a mounted secret), never from the repository.</summary>
-public static class SecretSetting
-{
-    public static string? Read(string? value, string? file) =>
-        string.IsNullOrEmpty(file) ? value : File.ReadAllText(file).TrimEnd('\r', '\n');
 }

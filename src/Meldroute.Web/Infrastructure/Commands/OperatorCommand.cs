@@ -221,7 +221,7 @@ public sealed class OperatorCommand
     {
         if (string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<Features.Mailbox.MailboxOptions>>().Value.Host))
         {
-            await Console.Error.WriteLineAsync("mailbox poll needs Mailbox:Host (and Mailbox:Port, Mailbox:Security, Mailbox:User, Mailbox:Password or Mailbox:PasswordFile).");
+            await Console.Error.WriteLineAsync("mailbox poll needs Mailbox:Host (and Mailbox:Port, Mailbox:Security, Mailbox:User and Mailbox:Password).");
             return 2;
         }
 
