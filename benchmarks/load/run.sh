@@ -8,19 +8,21 @@
 #   benchmarks/load/run.sh                 full run: sqlite and postgres, 10 s per run, 10,000 open signals
 #   benchmarks/load/run.sh --smoke         CI: sqlite only, 1 connection, 3 s per run, 200 open signals
 #   benchmarks/load/run.sh --smoke --built Debug   the same on the binaries `dotnet build` made (test.sh does this)
-#   options: --db sqlite|postgres|both  --duration 10s  --connections "1 8 32"  --open 10000  --keep  --built CONFIG
+#   options: --db sqlite|postgres|both  --duration 10s  --connections "1 8 32"  --endpoints "submit inbox figures"
+#            --open 10000  --keep  --built CONFIG
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; open=10000; keep=0; smoke=0; built=""
+dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; endpoints="submit inbox figures"; open=10000; keep=0; smoke=0; built=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; dbs=sqlite; duration=3s; warmup=1s; connections=1; open=200 ;;
     --db) shift; case "$1" in both) dbs="sqlite postgres" ;; *) dbs="$1" ;; esac ;;
     --duration) shift; duration="$1" ;;
     --connections) shift; connections="$1" ;;
+    --endpoints) shift; endpoints="$1" ;;
     --open) shift; open="$1" ;;
     --keep) keep=1 ;;
     --built) shift; built="$1" ;;
@@ -227,7 +229,7 @@ for db in $dbs; do
   warm_up "" "" "$floor_base"
   # App and floor alternate run by run, seconds apart, so that both see the same machine (others' builds come and go).
   for c in $connections; do
-    for endpoint in submit inbox figures; do
+    for endpoint in $endpoints; do
       token=$officer; [ "$endpoint" = submit ] && token=$reporter
       run_wrk "$db" app "$endpoint" "$endpoint.lua" "$c" "$token" "$app_base" "$app_pid"
       run_wrk "$db" floor "$endpoint" "$endpoint.lua" "$c" "" "$floor_base" "$floor_pid"

@@ -63,6 +63,36 @@ public sealed class AuditChainHead
     public string CheckpointHash { get; set; } = AuditChain.Genesis;
 }
 
+/// <summary>
+/// An audit event committed with the change it records but not yet linked into the chain (PostgreSQL only, see
+/// <see cref="AuditChainer"/>). Same content as <see cref="AuditEvent"/>; the chainer moves it there in order of
+/// <see cref="Id"/> and gives it its sequence and hash.
+/// </summary>
+public sealed class PendingAuditEvent
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public string? ActorId { get; set; }
+
+    public string? ActorRole { get; set; }
+
+    public required string Action { get; set; }
+
+    public string? ObjectType { get; set; }
+
+    public string? ObjectId { get; set; }
+
+    public required string Outcome { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public string? CorrelationId { get; set; }
+
+    public string? ClientAddress { get; set; }
+}
+
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
@@ -83,6 +113,22 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.ObjectType, e.ObjectId });
         builder.HasIndex(e => e.ActorId);
+    }
+}
+
+internal sealed class PendingAuditEventConfiguration : IEntityTypeConfiguration<PendingAuditEvent>
+{
+    public void Configure(EntityTypeBuilder<PendingAuditEvent> builder)
+    {
+        builder.Property(e => e.ActorId).HasMaxLength(64);
+        builder.Property(e => e.ActorRole).HasMaxLength(300);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.ObjectType).HasMaxLength(100);
+        builder.Property(e => e.ObjectId).HasMaxLength(300);
+        builder.Property(e => e.Outcome).HasMaxLength(50);
+        builder.Property(e => e.Purpose).HasMaxLength(300);
+        builder.Property(e => e.CorrelationId).HasMaxLength(100);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64);
     }
 }
 

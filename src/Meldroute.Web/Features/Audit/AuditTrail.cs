@@ -23,9 +23,16 @@ public static class AuditOutcome
 }
 
 /// <summary>
-/// Appends events to the hash-chained audit log. Appends are serialised by a database lock (PostgreSQL advisory
-/// lock, SQLite's write lock through BEGIN IMMEDIATE), so several app instances keep one unbroken chain.
-/// When the caller has a transaction open, the event joins it and commits or rolls back with the caller's change.
+/// Appends events to the hash-chained audit log. When the caller has a transaction open, the event joins it and
+/// commits or rolls back with the caller's change.
+/// <para>
+/// Linking an event into the chain needs the chain's head, so linking is serialised across app instances (a
+/// PostgreSQL advisory lock; SQLite's write lock through BEGIN IMMEDIATE). On SQLite every writer is serialised by the
+/// file anyway, so the event is linked right away, inside the caller's transaction. On PostgreSQL a lock held until
+/// the caller's commit would make every writing request wait for the previous one's commit (its fsync included), so
+/// the event is stored unlinked (<see cref="PendingAuditEvent"/>) with the caller's change, and
+/// <see cref="AuditChainer"/> links it right after the commit, before the request answers.
+/// </para>
 /// </summary>
 public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpContextAccessor httpContextAccessor)
 {
@@ -35,41 +42,36 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
         var user = http?.User;
         var actorId = entry.ActorId ?? user?.FindFirstValue(ClaimTypes.NameIdentifier);
         var actorRole = entry.ActorRole ?? (user is null ? null : string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)));
+        var e = new AuditEvent
+        {
+            OccurredAt = AuditChain.Normalize(clock.GetUtcNow()),
+            ActorId = actorId,
+            ActorRole = string.IsNullOrEmpty(actorRole) ? null : actorRole,
+            Action = entry.Action,
+            ObjectType = entry.ObjectType,
+            ObjectId = entry.ObjectId,
+            Outcome = entry.Outcome,
+            Purpose = entry.Purpose,
+            CorrelationId = CorrelationId(http),
+            ClientAddress = http?.Connection.RemoteIpAddress?.ToString(),
+            PreviousHash = "",
+            Hash = "",
+        };
 
         var ownTransaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
         try
         {
-            await WriteLock.AcquireAsync(db, WriteLock.AuditChain, cancellationToken);
-
-            var head = await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-            var e = new AuditEvent
+            if (AuditChainer.LinksAfterCommit(db))
             {
-                Sequence = (head?.LastSequence ?? 0) + 1,
-                OccurredAt = AuditChain.Normalize(clock.GetUtcNow()),
-                ActorId = actorId,
-                ActorRole = string.IsNullOrEmpty(actorRole) ? null : actorRole,
-                Action = entry.Action,
-                ObjectType = entry.ObjectType,
-                ObjectId = entry.ObjectId,
-                Outcome = entry.Outcome,
-                Purpose = entry.Purpose,
-                CorrelationId = CorrelationId(http),
-                ClientAddress = http?.Connection.RemoteIpAddress?.ToString(),
-                PreviousHash = head?.LastHash ?? AuditChain.Genesis,
-                Hash = "",
-            };
-            e.Hash = AuditChain.ComputeHash(e);
-            db.AuditEvents.Add(e);
-            if (head is null)
-            {
-                db.AuditChainHeads.Add(new AuditChainHead { LastSequence = e.Sequence, LastHash = e.Hash });
+                db.PendingAuditEvents.Add(AuditChainer.Pending(e));
+                db.AuditEventsAwaitChain = true;
             }
             else
             {
-                head.LastSequence = e.Sequence;
-                head.LastHash = e.Hash;
+                await WriteLock.AcquireAsync(db, WriteLock.AuditChain, cancellationToken);
+                await AuditChainer.AppendAsync(db, [e], cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

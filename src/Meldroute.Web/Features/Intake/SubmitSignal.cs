@@ -234,19 +234,13 @@ public static class SubmitSignal
             return (earlier, false);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Checked again inside the transaction, under a lock on this key: a double click sends two requests at once.
-        if (keyHash is not null)
-        {
-            await WriteLock.AcquireAsync(db, BitConverter.ToInt64(Convert.FromHexString(keyHash.AsSpan(0, 16))), cancellationToken);
-        }
-
-        if (keyHash is not null && await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } raced)
-        {
-            return (raced, false);
-        }
-
         var now = clock.GetUtcNow();
+        if (db.Database.IsNpgsql())
+        {
+            await ReferenceNumbers.EnsureYearAsync(db, now.Year, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var signal = new Signal
         {
             Reference = await NextReferenceAsync(db, now.Year, cancellationToken),
@@ -282,10 +276,27 @@ public static class SubmitSignal
         await notifications.NewSignalAsync(signal, cancellationToken);
         if (keyHash is not null)
         {
+            // The record's key (user, key hash) is unique: of two requests with the same key at once (a double
+            // click), the second waits for the first's commit and then fails here, and answers with the first's signal.
             db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = userId, KeyHash = keyHash, SignalId = signal.Id, CreatedAt = now });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (keyHash is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } raced)
+            {
+                return (raced, false);
+            }
+
+            throw;
+        }
+
         await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source, userId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         MeldrouteMetrics.SignalReceived(signal.Source, signal.Forms);
@@ -298,19 +309,28 @@ public static class SubmitSignal
                where k.UserId == userId && k.KeyHash == keyHash
                select new SubmitSignalResponse(s.Id, s.Reference, s.Status)).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>MR-{year}-{number}: numbers count up per year under the transaction's write lock.</summary>
+    /// <summary>MR-{year}-{number}, the number counting up per year.</summary>
     private static async Task<string> NextReferenceAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken)
     {
-        await WriteLock.AcquireAsync(db, WriteLock.SignalReferences, cancellationToken);
-        var updated = await db.SignalReferenceCounters.Where(c => c.Year == year).ExecuteUpdateAsync(c => c.SetProperty(x => x.Last, x => x.Last + 1), cancellationToken);
-        if (updated == 0)
+        var number = db.Database.IsNpgsql()
+            ? await ReferenceNumbers.NextAsync(db, year, cancellationToken)
+            : await NextFromCounterAsync(db, year, cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture, $"MR-{year}-{number:0000}");
+    }
+
+    /// <summary>SQLite: the year's counter row, in the transaction that holds the file's write lock (so gapless).</summary>
+    private static async Task<long> NextFromCounterAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var next = await db.Database.SqlQuery<long>(
+            $"""UPDATE "SignalReferenceCounters" SET "Last" = "Last" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """).ToListAsync(cancellationToken);
+        if (next.Count == 1)
         {
-            db.SignalReferenceCounters.Add(new SignalReferenceCounter { Year = year, Last = 1 });
-            await db.SaveChangesAsync(cancellationToken);
+            return next[0];
         }
 
-        var last = await db.SignalReferenceCounters.Where(c => c.Year == year).Select(c => c.Last).SingleAsync(cancellationToken);
-        return string.Create(CultureInfo.InvariantCulture, $"MR-{year}-{last:0000}");
+        db.SignalReferenceCounters.Add(new SignalReferenceCounter { Year = year, Last = 1 });
+        await db.SaveChangesAsync(cancellationToken);
+        return 1;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

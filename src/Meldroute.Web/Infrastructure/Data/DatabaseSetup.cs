@@ -27,10 +27,14 @@ public static class DatabaseSetup
                 services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<SqliteMeldrouteDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresMeldrouteDbContext>(o => o
+                services.AddSingleton<Features.Audit.AuditChainer>();
+                services.AddSingleton<Features.Audit.AuditChainInterceptor>();
+                services.AddDbContext<PostgresMeldrouteDbContext>((sp, o) => o
                     .UseNpgsql(connectionString)
-                    .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
+                    .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
+                    .AddInterceptors(sp.GetRequiredService<Features.Audit.AuditChainInterceptor>()));
                 services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<PostgresMeldrouteDbContext>());
+                services.AddHostedService<Features.Audit.AuditChainJob>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");

@@ -23,6 +23,10 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<PendingAuditEvent> PendingAuditEvents => Set<PendingAuditEvent>();
+
+    /// <summary>Set by <see cref="AuditTrail"/> when this unit of work added events for <see cref="AuditChainer"/> to link after the commit.</summary>
+    internal bool AuditEventsAwaitChain { get; set; }
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerWorkProcess> PartnerWorkProcesses => Set<PartnerWorkProcess>();

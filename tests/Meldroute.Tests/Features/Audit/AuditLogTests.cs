@@ -10,7 +10,7 @@ namespace Meldroute.Tests.Features.Audit;
 /// <summary>The audit log on a real database: appends under concurrency, tampering directly in the tables, and the `audit verify` command.</summary>
 public abstract class AuditLogTests(Database database)
 {
-    private async Task<MeldrouteAppFactory> AppWithEventsAsync(int count)
+    protected async Task<MeldrouteAppFactory> AppWithEventsAsync(int count)
     {
         var app = new MeldrouteAppFactory(database);
         await using var scope = app.Services.CreateAsyncScope();
@@ -23,7 +23,7 @@ public abstract class AuditLogTests(Database database)
         return app;
     }
 
-    private static async Task<AuditVerification> VerifyAsync(MeldrouteAppFactory app)
+    protected static async Task<AuditVerification> VerifyAsync(MeldrouteAppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
@@ -149,4 +149,29 @@ public abstract class AuditLogTests(Database database)
 
 public sealed class AuditLogTestsOnSqlite() : AuditLogTests(Database.Sqlite);
 
-public sealed class AuditLogTestsOnPostgres() : AuditLogTests(Database.Postgres);
+public sealed class AuditLogTestsOnPostgres() : AuditLogTests(Database.Postgres)
+{
+    /// <summary>On PostgreSQL an event is committed unlinked and linked right after; a crash in between leaves it for the sweep.</summary>
+    [Fact]
+    public async Task An_event_committed_but_left_unlinked_is_linked_by_the_sweep_after_the_chain()
+    {
+        using var app = await AppWithEventsAsync(3);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+            db.PendingAuditEvents.Add(new PendingAuditEvent { OccurredAt = DateTimeOffset.UtcNow, Action = "test.left-unlinked", Outcome = AuditOutcome.Success });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await VerifyAsync(app)).IsIntact);
+        Assert.Equal(1, await app.Services.GetRequiredService<AuditChainer>().LinkPendingAsync(CancellationToken.None));
+
+        var result = await VerifyAsync(app);
+        Assert.True(result.IsIntact, $"broken at {result.FirstBrokenSequence}: {result.Break}");
+        await using var check = app.Services.CreateAsyncScope();
+        var events = check.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var linked = await events.AuditEvents.SingleAsync(e => e.Action == "test.left-unlinked");
+        Assert.Equal(await events.AuditEvents.MaxAsync(e => e.Sequence), linked.Sequence);
+        Assert.False(await events.PendingAuditEvents.AnyAsync());
+    }
+}

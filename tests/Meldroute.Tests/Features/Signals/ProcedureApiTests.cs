@@ -125,6 +125,30 @@ public abstract class ProcedureApiTests(MeldrouteAppFactory app)
     }
 
     [Fact]
+    public async Task Submissions_at_the_same_time_get_distinct_references_and_each_one_audit_event_in_an_intact_chain()
+    {
+        var reporters = new List<HttpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            reporters.Add(await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter)));
+        }
+
+        var submitted = await Task.WhenAll(Enumerable.Range(0, 15).Select(i =>
+            reporters[i % 3].SubmitAsync(ProcedureApi.NewSignal($"Gelijktijdig signaal nummer {i} over een nagelstudio met steeds wisselend personeel."))));
+
+        var references = submitted.Select(s => s.GetProperty("reference").GetString()!).ToList();
+        Assert.Equal(15, references.Distinct(StringComparer.Ordinal).Count());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var audited = await db.AuditEvents.Where(e => e.Action == "signal.submitted" && references.Contains(e.ObjectId!)).Select(e => e.ObjectId!).ToListAsync();
+        Assert.Equal(references.Order(StringComparer.Ordinal), audited.Order(StringComparer.Ordinal));
+        // Linked before the answers went out: nothing is left waiting for the chain.
+        Assert.False(await db.PendingAuditEvents.AnyAsync());
+        var verification = await scope.ServiceProvider.GetRequiredService<Meldroute.Web.Features.Audit.AuditTrail>().VerifyAsync();
+        Assert.True(verification.IsIntact, $"broken at {verification.FirstBrokenSequence}: {verification.Break}");
+    }
+
+    [Fact]
     public async Task An_illegal_transition_is_refused_with_409_and_a_Dutch_message()
     {
         var (reporter, officer, _, _) = await ActorsAsync();

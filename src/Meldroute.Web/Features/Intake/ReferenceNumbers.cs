@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Meldroute.Web.Features.Intake;
+
+/// <summary>
+/// Signal reference numbers on PostgreSQL: a database sequence per year (<c>signal_reference_2026</c>).
+/// A counter row would be locked from its update until the commit, so every submission would wait for the previous
+/// one's commit; a sequence hands out numbers without a lock, to every instance. The price: a submission that fails
+/// after taking its number leaves a gap (numbers stay unique and increasing). A year's sequence is made by the first
+/// submission of that year and continues from that year's counter row, which earlier releases (and SQLite) count in.
+/// </summary>
+public static class ReferenceNumbers
+{
+    private static readonly ConcurrentDictionary<(string Database, int Year), bool> Made = new();
+
+    public static string SequenceName(int year) => string.Create(CultureInfo.InvariantCulture, $"signal_reference_{year}");
+
+    /// <summary>Makes the year's sequence when it does not exist yet; outside the submission's transaction, so a rollback cannot undo it.</summary>
+    public static async Task EnsureYearAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var key = (db.Database.GetConnectionString() ?? "", year);
+        if (Made.ContainsKey(key))
+        {
+            return;
+        }
+
+        var last = await db.SignalReferenceCounters.Where(c => c.Year == year).Select(c => (int?)c.Last).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        try
+        {
+            // The name and start are numbers this code made, not input.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                string.Create(CultureInfo.InvariantCulture, $"CREATE SEQUENCE IF NOT EXISTS {SequenceName(year)} AS bigint START WITH {last + 1}"), cancellationToken);
+#pragma warning restore EF1002
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // Another instance made it at the same moment: IF NOT EXISTS does not cover that race.
+        }
+
+        Made[key] = true;
+    }
+
+    public static async Task<long> NextAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<long>($"SELECT nextval(CAST({SequenceName(year)} AS regclass)) AS \"Value\"").ToListAsync(cancellationToken)).Single();
+}
