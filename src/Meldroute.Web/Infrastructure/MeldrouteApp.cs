@@ -58,6 +58,7 @@ public static class MeldrouteApp
         // OpenTelemetry (OpenTelemetry:Enabled), off by default.
         services.AddMeldrouteTelemetry(configuration);
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         PersonalDataProtection.AddPersonalDataProtection(services, configuration, builder.Environment);
         services.AddMeldrouteDatabase(configuration, builder.Environment);
         services.AddScoped<AuditTrail>();

@@ -26,11 +26,12 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
     /// Returns once every audit event committed before the call is linked. Never throws for a failed run: the
     /// caller's change is committed already and must not look failed; the sweep links the event later.
     /// </summary>
-    public async Task LinkCommittedAsync(CancellationToken cancellationToken)
+    public async Task LinkCommittedAsync()
     {
         // A ticket taken after the caller's commit: a run that starts after this sees the caller's events.
         var ticket = Interlocked.Increment(ref committed);
-        await gate.WaitAsync(cancellationToken);
+        // Not cancelled with the request: its change is committed, and its event should be linked even if the caller left.
+        await gate.WaitAsync(CancellationToken.None);
         try
         {
             if (Volatile.Read(ref linkedThrough) >= ticket)
@@ -61,7 +62,11 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await WriteLock.AcquireAsync(db, WriteLock.AuditChain, cancellationToken);
+            // Linking does not wait for its own flush to disk (it is the one serialised step): the pending events are on
+            // disk already with the change they record, so a crash that loses a link leaves them pending, and the next
+            // run links them again from the same head in the same order — to the same sequence numbers and hashes.
+            // The chain's write lock (see WriteLock) in the same round trip.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock({0})", [WriteLock.AuditChain], cancellationToken);
             var pending = await db.PendingAuditEvents.OrderBy(p => p.Id).Take(Batch).ToListAsync(cancellationToken);
             if (pending.Count == 0)
             {
@@ -147,7 +152,7 @@ public sealed class AuditChainInterceptor(AuditChainer chainer) : DbTransactionI
         if (eventData.Context is MeldrouteDbContext { AuditEventsAwaitChain: true } db)
         {
             db.AuditEventsAwaitChain = false;
-            await chainer.LinkCommittedAsync(cancellationToken);
+            await chainer.LinkCommittedAsync();
         }
     }
 

@@ -1,12 +1,25 @@
+using System.Collections.Frozen;
 using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Meldroute.Web.Features.Signals;
 
 /// <summary>Reference data every installation has, demo or not: the indicator checklist from indicators.csv.</summary>
 public static class ReferenceData
 {
+    /// <summary>
+    /// The codes of the active indicators, which every submission is checked against. Read at most once a minute: the
+    /// checklist changes with a release or an operator's edit, not with use, and this saves the intake a query.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> ActiveIndicatorCodesAsync(MeldrouteDbContext db, IMemoryCache cache, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(("active-indicator-codes", db.Database.GetConnectionString()), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (await db.Indicators.Where(i => i.Active).Select(i => i.Code).ToListAsync(cancellationToken)).ToFrozenSet(StringComparer.Ordinal);
+        }))!;
+
     public static async Task EnsureIndicatorsAsync(MeldrouteDbContext db, CancellationToken cancellationToken = default)
     {
         if (await db.Indicators.AnyAsync(cancellationToken))

@@ -25,15 +25,21 @@ internal static class SignalsApi
         var api = app.MapGroup("/api").WithTags("Signals");
 
         api.MapPost("/signals", async (SubmitSignalRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-                MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Notifications.SignalNotifications notifications, CancellationToken ct) =>
+                MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Notifications.SignalNotifications notifications,
+                Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct) =>
             {
                 if (idempotencyKey is { Length: > 200 })
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [t["Api_IdempotencyKeyTooLong"]] }, title: t["Api_Invalid"]);
                 }
 
-                var codes = (await db.Indicators.Where(i => i.Active).Select(i => i.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                var codes = await ReferenceData.ActiveIndicatorCodesAsync(db, cache, ct);
                 var errors = SubmitSignal.Validate(request, codes, user.IsInRole(Roles.SpecialistOfficer), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), t);
+                if (request.DepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department, ct))
+                {
+                    errors[nameof(request.DepartmentId)] = [t["Intake_DepartmentUnknown"]];
+                }
+
                 if (errors.Count > 0)
                 {
                     return Results.ValidationProblem(errors, title: t["Api_Invalid"]);

@@ -9,6 +9,8 @@ namespace Meldroute.Web.Infrastructure.Data;
 
 public static class DatabaseSetup
 {
+    internal static readonly SqliteWriteGate WriteGate = new();
+
     /// <summary>Registers <see cref="MeldrouteDbContext"/> on the configured provider.</summary>
     public static IServiceCollection AddMeldrouteDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -23,7 +25,7 @@ public static class DatabaseSetup
                 services.AddDbContext<SqliteMeldrouteDbContext>(o => o
                     .UseSqlite(sqlite)
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
-                    .AddInterceptors(new SqlitePragmas()));
+                    .AddInterceptors(new SqlitePragmas(), WriteGate));
                 services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<SqliteMeldrouteDbContext>());
                 break;
             case DatabaseProvider.Postgres:

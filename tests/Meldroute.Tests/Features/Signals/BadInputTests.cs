@@ -57,6 +57,19 @@ public abstract class BadInputTests(MeldrouteAppFactory app)
     }
 
     [Fact]
+    public async Task An_unknown_department_is_refused_with_a_Dutch_message_at_the_field()
+    {
+        var reporter = await ReporterAsync();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(ProcedureApi.NewSignal("Signaal met een afdeling die niet in het register staat."))!;
+        body["departmentId"] = 987654;
+
+        var response = await reporter.PostAsJsonAsync("/api/signals", body);
+
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Kies een afdeling uit de lijst.", problem.GetProperty("errors").GetProperty("DepartmentId")[0].GetString());
+    }
+
+    [Fact]
     public async Task Control_characters_are_refused()
     {
         var reporter = await ReporterAsync();

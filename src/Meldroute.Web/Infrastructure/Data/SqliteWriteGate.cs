@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Meldroute.Web.Infrastructure.Data;
+
+/// <summary>
+/// Lets this process's SQLite write transactions take turns in order, instead of all trying at once.
+/// SQLite allows one writer per file; a transaction that finds the file locked sleeps in SQLite's busy handler
+/// (1, 2, 5, … up to 100 ms per try) and tries again, so under concurrent submissions most of the time goes to sleeping
+/// and the slowest request waits seconds. Here each transaction first waits its turn on an async gate per database
+/// (connection string) and starts the moment the previous one ends. Other processes on the same file (an operator command) still meet
+/// SQLite's own lock and busy timeout; after <see cref="MaxWait"/> a transaction stops waiting for the gate and
+/// leaves it to that lock, so a forgotten turn can slow writes down but never stop them.
+/// </summary>
+public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor
+{
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(15);
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> turns = new();
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        var gate = GateFor(connection);
+        if (await gate.WaitAsync(MaxWait, cancellationToken))
+        {
+            turns[eventData.ConnectionId] = gate;
+        }
+
+        return result;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        var gate = GateFor(connection);
+        if (gate.Wait(MaxWait))
+        {
+            turns[eventData.ConnectionId] = gate;
+        }
+
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => EndTurn(eventData.ConnectionId);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndTurn(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => EndTurn(eventData.ConnectionId);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndTurn(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => EndTurn(eventData.ConnectionId);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndTurn(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without commit or rollback (an early return) ends with its connection being closed.
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => EndTurn(eventData.ConnectionId);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        EndTurn(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How many connections hold a turn on this connection's database now (for tests: every ended transaction must have given its turn back).</summary>
+    internal int TurnsHeldOn(DbConnection connection)
+    {
+        var gate = GateFor(connection);
+        return turns.Values.Count(g => g == gate);
+    }
+
+    private void EndTurn(Guid connectionId)
+    {
+        if (turns.TryRemove(connectionId, out var gate))
+        {
+            gate.Release();
+        }
+    }
+
+    private static SemaphoreSlim GateFor(DbConnection connection) =>
+        Gates.GetOrAdd(connection.ConnectionString, _ => new SemaphoreSlim(1, 1));
+}

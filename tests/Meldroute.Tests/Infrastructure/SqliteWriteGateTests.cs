@@ -1,0 +1,52 @@
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meldroute.Tests.Infrastructure;
+
+/// <summary>SQLite write transactions take turns; every way a transaction ends gives its turn back.</summary>
+public sealed class SqliteWriteGateTests
+{
+    [Fact]
+    public async Task Committed_rolled_back_failed_and_abandoned_transactions_all_give_their_turn_back()
+    {
+        using var app = new MeldrouteAppFactory(Database.Sqlite);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+
+        await using (var committed = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(1, DatabaseSetup.WriteGate.TurnsHeldOn(db.Database.GetDbConnection()));
+            await committed.CommitAsync();
+        }
+
+        Assert.Equal(0, DatabaseSetup.WriteGate.TurnsHeldOn(db.Database.GetDbConnection()));
+
+        await using (var rolledBack = await db.Database.BeginTransactionAsync())
+        {
+            await rolledBack.RollbackAsync();
+        }
+
+        Assert.Equal(0, DatabaseSetup.WriteGate.TurnsHeldOn(db.Database.GetDbConnection()));
+
+        // Disposed without commit or rollback: an early return.
+        await using (await db.Database.BeginTransactionAsync())
+        {
+            await db.Departments.CountAsync();
+        }
+
+        Assert.Equal(0, DatabaseSetup.WriteGate.TurnsHeldOn(db.Database.GetDbConnection()));
+
+        await using (var failing = await db.Database.BeginTransactionAsync())
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("INSERT INTO \"NoSuchTable\" VALUES (1)"));
+        }
+
+        Assert.Equal(0, DatabaseSetup.WriteGate.TurnsHeldOn(db.Database.GetDbConnection()));
+
+        // SaveChanges makes its own transaction.
+        db.Departments.Add(new Meldroute.Web.Features.Departments.Department { Name = "Afdeling voor de poorttest" });
+        await db.SaveChangesAsync();
+        Assert.Equal(0, DatabaseSetup.WriteGate.TurnsHeldOn(db.Database.GetDbConnection()));
+    }
+}
