@@ -8,7 +8,7 @@
 #   benchmarks/load/run.sh                 full run: sqlite and postgres, 10 s per run, 10,000 open signals
 #   benchmarks/load/run.sh --smoke         CI: sqlite only, 1 connection, 3 s per run, 200 open signals
 #   benchmarks/load/run.sh --smoke --built Debug   the same on the binaries `dotnet build` made (test.sh does this)
-#   options: --db sqlite|postgres|both  --duration 10s  --connections "1 8 32"  --endpoints "submit inbox figures"
+#   options: --db sqlite|postgres|both  --duration 10s  --warmup 3s  --connections "1 8 32"  --endpoints "submit inbox figures"
 #            --open 10000  --keep  --built CONFIG
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
     --smoke) smoke=1; dbs=sqlite; duration=3s; warmup=1s; connections=1; open=200 ;;
     --db) shift; case "$1" in both) dbs="sqlite postgres" ;; *) dbs="$1" ;; esac ;;
     --duration) shift; duration="$1" ;;
+    --warmup) shift; warmup="$1" ;;
     --connections) shift; connections="$1" ;;
     --endpoints) shift; endpoints="$1" ;;
     --open) shift; open="$1" ;;

@@ -283,7 +283,8 @@ public static class SubmitSignal
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Recording the event saves it together with the signal: one batch to the database.
+            await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source, userId), cancellationToken);
         }
         catch (DbUpdateException) when (keyHash is not null)
         {
@@ -297,7 +298,6 @@ public static class SubmitSignal
             throw;
         }
 
-        await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source, userId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         MeldrouteMetrics.SignalReceived(signal.Source, signal.Forms);
         return (new SubmitSignalResponse(signal.Id, signal.Reference, signal.Status), true);
