@@ -59,6 +59,7 @@ public static class MeldrouteApp
         services.AddMeldrouteTelemetry(configuration);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
+        services.AddSingleton<DatabasePreparation>();
         PersonalDataProtection.AddPersonalDataProtection(services, configuration, builder.Environment);
         services.AddMeldrouteDatabase(configuration, builder.Environment);
         services.AddScoped<AuditTrail>();
@@ -217,6 +218,18 @@ public static class MeldrouteApp
 
     public static WebApplication UseMeldroute(this WebApplication app)
     {
+        var preparation = app.Services.GetRequiredService<DatabasePreparation>();
+        app.Use(async (context, next) =>
+        {
+            if (!preparation.IsPrepared && !context.Request.Path.StartsWithSegments("/health/live", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+
+            await next(context);
+        });
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

@@ -36,7 +36,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the app as a process; by default returns once it is ready.</summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, bool waitUntilReady = true)
     {
         var port = PostgresCluster.FreePort();
         var folder = Directory.CreateTempSubdirectory("meldroute-instance-").FullName;
@@ -59,7 +60,11 @@ public sealed class AppProcess : IAsyncDisposable
         instance.process.ErrorDataReceived += (_, e) => instance.Append(e.Data);
         instance.process.BeginOutputReadLine();
         instance.process.BeginErrorReadLine();
-        await instance.WaitUntilReadyAsync();
+        if (waitUntilReady)
+        {
+            await instance.WaitUntilReadyAsync();
+        }
+
         return instance;
     }
 
@@ -99,7 +104,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync()
+    public async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         for (var i = 0; i < 240; i++)

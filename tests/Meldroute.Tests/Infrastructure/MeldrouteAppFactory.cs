@@ -77,6 +77,14 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         });
     }
 
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        // The app prepares its database while its server starts; a test begins once it is prepared (or fails with why not).
+        host.Services.GetRequiredService<Meldroute.Web.Infrastructure.DatabasePreparation>().Prepared.GetAwaiter().GetResult();
+        return host;
+    }
+
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);

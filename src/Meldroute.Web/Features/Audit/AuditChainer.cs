@@ -183,10 +183,15 @@ public sealed class AuditChainInterceptor(AuditChainer chainer) : DbTransactionI
 }
 
 /// <summary>Links pending audit events left behind by a crash (or a failed run) between a commit and its link, every half minute.</summary>
-public sealed class AuditChainJob(AuditChainer chainer, ILogger<AuditChainJob> logger) : BackgroundService
+public sealed class AuditChainJob(AuditChainer chainer, ILogger<AuditChainJob> logger, Infrastructure.DatabasePreparation preparation) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await preparation.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

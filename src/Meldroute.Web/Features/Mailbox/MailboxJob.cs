@@ -15,10 +15,15 @@ namespace Meldroute.Web.Features.Mailbox;
 /// two ever overlap, a message's signal is still created once (its idempotency key) and deleting a message twice is
 /// harmless. A failed round is logged without content and tried again at the next one.
 /// </summary>
-public sealed class MailboxJob(MailboxReader reader, IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailboxOptions> options, ILogger<MailboxJob> logger) : BackgroundService
+public sealed class MailboxJob(MailboxReader reader, IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailboxOptions> options, ILogger<MailboxJob> logger, Infrastructure.DatabasePreparation preparation) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await preparation.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -15,13 +15,18 @@ namespace Meldroute.Web.Features.Notifications;
 /// growing pause. Log lines name no recipient and no server answer (which may quote the address): only counts and the
 /// kind of failure.
 /// </summary>
-public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SmtpOptions> options, ILogger<MailOutboxJob> logger) : BackgroundService
+public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SmtpOptions> options, ILogger<MailOutboxJob> logger, Infrastructure.DatabasePreparation preparation) : BackgroundService
 {
     private const int Batch = 50;
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await preparation.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -12,12 +12,17 @@ namespace Meldroute.Web.Features.Retention;
 /// several app instances on one database, each claims the day through <see cref="SingleRun.TryClaimDayAsync"/>;
 /// exactly one succeeds.
 /// </summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger) : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger, Infrastructure.DatabasePreparation preparation) : BackgroundService
 {
     public const string JobName = "retention";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await preparation.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         var catchUp = true;
         while (!stoppingToken.IsCancellationRequested)
         {

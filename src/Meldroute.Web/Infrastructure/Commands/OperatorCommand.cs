@@ -71,8 +71,20 @@ public sealed class OperatorCommand
         switch (string.Join(' ', Words))
         {
             case "":
-                await PrepareDatabaseAsync(app.Services);
-                await app.RunAsync();
+                // The database is prepared while the web server starts (see DatabasePreparation); a failure stops both.
+                var prepared = Task.Run(() => PrepareDatabaseAsync(app.Services));
+                await app.StartAsync();
+                try
+                {
+                    await prepared;
+                }
+                catch
+                {
+                    await app.StopAsync();
+                    throw;
+                }
+
+                await app.WaitForShutdownAsync();
                 return 0;
             case "migrate":
                 await PrepareDatabaseAsync(app.Services);
@@ -112,6 +124,21 @@ public sealed class OperatorCommand
 
     /// <summary>Applies migrations, makes sure the roles exist, and in demo mode seeds demo data and accounts.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services)
+    {
+        var preparation = services.GetRequiredService<DatabasePreparation>();
+        try
+        {
+            await PrepareAsync(services);
+            preparation.Succeeded();
+        }
+        catch (Exception e)
+        {
+            preparation.Failed(e);
+            throw;
+        }
+    }
+
+    private static async Task PrepareAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
