@@ -986,7 +986,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SignalId");
+                    b.HasIndex("SignalId", "Route", "ForwardedToPartnerId");
 
                     b.ToTable("DecisionRoutes");
                 });
@@ -1148,7 +1148,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("SubmittedById", "LastChangedAt");
 
-                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor");
+                    b.HasIndex("ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
+
+                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Id");
 
                     b.ToTable("Signals");
                 });
