@@ -25,9 +25,10 @@ public class FiguresBenchmarks
     public static IEnumerable<int> Sizes() =>
         (Environment.GetEnvironmentVariable("MELDROUTE_BENCH_SIZES") ?? "10000,100000,1000000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>SQLite always; PostgreSQL when MELDROUTE_BENCH_POSTGRES is set.</summary>
+    /// <summary>SQLite always; PostgreSQL when MELDROUTE_BENCH_POSTGRES is set; or those named in MELDROUTE_BENCH_DATABASES (comma separated).</summary>
     public static IEnumerable<string> Databases() =>
-        Environment.GetEnvironmentVariable("MELDROUTE_BENCH_POSTGRES") is null ? ["sqlite"] : ["sqlite", "postgres"];
+        Environment.GetEnvironmentVariable("MELDROUTE_BENCH_DATABASES") is { Length: > 0 } named ? named.Split(',')
+        : Environment.GetEnvironmentVariable("MELDROUTE_BENCH_POSTGRES") is null ? ["sqlite"] : ["sqlite", "postgres"];
 
     [ParamsSource(nameof(Sizes))]
     public int Signals { get; set; }
