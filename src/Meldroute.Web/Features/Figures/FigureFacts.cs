@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class LeadTimeHistograms
             Days[(year, step)] = histogram = [];
         }
 
-        histogram[days] = histogram.GetValueOrDefault(days) + count;
+        CollectionsMarshal.GetValueRefOrAddDefault(histogram, days, out _) += count;
     }
 }
 
@@ -95,23 +96,23 @@ public static class FigureFacts
     /// </summary>
     public static async Task<(Dictionary<FactKey, long> Signals, LeadTimeHistograms LeadTimes)> CountSignalsAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
-        var groups = await db.Signals.AsNoTracking()
+        // Streamed into the dictionary, one flat row at a time: no list of all groups and no nested key objects.
+        var groups = db.Signals.AsNoTracking()
             .GroupBy(s => new { s.ReceivedMonth, s.Source, s.Forms, s.ClassifiedForms, s.DepartmentId, s.LocationType, s.InvolvesMinor })
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
+            .Select(g => new { g.Key.ReceivedMonth, g.Key.Source, g.Key.Forms, g.Key.ClassifiedForms, g.Key.DepartmentId, g.Key.LocationType, g.Key.InvolvesMinor, Count = g.LongCount() })
+            .AsAsyncEnumerable();
         var counts = new Dictionary<FactKey, long>();
-        foreach (var g in groups)
+        await foreach (var g in groups.WithCancellation(cancellationToken))
         {
-            var k = g.Key;
-            var key = new FactKey(k.ReceivedMonth / 100, k.ReceivedMonth % 100, Categorise(k.Forms, k.ClassifiedForms), k.Source, k.Source == SignalSource.InternalReport ? k.DepartmentId : null, k.LocationType, k.InvolvesMinor);
-            counts[key] = counts.GetValueOrDefault(key) + g.Count;
+            var key = new FactKey(g.ReceivedMonth / 100, g.ReceivedMonth % 100, Categorise(g.Forms, g.ClassifiedForms), g.Source, g.Source == SignalSource.InternalReport ? g.DepartmentId : null, g.LocationType, g.InvolvesMinor);
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += g.Count;
         }
 
         var lead = new LeadTimeHistograms();
         async Task HistogramAsync(LeadStep step, IQueryable<MonthDays> rows)
         {
-            var groups = await rows.GroupBy(r => new { r.Month, r.Days }).Select(g => new { g.Key.Month, g.Key.Days, Count = g.LongCount() }).ToListAsync(cancellationToken);
-            foreach (var g in groups)
+            var groups = rows.GroupBy(r => new { r.Month, r.Days }).Select(g => new { g.Key.Month, g.Key.Days, Count = g.LongCount() }).AsAsyncEnumerable();
+            await foreach (var g in groups.WithCancellation(cancellationToken))
             {
                 lead.Add(g.Month / 100, step, g.Days, g.Count);
             }
@@ -134,16 +135,15 @@ public static class FigureFacts
 
     public static async Task<Dictionary<RouteFactKey, long>> CountRoutesAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
-        var groups = await (from r in db.DecisionRoutes.AsNoTracking()
-                            join s in db.Signals.AsNoTracking() on r.SignalId equals s.Id
-                            group r by new { s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.Source, s.DepartmentId, r.Route, r.ForwardedToPartnerId } into g
-                            select new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+        var groups = (from r in db.DecisionRoutes.AsNoTracking()
+                      join s in db.Signals.AsNoTracking() on r.SignalId equals s.Id
+                      group r by new { s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.Source, s.DepartmentId, r.Route, r.ForwardedToPartnerId } into g
+                      select new { g.Key.ReceivedMonth, g.Key.Forms, g.Key.ClassifiedForms, g.Key.Source, g.Key.DepartmentId, g.Key.Route, g.Key.ForwardedToPartnerId, Count = g.LongCount() }).AsAsyncEnumerable();
         var counts = new Dictionary<RouteFactKey, long>();
-        foreach (var g in groups)
+        await foreach (var g in groups.WithCancellation(cancellationToken))
         {
-            var k = g.Key;
-            var key = new RouteFactKey(k.ReceivedMonth / 100, Categorise(k.Forms, k.ClassifiedForms), k.Source, k.Source == SignalSource.InternalReport ? k.DepartmentId : null, k.Route, k.ForwardedToPartnerId);
-            counts[key] = counts.GetValueOrDefault(key) + g.Count;
+            var key = new RouteFactKey(g.ReceivedMonth / 100, Categorise(g.Forms, g.ClassifiedForms), g.Source, g.Source == SignalSource.InternalReport ? g.DepartmentId : null, g.Route, g.ForwardedToPartnerId);
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += g.Count;
         }
 
         return counts;

@@ -140,7 +140,7 @@ public static class GetFigures
         var monthYear = filter.Year ?? years[^1];
         List<int> beside = [.. new[] { options.BaselineYear, monthYear }.Where(years.Contains).Distinct().Order()];
 
-        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, IEnumerable<KeyValuePair<TKey, long>> source, Func<TKey, string, object?> of, bool throughTheYear = false)
+        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, Facts<TKey> source, bool throughTheYear = false)
         {
             var dims = new List<Dim> { rows };
             if (columns is not null)
@@ -149,7 +149,7 @@ public static class GetFigures
             }
 
             dims.AddRange(filterDims.Where(d => d != columns));
-            var cube = Build(dims, source, of);
+            var cube = Build(dims, source);
             var suppressed = Suppression.Apply(cube, threshold);
             // With columns, the total column is shown too: every row and column of the table is then a whole line of
             // the cube, which is what the suppression protects.
@@ -202,18 +202,21 @@ public static class GetFigures
             return new FigureTable(key, title, t["Figures_Explain_" + key, options.BaselineYear], rows.Labels.Count > 0 ? t["Figures_Dim_" + rows.Name] : "", columnLabels, tableRows);
         }
 
+        // Each fact's index in a dimension is looked up once and shared by every table that uses the dimension.
+        var signalFacts = new Facts<FactKey>(facts, Of);
+        var routeFacts = new Facts<RouteFactKey>(routes, OfRoute);
         var tables = new List<FigureTable>
         {
-            Table("per-year", yearDim, null, facts, Of),
-            Table("per-quarter", quarterDim, yearDim, facts, Of, throughTheYear: true),
-            Table("per-month", monthDim, yearDim, facts, Of, throughTheYear: true),
-            Table("per-form", formDim, yearDim, facts, Of),
-            Table("per-source", sourceDim, yearDim, facts, Of),
-            Table("per-location", locationDim, null, facts, Of),
-            Table("per-department", departmentDim, yearDim, facts.Where(f => f.Key.Source == SignalSource.InternalReport), Of),
-            Table("minors", minorDim, yearDim, facts, Of),
-            Table("per-route", routeDim, yearDim, routes, OfRoute),
-            Table("per-partner", partnerDim, yearDim, routes.Where(r => r.Key.PartnerId is not null), OfRoute),
+            Table("per-year", yearDim, null, signalFacts),
+            Table("per-quarter", quarterDim, yearDim, signalFacts, throughTheYear: true),
+            Table("per-month", monthDim, yearDim, signalFacts, throughTheYear: true),
+            Table("per-form", formDim, yearDim, signalFacts),
+            Table("per-source", sourceDim, yearDim, signalFacts),
+            Table("per-location", locationDim, null, signalFacts),
+            Table("per-department", departmentDim, yearDim, signalFacts.Where(k => k.Source == SignalSource.InternalReport)),
+            Table("minors", minorDim, yearDim, signalFacts),
+            Table("per-route", routeDim, yearDim, routeFacts),
+            Table("per-partner", partnerDim, yearDim, routeFacts.Where(k => k.PartnerId is not null)),
         };
 
         tables.AddRange(await TrainingFigures.TablesAsync(db, years, filter.Year, threshold, t, cancellationToken));
@@ -290,17 +293,18 @@ public static class GetFigures
         return new Dim(name, [.. values.Cast<object?>()], [.. values.Select(label)]);
     }
 
-    private static FigureCube Build<TKey>(List<Dim> dims, IEnumerable<KeyValuePair<TKey, long>> source, Func<TKey, string, object?> of)
+    private static FigureCube Build<TKey>(List<Dim> dims, Facts<TKey> source)
     {
         var sizes = dims.Select(d => d.Values.Count).ToArray();
+        var columns = dims.Select(source.Column).ToArray();
         var counts = new long[sizes.Aggregate(1, (a, b) => a * b)];
-        foreach (var (key, n) in source)
+        for (var f = 0; f < source.Counts.Length; f++)
         {
             var offset = 0;
             var skip = false;
-            for (var i = 0; i < dims.Count; i++)
+            for (var i = 0; i < columns.Length; i++)
             {
-                var index = dims[i].IndexOf(of(key, dims[i].Name));
+                var index = columns[i][f];
                 if (index < 0)
                 {
                     skip = true; // a year outside the range shown, or a department since removed
@@ -312,10 +316,50 @@ public static class GetFigures
 
             if (!skip)
             {
-                counts[offset] += n;
+                counts[offset] += source.Counts[f];
             }
         }
 
         return new FigureCube([.. dims.Select(d => d.Name)], [.. dims.Select(d => (IReadOnlyList<string>)d.Labels)], counts);
+    }
+
+    /// <summary>
+    /// Counted facts, column-wise: per dimension the index of every fact, computed once (boxing the value and looking
+    /// it up) and reused by every table that has the dimension, instead of once per table.
+    /// </summary>
+    private sealed class Facts<TKey>
+    {
+        private readonly TKey[] keys;
+        private readonly Func<TKey, string, object?> of;
+        private readonly Dictionary<Dim, int[]> columns = new(ReferenceEqualityComparer.Instance);
+
+        public Facts(IEnumerable<KeyValuePair<TKey, long>> facts, Func<TKey, string, object?> of)
+        {
+            keys = [.. facts.Select(f => f.Key)];
+            Counts = [.. facts.Select(f => f.Value)];
+            this.of = of;
+        }
+
+        public long[] Counts { get; }
+
+        public int[] Column(Dim dim)
+        {
+            if (!columns.TryGetValue(dim, out var column))
+            {
+                column = new int[keys.Length];
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    column[i] = dim.IndexOf(of(keys[i], dim.Name));
+                }
+
+                columns[dim] = column;
+            }
+
+            return column;
+        }
+
+        /// <summary>The facts that match, with their own columns (a table over a subset, e.g. internal reports only).</summary>
+        public Facts<TKey> Where(Func<TKey, bool> predicate) =>
+            new(keys.Zip(Counts).Where(f => predicate(f.First)).Select(f => KeyValuePair.Create(f.First, f.Second)), of);
     }
 }

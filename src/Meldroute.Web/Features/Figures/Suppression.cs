@@ -215,78 +215,130 @@ public static class Suppression
             : margin >= 0 ? counts[offset] + 1_000_000L
             : counts[offset];
 
-        foreach (var primary in primaries)
+        // Buffers shared by all primaries: a small cube at a low count has thousands of them, and this runs per request.
+        var primary = 0;
+        var coordinates = new int[k];
+        var candidates = new int[k][];
+        var candidateCosts = new long[k][];
+        var candidateCounts = new int[k];
+        for (var d = 0; d < k; d++)
         {
-            var coordinates = new int[k];
+            candidates[d] = new int[perDimension];
+            candidateCosts[d] = new long[perDimension];
+        }
+
+        var choice = new int[k];
+        var best = new int[k];
+        var found = false;
+        var bestCost = long.MaxValue;
+
+        // The best few partners of a dimension, judged by the neighbour along that dimension alone: the lowest cost
+        // first, ties by the lowest index (indices are visited in order and only a strictly lower cost moves ahead).
+        void PickCandidates(int d)
+        {
+            var n = 0;
+            for (var i = 0; i < sizes[d]; i++)
+            {
+                if (i == coordinates[d])
+                {
+                    continue;
+                }
+
+                var cost = Cost(primary + ((i - coordinates[d]) * strides[d]), i == sizes[d] - 1 ? 0 : -1);
+                var at = n < perDimension ? n : perDimension;
+                while (at > 0 && cost < candidateCosts[d][at - 1])
+                {
+                    at--;
+                }
+
+                if (at >= perDimension)
+                {
+                    continue;
+                }
+
+                for (var j = Math.Min(n, perDimension - 1); j > at; j--)
+                {
+                    candidates[d][j] = candidates[d][j - 1];
+                    candidateCosts[d][j] = candidateCosts[d][j - 1];
+                }
+
+                candidates[d][at] = i;
+                candidateCosts[d][at] = cost;
+                n = Math.Min(n + 1, perDimension);
+            }
+
+            candidateCounts[d] = n;
+        }
+
+        // The cost of all corners of the box, or at least bestCost once it reaches it: such a box is not chosen anyway.
+        long CornersCost()
+        {
+            long total = 0;
+            for (var mask = 1; mask < 1 << k && total < bestCost; mask++)
+            {
+                var offset = primary;
+                var touchesMargin = false;
+                for (var d = 0; d < k; d++)
+                {
+                    if ((mask & (1 << d)) != 0)
+                    {
+                        offset += (choice[d] - coordinates[d]) * strides[d];
+                        touchesMargin |= choice[d] == sizes[d] - 1;
+                    }
+                }
+
+                total += Cost(offset, touchesMargin ? 0 : -1);
+            }
+
+            return total;
+        }
+
+        void Search(int d)
+        {
+            if (d == k)
+            {
+                var cost = CornersCost();
+                if (cost < bestCost)
+                {
+                    bestCost = cost;
+                    found = true;
+                    Array.Copy(choice, best, k);
+                }
+
+                return;
+            }
+
+            for (var c = 0; c < candidateCounts[d]; c++)
+            {
+                choice[d] = candidates[d][c];
+                Search(d + 1);
+            }
+        }
+
+        foreach (var p in primaries)
+        {
+            primary = p;
             for (var d = 0; d < k; d++)
             {
                 coordinates[d] = primary / strides[d] % sizes[d];
             }
 
-            // The best few partners per dimension, judged by the neighbour along that dimension alone.
-            var candidates = new int[k][];
-            for (var d = 0; d < k; d++)
+            var hasPartners = true;
+            for (var d = 0; d < k && hasPartners; d++)
             {
-                var dimension = d;
-                candidates[d] = [.. Enumerable.Range(0, sizes[d]).Where(i => i != coordinates[dimension])
-                    .OrderBy(i => Cost(primary + ((i - coordinates[dimension]) * strides[dimension]), i == sizes[dimension] - 1 ? 0 : -1))
-                    .ThenBy(i => i)
-                    .Take(perDimension)];
+                PickCandidates(d);
+                hasPartners = candidateCounts[d] > 0;
             }
 
-            if (candidates.Any(c => c.Length == 0))
+            if (!hasPartners)
             {
                 continue; // a dimension without another index cannot hide anything; the lines do what they can
             }
 
-            int[]? best = null;
-            var bestCost = long.MaxValue;
-            var choice = new int[k];
-            void Search(int d)
-            {
-                if (d == k)
-                {
-                    var cost = CornersCost(choice);
-                    if (cost < bestCost)
-                    {
-                        bestCost = cost;
-                        best = [.. choice];
-                    }
-
-                    return;
-                }
-
-                foreach (var partner in candidates[d])
-                {
-                    choice[d] = partner;
-                    Search(d + 1);
-                }
-            }
-
-            long CornersCost(int[] partners)
-            {
-                long total = 0;
-                for (var mask = 1; mask < 1 << k; mask++)
-                {
-                    var offset = primary;
-                    var touchesMargin = false;
-                    for (var d = 0; d < k; d++)
-                    {
-                        if ((mask & (1 << d)) != 0)
-                        {
-                            offset += (partners[d] - coordinates[d]) * strides[d];
-                            touchesMargin |= partners[d] == sizes[d] - 1;
-                        }
-                    }
-
-                    total += Cost(offset, touchesMargin ? 0 : -1);
-                }
-
-                return total;
-            }
-
+            found = false;
+            bestCost = long.MaxValue;
             Search(0);
-            for (var mask = 1; best is not null && mask < 1 << k; mask++)
+            for (var mask = 1; found && mask < 1 << k; mask++)
             {
                 var offset = primary;
                 for (var d = 0; d < k; d++)

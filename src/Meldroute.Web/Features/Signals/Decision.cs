@@ -97,7 +97,8 @@ internal sealed class DecisionRouteConfiguration : IEntityTypeConfiguration<Deci
         builder.Property(r => r.ForwardedById).HasMaxLength(64);
         builder.Ignore(r => r.PartnerIdList);
         builder.Ignore(r => r.NeedsForwarding);
-        builder.HasIndex(r => r.SignalId);
+        // Also covers the figures' count of routes, which joins on the signal and groups by route and partner.
+        builder.HasIndex(r => new { r.SignalId, r.Route, r.ForwardedToPartnerId });
         builder.HasOne<Signal>().WithMany().HasForeignKey(r => r.SignalId).OnDelete(DeleteBehavior.Cascade);
     }
 }

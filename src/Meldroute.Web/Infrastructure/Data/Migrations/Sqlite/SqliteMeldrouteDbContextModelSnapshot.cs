@@ -1011,7 +1011,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SignalId");
+                    b.HasIndex("SignalId", "Route", "ForwardedToPartnerId");
 
                     b.ToTable("DecisionRoutes");
                 });
@@ -1173,7 +1173,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("SubmittedById", "LastChangedAt");
 
-                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor");
+                    b.HasIndex("ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
+
+                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Id");
 
                     b.ToTable("Signals");
                 });
