@@ -11,11 +11,11 @@ namespace Meldroute.Web.Infrastructure.Data;
 /// and the slowest request waits seconds. Here each transaction first waits its turn on an async gate per database
 /// (connection string) and starts the moment the previous one ends. Other processes on the same file (an operator command) still meet
 /// SQLite's own lock and busy timeout; after <see cref="MaxWait"/> a transaction stops waiting for the gate and
-/// leaves it to that lock, so a forgotten turn can slow writes down but never stop them.
+/// leaves it to that lock, so a turn that is not given back can slow writes down but never stop them.
 /// </summary>
 public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor
 {
-    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> turns = new();
@@ -67,7 +67,9 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         return Task.CompletedTask;
     }
 
-    // A transaction disposed without commit or rollback (an early return) ends with its connection being closed.
+    // A transaction disposed without commit or rollback (an early return) ends with its connection being closed; one
+    // that never began (the request was cancelled, or another process held the file past the busy timeout) raises no
+    // transaction event at all, and ends at the latest when its context disposes the connection.
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => EndTurn(eventData.ConnectionId);
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
@@ -76,12 +78,17 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         return Task.CompletedTask;
     }
 
-    /// <summary>How many connections hold a turn on this connection's database now (for tests: every ended transaction must have given its turn back).</summary>
-    internal int TurnsHeldOn(DbConnection connection)
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => EndTurn(eventData.ConnectionId);
+
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
-        var gate = GateFor(connection);
-        return turns.Values.Count(g => g == gate);
+        EndTurn(eventData.ConnectionId);
+        return Task.CompletedTask;
     }
+
+    /// <summary>How many connections hold a turn on this connection's database now (for tests: every ended transaction must have given its turn back).</summary>
+    internal int TurnsHeldOn(string connectionString) =>
+        Gates.TryGetValue(connectionString, out var gate) ? turns.Values.Count(g => g == gate) : 0;
 
     private void EndTurn(Guid connectionId)
     {
