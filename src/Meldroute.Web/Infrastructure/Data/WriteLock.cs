@@ -9,7 +9,6 @@ namespace Meldroute.Web.Infrastructure.Data;
 public static class WriteLock
 {
     public const long AuditChain = 0x4d52_4155_4449_54;
-    public const long SignalReferences = 0x4d52_5245_4653;
     public const long KeyRing = 0x4d52_4b45_5952_494e;
 
     public static async Task AcquireAsync(MeldrouteDbContext db, long key, CancellationToken cancellationToken)
