@@ -39,8 +39,20 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies), Dutch unless asked otherwise.</summary>
     public async Task<IPage> NewPageAsync(string locale = "nl-NL")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
+        var context = Patient(await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale }));
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Waits up to a minute for a page or an element instead of Playwright's 30 seconds: the test run shares two cores
+    /// with every other test class, and a sign-in (a deliberately slow password hash) can take long under that load.
+    /// A timeout only says when to give up; no test measures how long anything took.
+    /// </summary>
+    public static IBrowserContext Patient(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     public async Task DisposeAsync()

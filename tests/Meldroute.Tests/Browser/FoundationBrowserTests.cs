@@ -220,7 +220,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
     [Fact]
     public async Task The_app_works_without_JavaScript()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, JavaScriptEnabled = false, Locale = "nl-NL" });
+        var context = BrowserApp.Patient(await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, JavaScriptEnabled = false, Locale = "nl-NL" }));
         var page = await context.NewPageAsync();
 
         await page.SignInAsync("melder@meldroute.test");

@@ -75,7 +75,7 @@ public sealed class OidcBrowserTests(OidcBrowserApp browser) : IClassFixture<Oid
     public async Task Signing_in_at_the_identity_provider_lands_on_the_role_s_page_signed_in()
     {
         browser.Idp.Next = TestSubject.New(["meldroute-officer"]);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "nl-NL" });
+        var context = BrowserApp.Patient(await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "nl-NL" }));
         var page = await context.NewPageAsync();
         var visited = new List<string>();
         page.FrameNavigated += (_, frame) => visited.Add(frame.Url);
@@ -107,7 +107,7 @@ public sealed class OidcBrowserTests(OidcBrowserApp browser) : IClassFixture<Oid
     public async Task A_refused_sign_in_comes_back_to_the_sign_in_page_with_the_reason()
     {
         browser.Idp.Next = TestSubject.New(["not-a-meldroute-group"]);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "nl-NL" });
+        var context = BrowserApp.Patient(await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "nl-NL" }));
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Account/Login");
