@@ -70,7 +70,7 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
             }
             else
             {
-                await WriteLock.AcquireAsync(db, WriteLock.AuditChain, cancellationToken);
+                // SQLite: the transaction's write lock (BEGIN IMMEDIATE) already serialises the chain's writers.
                 await AuditChainer.AppendAsync(db, [e], cancellationToken);
             }
 
