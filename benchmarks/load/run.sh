@@ -123,6 +123,17 @@ stop_server() {
 
 peak_kb() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
 
+# CPU time in clock ticks: a process's own plus its waited-for children's (fields 14-17 of /proc/PID/stat).
+cpu_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# The database's CPU: PostgreSQL's postmaster and its live backends (SQLite runs inside the server process).
+db_ticks() {
+  [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ] || { echo 0; return; }
+  local postmaster total; postmaster=$(head -1 "$pg_data/postmaster.pid"); total=$(cpu_ticks "$postmaster")
+  for child in $(pgrep -P "$postmaster"); do total=$((total + $(cpu_ticks "$child"))); done
+  echo "$total"
+}
+ticks_per_s=$(getconf CLK_TCK)
+
 form_token() { # url → the antiforgery token of its form
   curl -s -H 'X-Forwarded-Proto: https' -c "$jar" -b "$jar" "$1" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1
 }
@@ -163,7 +174,7 @@ open_total() { # base-url token → number of open signals in the inbox
 
 results="$work/results.txt"
 failures=0
-printf '%-8s %-6s %-8s %5s %9s %9s %9s %9s %7s %6s %9s\n' db target endpoint conns requests rps p50_ms p99_ms failed lost peak_MB | tee "$results"
+printf '%-8s %-6s %-8s %5s %9s %9s %9s %9s %7s %6s %9s %10s %9s\n' db target endpoint conns requests rps p50_ms p99_ms failed lost peak_MB cpu_ms/req db_ms/req | tee "$results"
 
 # Each endpoint once before the measured runs, so that they measure warm (tiered-JIT) code, not the first calls.
 warm_up() { # token-submit token-read base
@@ -178,8 +189,10 @@ warm_up() { # token-submit token-read base
 run_wrk() { # db target endpoint script conns token base pid
   local db=$1 target=$2 endpoint=$3 script=$4 c=$5 token=$6 base=$7 server=$8 before after out line lost=0
   [ "$endpoint" = submit ] && before=$(open_total "$base" "$officer")
+  local cpu_before db_before; cpu_before=$(cpu_ticks "$server"); db_before=$(db_ticks)
   out=$(cd "$here" && MELDROUTE_TOKEN=$token MELDROUTE_RUN="$db-$target-$c-$RANDOM$RANDOM" MELDROUTE_OBSERVED_ON=$(date -u -d yesterday +%F) \
     wrk -t "$((c < 2 ? c : 2))" -c "$c" -d "$duration" --timeout 10s --latency -s "$script" "$base")
+  local cpu_used db_used; cpu_used=$(($(cpu_ticks "$server") - cpu_before)); db_used=$(($(db_ticks) - db_before))
   echo "$out" >>"$work/wrk.log"
   line=$(grep '^RESULT' <<<"$out")
   local requests non2xx errors rps p50 p99
@@ -195,7 +208,11 @@ run_wrk() { # db target endpoint script conns token base pid
   fi
   local failed=$((non2xx + errors))
   if [ "$failed" -gt 0 ] || [ "$lost" -gt 0 ] || [ "$requests" -eq 0 ]; then failures=$((failures + 1)); fi
-  printf '%-8s %-6s %-8s %5s %9s %9s %9s %9s %7s %6s %9s\n' "$db" "$target" "$endpoint" "$c" "$requests" "$rps" "$p50" "$p99" "$failed" "$lost" "$(($(peak_kb "$server") / 1024))" | tee -a "$results"
+  # CPU milliseconds per request, of the server process and of the database's processes, during the run.
+  local per_request per_request_db
+  per_request=$(awk -v t="$cpu_used" -v n="$requests" -v hz="$ticks_per_s" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
+  per_request_db=$(awk -v t="$db_used" -v n="$requests" -v hz="$ticks_per_s" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
+  printf '%-8s %-6s %-8s %5s %9s %9s %9s %9s %7s %6s %9s %10s %9s\n' "$db" "$target" "$endpoint" "$c" "$requests" "$rps" "$p50" "$p99" "$failed" "$lost" "$(($(peak_kb "$server") / 1024))" "$per_request" "$per_request_db" | tee -a "$results"
 }
 
 for db in $dbs; do
