@@ -10,7 +10,8 @@ namespace Meldroute.Web.Features.Intake;
 /// Signal reference numbers on PostgreSQL: a database sequence per year (<c>signal_reference_2026</c>).
 /// A counter row would be locked from its update until the commit, so every submission would wait for the previous
 /// one's commit; a sequence hands out numbers without a lock, to every instance. The price: a submission that fails
-/// after taking its number leaves a gap (numbers stay unique and increasing). A year's sequence is made by the first
+/// after taking its number, or repeats an earlier Idempotency-Key, leaves a gap (numbers stay unique and increasing).
+/// A year's sequence is made by the first
 /// submission of that year and continues from that year's counter row, which earlier releases (and SQLite) count in.
 /// </summary>
 public static class ReferenceNumbers

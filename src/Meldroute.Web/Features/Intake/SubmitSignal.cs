@@ -228,12 +228,9 @@ public static class SubmitSignal
         MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, SubmitSignalRequest r, string userId, string? idempotencyKey,
         Notifications.SignalNotifications notifications, IReadOnlyList<SignalAttachment> attachments, CancellationToken cancellationToken)
     {
+        // A repeated key is not looked up first: that would cost every submission a query for the rare retry. The
+        // idempotency record's primary key refuses the repeat at the save below, which then answers with the first signal.
         var keyHash = string.IsNullOrEmpty(idempotencyKey) ? null : HashKey(idempotencyKey);
-        if (keyHash is not null && await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } earlier)
-        {
-            return (earlier, false);
-        }
-
         var now = clock.GetUtcNow();
         if (db.Database.IsNpgsql())
         {
@@ -276,8 +273,9 @@ public static class SubmitSignal
         await notifications.NewSignalAsync(signal, cancellationToken);
         if (keyHash is not null)
         {
-            // The record's key (user, key hash) is unique: of two requests with the same key at once (a double
-            // click), the second waits for the first's commit and then fails here, and answers with the first's signal.
+            // The record's key (user, key hash) is unique: a repeat fails here, and of two requests with the same key at
+            // once (a double click) the second waits for the first's commit and then fails; either answers with the
+            // first's signal.
             db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = userId, KeyHash = keyHash, SignalId = signal.Id, CreatedAt = now });
         }
 
