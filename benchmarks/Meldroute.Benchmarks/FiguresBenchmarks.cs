@@ -51,12 +51,12 @@ public class FiguresBenchmarks
             var connection = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("MELDROUTE_BENCH_POSTGRES")
                 ?? throw new InvalidOperationException("Set MELDROUTE_BENCH_POSTGRES to a throwaway PostgreSQL database to benchmark PostgreSQL."));
             connection.Database += "_" + Signals.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            db = new PostgresMeldrouteDbContext(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>().UseNpgsql(connection.ConnectionString).Options, protection);
+            db = new PostgresMeldrouteDbContext(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>().UseNpgsql(connection.ConnectionString).UsePersonalDataProtection(protection).Options);
         }
         else
         {
             var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "meldroute-bench")).FullName;
-            db = new SqliteMeldrouteDbContext(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>().UseSqlite($"Data Source={Path.Combine(folder, $"figures-{Signals}.db")}").Options, protection);
+            db = new SqliteMeldrouteDbContext(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>().UseSqlite($"Data Source={Path.Combine(folder, $"figures-{Signals}.db")}").UsePersonalDataProtection(protection).Options);
         }
 
         if (!reseed && await db.Database.CanConnectAsync())

@@ -11,6 +11,13 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var postgres = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
 var connectionString = builder.Configuration.GetConnectionString("Meldroute") ?? throw new InvalidOperationException("ConnectionStrings:Meldroute is not set.");
+if (postgres)
+{
+    // The same driver settings the app gives its own connections (DatabaseSetup.TunePostgres), so that the ratio
+    // compares the app's work, not two driver configurations.
+    connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, NoResetOnClose = true }.ConnectionString;
+}
+
 var app = builder.Build();
 var floor = new Floor(postgres, connectionString);
 
@@ -99,16 +106,19 @@ internal sealed class Floor(bool postgres, string connectionString)
         return tables;
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> prepared = [];
+
     private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
-        if (!postgres)
+        if (connection is SqliteConnection { Handle: { } handle } && !prepared.TryGetValue(handle, out _))
         {
-            // As the app's interceptor does per connection: wait for the write lock instead of failing at once.
+            // As the app's interceptor does once per physical connection: wait for the write lock instead of failing at once.
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
             await pragma.ExecuteNonQueryAsync(ct);
+            prepared.AddOrUpdate(handle, handle);
         }
 
         return connection;

@@ -1,5 +1,6 @@
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Meldroute.Web.Features.Audit;
@@ -147,6 +148,20 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
 /// <summary>Runs <see cref="AuditChainer"/> after each commit that added audit events, and forgets them on a rollback.</summary>
 public sealed class AuditChainInterceptor(AuditChainer chainer) : DbTransactionInterceptor
 {
+    // Events are only ever added inside a transaction, after it started. Contexts are pooled, and one whose transaction
+    // was disposed without commit or rollback could otherwise hand a stale flag to its next request.
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Forget(eventData);
+        return result;
+    }
+
     public override async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is MeldrouteDbContext { AuditEventsAwaitChain: true } db)

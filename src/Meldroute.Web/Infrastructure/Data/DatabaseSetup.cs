@@ -22,19 +22,22 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqliteConnectionString(connectionString, environment.ContentRootPath);
-                services.AddDbContext<SqliteMeldrouteDbContext>(o => o
+                // Pooled: a request reuses a context instead of building one (its services, its state) from scratch.
+                services.AddDbContextPool<SqliteMeldrouteDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
-                    .AddInterceptors(new SqlitePragmas(), WriteGate));
+                    .AddInterceptors(new SqlitePragmas(), WriteGate)
+                    .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
                 services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<SqliteMeldrouteDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 services.AddSingleton<Features.Audit.AuditChainer>();
                 services.AddSingleton<Features.Audit.AuditChainInterceptor>();
-                services.AddDbContext<PostgresMeldrouteDbContext>((sp, o) => o
-                    .UseNpgsql(connectionString)
+                services.AddDbContextPool<PostgresMeldrouteDbContext>((sp, o) => o
+                    .UseNpgsql(TunePostgres(connectionString))
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
-                    .AddInterceptors(sp.GetRequiredService<Features.Audit.AuditChainInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<Features.Audit.AuditChainInterceptor>())
+                    .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
                 services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<PostgresMeldrouteDbContext>());
                 services.AddHostedService<Features.Audit.AuditChainJob>();
                 break;
@@ -44,6 +47,36 @@ public static class DatabaseSetup
 
         services.AddSingleton(options);
         return services;
+    }
+
+    /// <summary>
+    /// Driver settings for the app's own connections, unless the operator's connection string sets them itself:
+    /// statements the app repeats are prepared once per connection (Max Auto Prepare: the server then skips parsing and
+    /// planning them), and a connection going back to the pool is not reset with DISCARD ALL (No Reset On Close), a
+    /// statement on every reuse that also throws away the prepared ones. The app leaves no session state behind: its
+    /// locks and settings are transaction-scoped; the one session lock, <see cref="Jobs.SingleRun"/>'s, takes a
+    /// connection of its own that is reset.
+    /// </summary>
+    internal static string TunePostgres(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 64;
+        }
+
+        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages"))
+        {
+            tuned.AutoPrepareMinUsages = 2;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        return tuned.ConnectionString;
     }
 
     /// <summary>A relative SQLite path is taken from the content root, and its folder is created.</summary>
@@ -65,24 +98,51 @@ public static class DatabaseSetup
 
     /// <summary>
     /// WAL for concurrent readers; secure_delete so that purged personal data is overwritten instead of
-    /// lingering in free pages; foreign keys on. Set on every connection because SQLite keeps them per connection.
+    /// lingering in free pages; foreign keys on. SQLite keeps these per connection, so they are set once on every new
+    /// physical connection; a connection handed out again by the pool keeps them, and setting them again on every open
+    /// (several times per request) cost the intake a statement each time.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 
+        /// <summary>The native connections that have the pragmas; weak, so a connection the pool closes is forgotten.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            if (IsNew(connection, out var handle))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+                Remember(handle);
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (IsNew(connection, out var handle))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                Remember(handle);
+            }
+        }
+
+        private static bool IsNew(DbConnection connection, out object? handle)
+        {
+            handle = (connection as SqliteConnection)?.Handle;
+            return handle is null || !Prepared.TryGetValue(handle, out _);
+        }
+
+        private static void Remember(object? handle)
+        {
+            if (handle is not null)
+            {
+                Prepared.AddOrUpdate(handle, handle);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,8 +10,8 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteMeldrouteDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(SqliteMeldrouteDbContext).Assembly.GetName().Name))
-            .Options,
-            DesignTimeProtection());
+            .UsePersonalDataProtection(DesignTimeProtection())
+            .Options);
 
     // Migrations need the model's shape only; this key ring never stores a key.
     internal static Privacy.PersonalDataProtection DesignTimeProtection() => new(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), Privacy.SubjectIndex.Ephemeral());
@@ -21,6 +22,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresMeldrouteDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>()
             .UseNpgsql("Host=127.0.0.1;Database=design_time")
-            .Options,
-            SqliteDesignTimeFactory.DesignTimeProtection());
+            .UsePersonalDataProtection(SqliteDesignTimeFactory.DesignTimeProtection())
+            .Options);
 }

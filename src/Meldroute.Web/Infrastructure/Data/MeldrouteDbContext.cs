@@ -16,8 +16,11 @@ namespace Meldroute.Web.Infrastructure.Data;
 /// The one model of Meldroute. Each database provider has a subclass only so that it can keep its own
 /// migrations (EF Core migrations are provider-specific); feature code always asks for this type.
 /// </summary>
-public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection protection) : IdentityDbContext<MeldrouteUser, IdentityRole, string>(options)
+public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<MeldrouteUser, IdentityRole, string>(options)
 {
+    private readonly PersonalDataProtection protection = options.FindExtension<PersonalDataOptionsExtension>()?.Protection
+        ?? throw new InvalidOperationException("The context's options have no key protection: configure them with UsePersonalDataProtection.");
+
     /// <summary>The key ring that encrypts this context's personal data (part of the model's cache key).</summary>
     internal PersonalDataProtection Protection => protection;
 
@@ -74,27 +77,36 @@ public class MeldrouteDbContext(DbContextOptions options, PersonalDataProtection
     /// <summary>Every save of a versioned entity gets a new version: a second editor holding the old one is refused.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        // One pass over the tracked entries: each Entries() call scans the whole change tracker for changes first.
+        foreach (var entry in ChangeTracker.Entries())
         {
-            entry.Entity.Version = Guid.NewGuid();
-        }
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
 
-        foreach (var entry in ChangeTracker.Entries<Signal>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            entry.Entity.RefreshFigureColumns();
-        }
+            if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
+            {
+                versioned.Version = Guid.NewGuid();
+            }
 
-        // Names get their keyed hash on every write, so that the subject index never lags behind the data.
-        foreach (var entry in ChangeTracker.Entries<INamedSubject>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            entry.Entity.SubjectHash = protection.SubjectIndex.Hash(entry.Entity.NameOrDescription);
+            if (entry.Entity is Signal signal)
+            {
+                signal.RefreshFigureColumns();
+            }
+
+            // Names get their keyed hash on every write, so that the subject index never lags behind the data.
+            if (entry.Entity is INamedSubject named)
+            {
+                named.SubjectHash = protection.SubjectIndex.Hash(named.NameOrDescription);
+            }
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
 
-public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbContext> options, PersonalDataProtection protection) : MeldrouteDbContext(options, protection)
+public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbContext> options) : MeldrouteDbContext(options)
 {
     /// <summary>SQLite has no date-time type: instants are stored as sortable numbers so that queries can compare them.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -104,4 +116,4 @@ public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbC
     }
 }
 
-public sealed class PostgresMeldrouteDbContext(DbContextOptions<PostgresMeldrouteDbContext> options, PersonalDataProtection protection) : MeldrouteDbContext(options, protection);
+public sealed class PostgresMeldrouteDbContext(DbContextOptions<PostgresMeldrouteDbContext> options) : MeldrouteDbContext(options);

@@ -20,27 +20,48 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> turns = new();
 
+    // The gate begins the transaction itself, so that a BEGIN that fails (another process holds the file past the busy
+    // timeout, the request was cancelled) gives its turn back at once: a pooled context's connection is not closed
+    // when the context goes back to the pool, so waiting for that would keep the turn.
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         var gate = GateFor(connection);
-        if (await gate.WaitAsync(MaxWait, cancellationToken))
+        if (!await gate.WaitAsync(MaxWait, cancellationToken))
         {
-            turns[eventData.ConnectionId] = gate;
+            return result;
         }
 
-        return result;
+        turns[eventData.ConnectionId] = gate;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken));
+        }
+        catch
+        {
+            EndTurn(eventData.ConnectionId);
+            throw;
+        }
     }
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         var gate = GateFor(connection);
-        if (gate.Wait(MaxWait))
+        if (!gate.Wait(MaxWait))
         {
-            turns[eventData.ConnectionId] = gate;
+            return result;
         }
 
-        return result;
+        turns[eventData.ConnectionId] = gate;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            EndTurn(eventData.ConnectionId);
+            throw;
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => EndTurn(eventData.ConnectionId);
@@ -67,9 +88,8 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         return Task.CompletedTask;
     }
 
-    // A transaction disposed without commit or rollback (an early return) ends with its connection being closed; one
-    // that never began (the request was cancelled, or another process held the file past the busy timeout) raises no
-    // transaction event at all, and ends at the latest when its context disposes the connection.
+    // A transaction disposed without commit or rollback (an early return) ends with its connection being closed, at the
+    // latest when its context disposes the connection.
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => EndTurn(eventData.ConnectionId);
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)

@@ -89,7 +89,9 @@ public static class SingleRun
         }
 
         // A connection of its own: the work's transactions on the context's connection neither hold nor end the lock.
-        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        // Reset when it goes back to the pool (the app's other connections are not; see DatabaseSetup.TunePostgres),
+        // so that a lock whose release failed cannot outlive its run on a pooled connection.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { NoResetOnClose = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         var key = LockKey(job);
         await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } })

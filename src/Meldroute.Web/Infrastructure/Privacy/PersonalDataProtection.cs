@@ -159,6 +159,61 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
 }
 
 /// <summary>
+/// Carries the key protection in a context's options instead of its constructor, so that contexts can be pooled
+/// (a pooled context is made from its options alone, once, and reused across requests).
+/// </summary>
+internal sealed class PersonalDataOptionsExtension(PersonalDataProtection protection) : IDbContextOptionsExtension
+{
+    private ExtensionInfo? info;
+
+    public PersonalDataProtection Protection => protection;
+
+    public DbContextOptionsExtensionInfo Info => info ??= new ExtensionInfo(this);
+
+    public void ApplyServices(IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    /// <summary>EF Core's own services do not use the protection: every key ring shares them (the model is kept apart by <see cref="PersonalDataModelCacheKeyFactory"/>).</summary>
+    private sealed class ExtensionInfo(IDbContextOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => "";
+
+        public override int GetServiceProviderHashCode() => 0;
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
+        {
+        }
+    }
+}
+
+public static class PersonalDataOptions
+{
+    /// <summary>The key protection that encrypts the personal data of contexts made with these options.</summary>
+    public static DbContextOptionsBuilder<TContext> UsePersonalDataProtection<TContext>(this DbContextOptionsBuilder<TContext> builder, PersonalDataProtection protection)
+        where TContext : DbContext
+    {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new PersonalDataOptionsExtension(protection));
+        return builder;
+    }
+
+    /// <inheritdoc cref="UsePersonalDataProtection{TContext}"/>
+    public static DbContextOptionsBuilder UsePersonalDataProtection(this DbContextOptionsBuilder builder, PersonalDataProtection protection)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new PersonalDataOptionsExtension(protection));
+        return builder;
+    }
+}
+
+/// <summary>
 /// The model carries the converters of one key ring; a process that hosts several apps (the tests) builds one model
 /// per key ring instead of sharing the first.
 /// </summary>
