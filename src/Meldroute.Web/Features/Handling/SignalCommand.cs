@@ -54,13 +54,14 @@ public sealed class SignalCommandContext(
 
         Db.Entry(signal).Property(s => s.Version).OriginalValue = signal.Version;
         var statusBefore = signal.Status;
+        var mailboxSender = notifications.MailboxSender(signal);
         if (await change(signal) is { } stopped)
         {
             return stopped;
         }
 
         signal.LastChangedAt = Now;
-        await notifications.ReporterStatusChangedAsync(signal, statusBefore, cancellationToken);
+        await notifications.ReporterStatusChangedAsync(signal, statusBefore, mailboxSender, cancellationToken);
         try
         {
             await Db.SaveChangesAsync(cancellationToken);

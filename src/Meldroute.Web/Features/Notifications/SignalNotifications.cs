@@ -15,7 +15,7 @@ namespace Meldroute.Web.Features.Notifications;
 /// signal is about is read there, after signing in. The mails are added to the caller's unit of work (its
 /// transaction) and sent later by <see cref="MailOutboxJob"/>.
 /// </summary>
-public sealed class SignalNotifications(MeldrouteDbContext db, IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class SignalNotifications(MeldrouteDbContext db, IOptions<SmtpOptions> options, IOptions<Mailbox.MailboxOptions> mailbox, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
 
@@ -52,24 +52,42 @@ public sealed class SignalNotifications(MeldrouteDbContext db, IOptions<SmtpOpti
         }
     }
 
-    /// <summary>Queues a mail to the reporter when the status the reporter sees changed; signals from the mailbox have no reporter account.</summary>
-    public async Task ReporterStatusChangedAsync(Signal signal, SignalStatus before, CancellationToken cancellationToken)
+    /// <summary>
+    /// The address a signal from the reporting mailbox came from, read before a change that may purge it (forwarding
+    /// deletes the signal's personal data, the sender's address with it): only a sender configured under
+    /// Mailbox:SenderDepartments, that is a colleague, ever gets a mail; an unknown or forged sender gets nothing.
+    /// </summary>
+    public string? MailboxSender(Signal signal) =>
+        signal.Source == SignalSource.Mailbox && mailbox.Value.DepartmentFor(signal.SourceDetail) is not null
+        && MimeKit.MailboxAddress.TryParse(signal.SourceDetail, out var address) ? address.Address : null;
+
+    /// <summary>
+    /// Queues a mail to the reporter when the status the reporter sees changed: to the account that submitted the
+    /// signal, or, for a signal from the reporting mailbox (no account), to its known sender (<see cref="MailboxSender"/>),
+    /// with the general status instead of a link the sender could not use.
+    /// </summary>
+    public async Task ReporterStatusChangedAsync(Signal signal, SignalStatus before, string? mailboxSender, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (!o.Enabled || SignalStateMachine.ForReporter(before) == SignalStateMachine.ForReporter(signal.Status))
+        var now = SignalStateMachine.ForReporter(signal.Status);
+        if (!o.Enabled || SignalStateMachine.ForReporter(before) == now)
         {
             return;
         }
 
         var email = await db.Users.Where(u => u.Id == signal.SubmittedById).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
-        if (string.IsNullOrEmpty(email))
+        if (!string.IsNullOrEmpty(email))
         {
-            return;
+            var link = Link(o, "/Intake/Mine");
+            var (subject, body) = InDutch(() => (t["Mail_StatusChanged_Subject", signal.Reference].Value, t["Mail_StatusChanged_Body", signal.Reference, link].Value));
+            Queue(email, subject, body);
         }
-
-        var link = Link(o, "/Intake/Mine");
-        var (subject, body) = InDutch(() => (t["Mail_StatusChanged_Subject", signal.Reference].Value, t["Mail_StatusChanged_Body", signal.Reference, link].Value));
-        Queue(email, subject, body);
+        else if (mailboxSender is not null)
+        {
+            var (subject, body) = InDutch(() => (t["Mail_StatusChanged_Subject", signal.Reference].Value,
+                t["Mail_StatusChangedMailbox_Body", signal.Reference, t[$"ReporterStatus_{now}"].Value].Value));
+            Queue(mailboxSender, subject, body);
+        }
     }
 
     private void Queue(string to, string subject, string body)

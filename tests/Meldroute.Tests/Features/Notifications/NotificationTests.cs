@@ -26,6 +26,7 @@ public abstract class NotificationTests(Database database)
         database,
         settings: new Dictionary<string, string?>
         {
+            ["Mailbox:SenderDepartments:collega.gemeente.test"] = "Leerplicht",
             ["Smtp:Enabled"] = "true",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
@@ -84,6 +85,52 @@ public abstract class NotificationTests(Database database)
         Assert.Contains($"{AppUrl}/Intake/Mine", Text(toReporter), StringComparison.Ordinal);
         AssertHoldsNothingOfTheSignal(toReporter);
         Assert.True(await OutboxEmptiesAsync(app));
+    }
+
+    [Fact]
+    public async Task The_known_sender_of_a_mailbox_signal_hears_its_general_status_and_an_unknown_sender_nothing()
+    {
+        using var smtp = new SmtpReceiver();
+        using var app = NewApp(smtp.Port);
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var colleague = "j.jansen@collega.gemeente.test";
+        var (known, knownReference) = await FromMailboxAsync(app, colleague);
+        var (unknown, _) = await FromMailboxAsync(app, "iemand@elders.test");
+        Assert.Equal(2, (await smtp.WaitForAsync(2)).Count); // the officer hears of both
+
+        foreach (var id in new[] { known, unknown })
+        {
+            await officer.PostAsync($"/api/signals/{id}/analysis", new { version = await officer.VersionAsync(id), classifiedForms = new[] { "Labour" }, urgency = "Normal", notes = $"Analyse {marker}" });
+        }
+
+        var toSender = (await smtp.WaitForAsync(3)).Skip(2).Single();
+        Assert.Equal([colleague], toSender.Recipients);
+        Assert.Contains(knownReference, Text(toSender), StringComparison.Ordinal);
+        Assert.Contains("In behandeling", Text(toSender), StringComparison.Ordinal);
+        Assert.DoesNotContain(colleague, Text(toSender), StringComparison.OrdinalIgnoreCase);
+        AssertHoldsNothingOfTheSignal(toSender);
+        Assert.True(await OutboxEmptiesAsync(app));
+        Assert.Equal(3, smtp.Mails.Count); // nothing to the unknown (possibly forged) sender
+    }
+
+    /// <summary>A signal as the mailbox reader stores one: no reporter account, the sender's address as its source detail.</summary>
+    private async Task<(string Id, string Reference)> FromMailboxAsync(MeldrouteAppFactory app, string sender)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var request = new Meldroute.Web.Features.Intake.SubmitSignalRequest
+        {
+            Description = $"Onderwerp: zorgen {marker}\n\nEen jonge vrouw ({name}) werkt dag en nacht in een nagelsalon.",
+            ObservedOn = DateOnly.FromDateTime(DateTime.UtcNow),
+            LocationType = Meldroute.Web.Features.Signals.LocationType.Other,
+            Forms = [Meldroute.Web.Features.Signals.ExploitationForms.Unknown],
+            Source = Meldroute.Web.Features.Signals.SignalSource.Mailbox,
+            SourceDetail = sender,
+        };
+        var (response, _) = await Meldroute.Web.Features.Intake.SubmitSignal.HandleAsync(
+            services.GetRequiredService<MeldrouteDbContext>(), services.GetRequiredService<Meldroute.Web.Features.Audit.AuditTrail>(), TimeProvider.System, request,
+            Meldroute.Web.Features.Mailbox.MailboxReader.ActorId, null, services.GetRequiredService<SignalNotifications>(), [], CancellationToken.None);
+        return (response.Id.ToString(), response.Reference);
     }
 
     [Fact]
