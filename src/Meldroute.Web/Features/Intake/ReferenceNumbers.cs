@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Meldroute.Web.Features.Intake;
@@ -47,5 +48,27 @@ public static class ReferenceNumbers
     }
 
     public static async Task<long> NextAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<long>($"SELECT nextval(CAST({SequenceName(year)} AS regclass)) AS \"Value\"").ToListAsync(cancellationToken)).Single();
+        await ScalarAsync(db, $"SELECT nextval('{SequenceName(year)}')", null, cancellationToken)
+        ?? throw new InvalidOperationException("nextval answered nothing.");
+
+    /// <summary>
+    /// One number through the context's open connection and transaction, without EF Core's query pipeline: a reference
+    /// number is taken inside the submission's transaction (on SQLite under the file's write lock, which every other
+    /// writer waits for), where the pipeline's own work per call counted.
+    /// </summary>
+    internal static async Task<long?> ScalarAsync(MeldrouteDbContext db, string sql, int? year, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        if (year is { } value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@year";
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken) is { } result and not DBNull ? Convert.ToInt64(result, CultureInfo.InvariantCulture) : null;
+    }
 }

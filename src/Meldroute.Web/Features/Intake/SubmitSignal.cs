@@ -319,11 +319,9 @@ public static class SubmitSignal
     /// <summary>SQLite: the year's counter row, in the transaction that holds the file's write lock (so gapless).</summary>
     private static async Task<long> NextFromCounterAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken)
     {
-        var next = await db.Database.SqlQuery<long>(
-            $"""UPDATE "SignalReferenceCounters" SET "Last" = "Last" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """).ToListAsync(cancellationToken);
-        if (next.Count == 1)
+        if (await ReferenceNumbers.ScalarAsync(db, """UPDATE "SignalReferenceCounters" SET "Last" = "Last" + 1 WHERE "Year" = @year RETURNING "Last" """, year, cancellationToken) is { } next)
         {
-            return next[0];
+            return next;
         }
 
         db.SignalReferenceCounters.Add(new SignalReferenceCounter { Year = year, Last = 1 });
