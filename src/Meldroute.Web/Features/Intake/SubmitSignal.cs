@@ -237,10 +237,11 @@ public static class SubmitSignal
             await ReferenceNumbers.EnsureYearAsync(db, now.Year, cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The signal is built and tracked before the transaction begins, so that the transaction (on SQLite: the file's
+        // write lock, which every other writer waits for) holds only what needs it: the reference number and the save.
         var signal = new Signal
         {
-            Reference = await NextReferenceAsync(db, now.Year, cancellationToken),
+            Reference = "",
             SubmittedById = userId,
             ReceivedAt = now,
             LastChangedAt = now,
@@ -270,6 +271,8 @@ public static class SubmitSignal
             Attachments = [.. attachments],
         };
         db.Signals.Add(signal);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        signal.Reference = await NextReferenceAsync(db, now.Year, cancellationToken);
         await notifications.NewSignalAsync(signal, cancellationToken);
         if (keyHash is not null)
         {
