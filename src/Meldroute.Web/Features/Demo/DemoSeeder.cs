@@ -189,8 +189,14 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The demo accounts share one published password, so it is checked against the password rules and hashed once and
+    /// that hash is stored for each (Identity's hash is slow on purpose: seven of them were most of a first demo start).
+    /// Demo accounts only: every real account's password is hashed on its own, with its own salt.
+    /// </summary>
     private async Task SeedAccountsAsync()
     {
+        string? passwordHash = null;
         foreach (var (email, role, displayName) in Accounts)
         {
             if (await users.FindByEmailAsync(email) is not null)
@@ -199,9 +205,21 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
             }
 
             var user = new MeldrouteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-            Check(await users.CreateAsync(user, DemoPassword));
+            passwordHash ??= await HashDemoPasswordAsync(user);
+            user.PasswordHash = passwordHash;
+            Check(await users.CreateAsync(user));
             Check(await users.AddToRoleAsync(user, role));
         }
+    }
+
+    private async Task<string> HashDemoPasswordAsync(MeldrouteUser user)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            Check(await validator.ValidateAsync(users, user, DemoPassword));
+        }
+
+        return users.PasswordHasher.HashPassword(user, DemoPassword);
     }
 
     private static void Check(IdentityResult result)

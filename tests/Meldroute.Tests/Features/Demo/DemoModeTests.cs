@@ -1,8 +1,10 @@
 using System.Net;
 using Meldroute.Tests.Infrastructure;
+using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +40,25 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
             Roles.PrivacyOfficer => "Functionaris gegevensbescherming",
             _ => "Functioneel beheerder",
         }, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_demo_account_stores_a_hash_of_the_demo_password_that_verifies_without_a_rehash()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
+
+        foreach (var (email, role, _) in DemoSeeder.Accounts)
+        {
+            var user = await users.FindByEmailAsync(email);
+            Assert.NotNull(user);
+            Assert.Equal(
+                PasswordVerificationResult.Success,
+                users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash!, DemoSeeder.DemoPassword));
+            Assert.Equal(PasswordVerificationResult.Failed, users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash!, DemoSeeder.DemoPassword + "x"));
+            Assert.True(await users.IsInRoleAsync(user, role));
+            Assert.False(string.IsNullOrEmpty(user.SecurityStamp));
+        }
     }
 
     [Fact]
