@@ -11,6 +11,7 @@ if (command.IsUnknown)
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddMeldroute();
 var app = builder.Build();
+command.BeginPreparing(app);
 app.UseMeldroute();
 return await command.RunAsync(app);
 

@@ -38,6 +38,8 @@ public sealed class OperatorCommand
     private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"]];
     private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to", "--kind"];
 
+    private Task? preparing;
+
     public static OperatorCommand Parse(string[] args)
     {
         var words = Known.FirstOrDefault(k => args.Length >= k.Length && k.SequenceEqual(args[..k.Length]));
@@ -66,13 +68,26 @@ public sealed class OperatorCommand
         return new OperatorCommand(words, options, [.. hostArgs]);
     }
 
+    /// <summary>
+    /// Call right after the app is built. Serving prepares the database while the request pipeline is built and the
+    /// web server starts (see <see cref="DatabasePreparation"/>): the model build and the migrations overlap both. The
+    /// other commands prepare it themselves before they act.
+    /// </summary>
+    public void BeginPreparing(WebApplication app)
+    {
+        if (Words.Length == 0)
+        {
+            Preparing(app);
+        }
+    }
+
     public async Task<int> RunAsync(WebApplication app)
     {
         switch (string.Join(' ', Words))
         {
             case "":
-                // The database is prepared while the web server starts (see DatabasePreparation); a failure stops both.
-                var prepared = Task.Run(() => PrepareDatabaseAsync(app.Services));
+                // The database is prepared while the web server starts (see BeginPreparing); a failure stops both.
+                var prepared = Preparing(app);
                 await app.StartAsync();
                 try
                 {
@@ -121,6 +136,8 @@ public sealed class OperatorCommand
                 return 2;
         }
     }
+
+    private Task Preparing(WebApplication app) => preparing ??= Task.Run(() => PrepareDatabaseAsync(app.Services));
 
     /// <summary>Applies migrations, makes sure the roles exist, and in demo mode seeds demo data and accounts.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services)
