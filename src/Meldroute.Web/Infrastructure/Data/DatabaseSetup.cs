@@ -25,6 +25,7 @@ public static class DatabaseSetup
                 // Pooled: a request reuses a context instead of building one (its services, its state) from scratch.
                 services.AddDbContextPool<SqliteMeldrouteDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
+                    .ConfigureWarnings(IgnorePendingModelChangesCheck)
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(new SqlitePragmas(), WriteGate)
                     .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
@@ -35,6 +36,7 @@ public static class DatabaseSetup
                 services.AddSingleton<Features.Audit.AuditChainInterceptor>();
                 services.AddDbContextPool<PostgresMeldrouteDbContext>((sp, o) => o
                     .UseNpgsql(TunePostgres(connectionString))
+                    .ConfigureWarnings(IgnorePendingModelChangesCheck)
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(sp.GetRequiredService<Features.Audit.AuditChainInterceptor>())
                     .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
@@ -78,6 +80,13 @@ public static class DatabaseSetup
 
         return tuned.ConnectionString;
     }
+
+    /// <summary>
+    /// EF Core's comparison of the model with the migrations before it migrates; the app makes it itself, only before it
+    /// upgrades a database with data (OperatorCommand.MigrateAsync).
+    /// </summary>
+    private static void IgnorePendingModelChangesCheck(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 
     /// <summary>A relative SQLite path is taken from the content root, and its folder is created.</summary>
     internal static string ResolveSqliteConnectionString(string connectionString, string contentRoot)
