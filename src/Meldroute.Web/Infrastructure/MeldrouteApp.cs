@@ -218,18 +218,6 @@ public static class MeldrouteApp
 
     public static WebApplication UseMeldroute(this WebApplication app)
     {
-        var preparation = app.Services.GetRequiredService<DatabasePreparation>();
-        app.Use(async (context, next) =>
-        {
-            if (!preparation.IsPrepared && !context.Request.Path.StartsWithSegments("/health/live", StringComparison.Ordinal))
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = "1";
-                return;
-            }
-
-            await next(context);
-        });
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
@@ -242,6 +230,23 @@ public static class MeldrouteApp
         app.UseMeldrouteSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        // Until the database is prepared, 503. Behind routing, which needs no database, so that the readiness probes
+        // that get 503 while the database is prepared also build the route table (the first routed request's main
+        // cost) instead of the first request after it; before everything that may read the database.
+        var preparation = app.Services.GetRequiredService<DatabasePreparation>();
+        app.Use(async (context, next) =>
+        {
+            if (!preparation.IsPrepared && !context.Request.Path.StartsWithSegments("/health/live", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                // The error page may read the database: the 503 stays as it is.
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+                return;
+            }
+
+            await next(context);
+        });
         app.UseMiddleware<NotExposedEndpointMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<BearerSecurityStampMiddleware>();

@@ -51,6 +51,8 @@ public sealed class StartupTests
         var page = await client.GetAsync("/Account/Login");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.Equal("1", page.Headers.RetryAfter?.ToString());
+        // No error page: rendering it could read the database that is not prepared yet.
+        Assert.Empty(await page.Content.ReadAsByteArrayAsync());
 
         await holder.CloseAsync();
         await app.WaitUntilReadyAsync();
