@@ -168,15 +168,28 @@ public sealed class OperatorCommand
 
         await Privacy.PersonalDataProtection.EnsureKeyAsync(services, db);
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        // The demo data goes in beside the start-up data checks, on a context of its own (the second core is free by
+        // now): they write different tables, and the demo accounts need only the roles above.
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode
+            ? Task.Run(() => SeedDemoAsync(services))
+            : Task.CompletedTask;
+        // Preparing ends (or fails, with the checks' error first) only once both have ended.
+        await Task.WhenAll(EnsureStartupDataAsync(db), demo);
+    }
+
+    private static async Task EnsureStartupDataAsync(MeldrouteDbContext db)
+    {
         await ReferenceData.EnsureIndicatorsAsync(db);
         await Features.Privacy.ProcessingRegister.EnsureAsync(db);
         await Features.Framework.FrameworkChecklist.EnsureAsync(db);
         await Privacy.SubjectIndexBackfill.RunAsync(db);
         await Features.Figures.FigureColumnsBackfill.RunAsync(db);
-        if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        }
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 
     /// <summary>
