@@ -32,20 +32,21 @@ public abstract class DatabaseSelectionTests(MeldrouteAppFactory app)
     [Fact]
     public async Task Every_connection_has_the_app_s_settings_also_when_the_pool_hands_it_out_again()
     {
-        // Contexts and connections are pooled: the settings must hold on the second and third use as on the first.
+        if (app.Database == Database.Postgres)
+        {
+            // The driver's settings are in the connection string the context uses.
+            await using var scope = app.Services.CreateAsyncScope();
+            var settings = new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().Database.GetConnectionString());
+            Assert.Equal(64, settings.MaxAutoPrepare);
+            Assert.True(settings.NoResetOnClose);
+            return;
+        }
+
+        // Contexts and connections are pooled: the pragmas must hold on the second and third use as on the first.
         for (var use = 0; use < 3; use++)
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
-            if (app.Database == Database.Postgres)
-            {
-                // The driver's settings are in the connection string the context uses.
-                var settings = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
-                Assert.Equal(64, settings.MaxAutoPrepare);
-                Assert.True(settings.NoResetOnClose);
-                continue;
-            }
-
             await db.Database.OpenConnectionAsync();
             try
             {

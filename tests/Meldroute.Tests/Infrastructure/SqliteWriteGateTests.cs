@@ -51,7 +51,7 @@ public sealed class SqliteWriteGateTests
     }
 
     [Fact]
-    public async Task A_transaction_that_could_not_begin_gives_its_turn_back_when_its_context_ends()
+    public async Task A_transaction_that_could_not_begin_gives_its_turn_back()
     {
         using var app = new MeldrouteAppFactory(Database.Sqlite);
         _ = app.Services;

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Meldroute.Web.Features.Audit;
@@ -44,7 +44,7 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
             await LinkPendingAsync(CancellationToken.None);
             Volatile.Write(ref linkedThrough, covers);
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is DbUpdateException or DbException or InvalidOperationException or TimeoutException)
         {
             logger.LogError("Linking audit events into the chain failed ({Failure}); the sweep tries again.", e.GetType().Name);
         }
@@ -162,7 +162,7 @@ public sealed class AuditChainInterceptor(AuditChainer chainer) : DbTransactionI
         return result;
     }
 
-    public override async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is MeldrouteDbContext { AuditEventsAwaitChain: true } db)
         {
@@ -171,7 +171,7 @@ public sealed class AuditChainInterceptor(AuditChainer chainer) : DbTransactionI
         }
     }
 
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (eventData.Context is MeldrouteDbContext { AuditEventsAwaitChain: true } db)
         {
@@ -180,13 +180,13 @@ public sealed class AuditChainInterceptor(AuditChainer chainer) : DbTransactionI
         }
     }
 
-    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Forget(eventData);
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData);
 
     private static void Forget(TransactionEndEventData eventData)
     {
@@ -222,7 +222,7 @@ public sealed class AuditChainJob(AuditChainer chainer, ILogger<AuditChainJob> l
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (e is DbUpdateException or DbException or InvalidOperationException or TimeoutException)
             {
                 logger.LogError("Linking left-over audit events failed ({Failure}); the next round tries again.", e.GetType().Name);
             }

@@ -76,18 +76,16 @@ public sealed class SignalNotifications(MeldrouteDbContext db, IOptions<SmtpOpti
         }
 
         var email = await db.Users.Where(u => u.Id == signal.SubmittedById).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(email))
+        var to = string.IsNullOrEmpty(email) ? mailboxSender : email;
+        if (to is null)
         {
-            var link = Link(o, "/Intake/Mine");
-            var (subject, body) = InDutch(() => (t["Mail_StatusChanged_Subject", signal.Reference].Value, t["Mail_StatusChanged_Body", signal.Reference, link].Value));
-            Queue(email, subject, body);
+            return;
         }
-        else if (mailboxSender is not null)
-        {
-            var (subject, body) = InDutch(() => (t["Mail_StatusChanged_Subject", signal.Reference].Value,
-                t["Mail_StatusChangedMailbox_Body", signal.Reference, t[$"ReporterStatus_{now}"].Value].Value));
-            Queue(mailboxSender, subject, body);
-        }
+
+        var (subject, body) = InDutch(() => (t["Mail_StatusChanged_Subject", signal.Reference].Value, to == email
+            ? t["Mail_StatusChanged_Body", signal.Reference, Link(o, "/Intake/Mine")].Value
+            : t["Mail_StatusChangedMailbox_Body", signal.Reference, t[$"ReporterStatus_{now}"].Value].Value));
+        Queue(to, subject, body);
     }
 
     private void Queue(string to, string subject, string body)

@@ -125,7 +125,7 @@ public static class DatabaseSetup
                 using var command = connection.CreateCommand();
                 command.CommandText = Pragmas;
                 command.ExecuteNonQuery();
-                Remember(handle);
+                Prepared.AddOrUpdate(handle, handle);
             }
         }
 
@@ -136,22 +136,14 @@ public static class DatabaseSetup
                 await using var command = connection.CreateCommand();
                 command.CommandText = Pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);
-                Remember(handle);
-            }
-        }
-
-        private static bool IsNew(DbConnection connection, out object? handle)
-        {
-            handle = (connection as SqliteConnection)?.Handle;
-            return handle is null || !Prepared.TryGetValue(handle, out _);
-        }
-
-        private static void Remember(object? handle)
-        {
-            if (handle is not null)
-            {
                 Prepared.AddOrUpdate(handle, handle);
             }
+        }
+
+        private static bool IsNew(DbConnection connection, out object handle)
+        {
+            handle = ((SqliteConnection)connection).Handle!;
+            return !Prepared.TryGetValue(handle, out _);
         }
     }
 }

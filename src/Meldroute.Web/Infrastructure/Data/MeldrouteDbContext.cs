@@ -18,11 +18,9 @@ namespace Meldroute.Web.Infrastructure.Data;
 /// </summary>
 public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<MeldrouteUser, IdentityRole, string>(options)
 {
-    private readonly PersonalDataProtection protection = options.FindExtension<PersonalDataOptionsExtension>()?.Protection
-        ?? throw new InvalidOperationException("The context's options have no key protection: configure them with UsePersonalDataProtection.");
-
     /// <summary>The key ring that encrypts this context's personal data (part of the model's cache key).</summary>
-    internal PersonalDataProtection Protection => protection;
+    internal PersonalDataProtection Protection { get; } = options.FindExtension<PersonalDataOptionsExtension>()?.Protection
+        ?? throw new InvalidOperationException("The context's options have no key protection: configure them with UsePersonalDataProtection.");
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
@@ -71,7 +69,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MeldrouteDbContext).Assembly);
-        protection.ApplyTo(builder);
+        Protection.ApplyTo(builder);
     }
 
     /// <summary>Every save of a versioned entity gets a new version: a second editor holding the old one is refused.</summary>
@@ -98,7 +96,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
             // Names get their keyed hash on every write, so that the subject index never lags behind the data.
             if (entry.Entity is INamedSubject named)
             {
-                named.SubjectHash = protection.SubjectIndex.Hash(named.NameOrDescription);
+                named.SubjectHash = Protection.SubjectIndex.Hash(named.NameOrDescription);
             }
         }
 

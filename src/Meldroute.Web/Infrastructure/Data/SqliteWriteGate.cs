@@ -88,8 +88,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         return Task.CompletedTask;
     }
 
-    // A transaction disposed without commit or rollback (an early return) ends with its connection being closed, at the
-    // latest when its context disposes the connection.
+    // A transaction disposed without commit or rollback (an early return) ends when its connection is closed or disposed.
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => EndTurn(eventData.ConnectionId);
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)

@@ -201,7 +201,7 @@ public static class PersonalDataOptions
     public static DbContextOptionsBuilder<TContext> UsePersonalDataProtection<TContext>(this DbContextOptionsBuilder<TContext> builder, PersonalDataProtection protection)
         where TContext : DbContext
     {
-        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new PersonalDataOptionsExtension(protection));
+        ((DbContextOptionsBuilder)builder).UsePersonalDataProtection(protection);
         return builder;
     }
 
