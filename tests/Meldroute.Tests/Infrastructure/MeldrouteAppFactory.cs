@@ -21,6 +21,7 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
 {
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "meldroute-test-" + Guid.NewGuid().ToString("N")[..12]);
     private string? connectionString;
+    private string? ownPostgresDatabase;
 
     public Database Database { get; } = database;
 
@@ -40,13 +41,22 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         return dataFolder;
     }
 
-    public string ConnectionString => connectionString ??= Database == Database.Sqlite
-        ? $"Data Source={Path.Combine(dataFolder, "meldroute.db")}"
-        : PostgresCluster.Instance.CreateDatabase();
+    /// <summary>The database this app uses: one given in its settings, else its own new one.</summary>
+    public string ConnectionString => connectionString ??= settings?.GetValueOrDefault("ConnectionStrings:Meldroute") ?? OwnDatabase();
 
     /// <summary>Where the key ring is: the key folder on SQLite; on PostgreSQL the database plus the certificate that encrypts it.</summary>
     public IEnumerable<KeyValuePair<string, string>> KeySettings =>
         Database == Database.Postgres ? TestKeyCertificate.Settings : [new("Meldroute:KeysPath", KeysFolder)];
+
+    private string OwnDatabase()
+    {
+        if (Database == Database.Sqlite)
+        {
+            return $"Data Source={Path.Combine(dataFolder, "meldroute.db")}";
+        }
+
+        return ownPostgresDatabase = PostgresCluster.Instance.CreateDatabase();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -98,6 +108,11 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (ownPostgresDatabase is not null)
+            {
+                PostgresCluster.Instance.DropDatabase(ownPostgresDatabase);
+            }
+
             foreach (var folder in new[] { dataFolder, KeysFolder }.Where(Directory.Exists))
             {
                 Directory.Delete(folder, recursive: true);

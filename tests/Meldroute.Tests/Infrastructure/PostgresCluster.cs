@@ -47,6 +47,21 @@ public sealed class PostgresCluster
     }
 
     /// <summary>
+    /// Drops a test's database when its app is done. FORCE ends the connections the app's pool still holds: the
+    /// provider keeps its data sources for the whole test process, and without this the idle connections of earlier
+    /// tests fill the cluster's max_connections before the pool prunes them.
+    /// </summary>
+    public void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
     /// Backs a database up with pg_dump (custom format) and restores it with pg_restore into a new database, as
     /// docs/operations.md tells an operator to; returns the new database's connection string.
     /// </summary>

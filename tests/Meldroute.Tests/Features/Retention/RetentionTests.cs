@@ -14,7 +14,9 @@ namespace Meldroute.Tests.Features.Retention;
 /// <summary>Retention enforced by the system, on a fake clock: closed-without-action signals lose their personal data after the term unless held.</summary>
 public abstract class RetentionTests(Database database)
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    // Today at nine (UTC), not a fixed date: the API checks an observation date against the app's clock, and the
+    // signals the tests submit were observed a few real days ago.
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(9), TimeSpan.Zero));
 
     private MeldrouteAppFactory NewApp(string? connectionString = null) => new(
         database,
