@@ -24,8 +24,68 @@ public sealed class MigrationModelTests
     }
 }
 
+/// <summary>The script a new database is made with is what the migrations generate (NewDatabaseScript).</summary>
+public sealed class NewDatabaseScriptTests
+{
+    [Fact]
+    public void The_embedded_scripts_are_what_the_migrations_generate()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+
+        foreach (var (provider, db) in new (DatabaseProvider, DbContext)[] { (DatabaseProvider.Sqlite, sqlite), (DatabaseProvider.Postgres, postgres) })
+        {
+            var generated = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.NoTransactions);
+            Assert.True(
+                Normalize(generated) == Normalize(NewDatabaseScript.For(provider)),
+                $"Infrastructure/Data/Migrations/{provider}/NewDatabase.sql is not what the migrations generate. In src/Meldroute.Web run: "
+                + $"dotnet ef migrations script --no-transactions --context {db.GetType().Name} -o Infrastructure/Data/Migrations/{provider}/NewDatabase.sql");
+        }
+
+        static string Normalize(string script) => script.TrimStart('\uFEFF').ReplaceLineEndings("\n").Trim();
+    }
+}
+
 public abstract class MigrationUpgradeTests(Database database)
 {
+    [Fact]
+    public async Task A_new_database_gets_every_migration_from_the_embedded_script()
+    {
+        using var app = new MeldrouteAppFactory(database);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+
+        Assert.Contains(app.Logs.Lines, l => l.Contains("every migration applied from the embedded script", StringComparison.Ordinal));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task A_script_that_lacks_the_last_migration_leaves_it_to_the_migrator()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        var provider = database == Database.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        string[] all;
+        await using (var design = CreateContext(app.ConnectionString))
+        {
+            all = [.. design.Database.GetMigrations()];
+        }
+
+        // The script as a build one migration older embedded it: up to the history row of the migration before the last.
+        var script = NewDatabaseScript.For(provider);
+        var end = script.IndexOf(';', script.IndexOf($"'{all[^2]}'", StringComparison.Ordinal)) + 1;
+        Assert.True(await NewDatabaseScript.ApplyIfNewAsync(provider, app.ConnectionString, script[..end], CancellationToken.None));
+        Assert.False(await NewDatabaseScript.ApplyIfNewAsync(provider, app.ConnectionString, script, CancellationToken.None));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("every migration applied from the embedded script", StringComparison.Ordinal));
+        Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
     [Fact]
     public async Task A_database_one_migration_behind_is_upgraded_when_the_app_starts()
     {

@@ -22,6 +22,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqliteConnectionString(connectionString, environment.ContentRootPath);
+                options.ConnectionString = sqlite;
                 // Pooled: a request reuses a context instead of building one (its services, its state) from scratch.
                 services.AddDbContextPool<SqliteMeldrouteDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
@@ -34,8 +35,9 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 services.AddSingleton<Features.Audit.AuditChainer>();
                 services.AddSingleton<Features.Audit.AuditChainInterceptor>();
+                options.ConnectionString = TunePostgres(connectionString);
                 services.AddDbContextPool<PostgresMeldrouteDbContext>((sp, o) => o
-                    .UseNpgsql(TunePostgres(connectionString))
+                    .UseNpgsql(options.ConnectionString)
                     .ConfigureWarnings(IgnorePendingModelChangesCheck)
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(sp.GetRequiredService<Features.Audit.AuditChainInterceptor>())
@@ -111,9 +113,9 @@ public static class DatabaseSetup
     /// physical connection; a connection handed out again by the pool keeps them, and setting them again on every open
     /// (several times per request) cost the intake a statement each time.
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 
         /// <summary>The native connections that have the pragmas; weak, so a connection the pool closes is forgotten.</summary>
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = [];

@@ -18,7 +18,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                 nullable: true);
 
             // Receipts written before attachments existed removed none.
-            migrationBuilder.Sql("UPDATE \"Signals\" SET \"DeletionReceipt_Attachments\" = 0 WHERE \"DeletionReceipt_Rule\" IS NOT NULL");
+            // The statement ends with its own semicolon: a generated script (NewDatabaseScript) adds none after custom SQL.
+            migrationBuilder.Sql("UPDATE \"Signals\" SET \"DeletionReceipt_Attachments\" = 0 WHERE \"DeletionReceipt_Rule\" IS NOT NULL;");
 
             migrationBuilder.CreateTable(
                 name: "OutboxMails",
