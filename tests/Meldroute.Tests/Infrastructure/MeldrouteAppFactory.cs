@@ -44,9 +44,26 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
     /// <summary>The database this app uses: one given in its settings, else its own new one.</summary>
     public string ConnectionString => connectionString ??= settings?.GetValueOrDefault("ConnectionStrings:Meldroute") ?? OwnDatabase();
 
-    /// <summary>Where the key ring is: the key folder on SQLite; on PostgreSQL the database plus the certificate that encrypts it.</summary>
-    public IEnumerable<KeyValuePair<string, string>> KeySettings =>
-        Database == Database.Postgres ? TestKeyCertificate.Settings : [new("Meldroute:KeysPath", KeysFolder)];
+    /// <summary>
+    /// Where the key ring is: the key folder on SQLite; on PostgreSQL the database plus the certificate that encrypts it
+    /// (or the certificates this app's settings name instead).
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> KeySettings
+    {
+        get
+        {
+            if (Database != Database.Postgres)
+            {
+                return [new("Meldroute:KeysPath", KeysFolder)];
+            }
+
+            var given = (settings ?? new Dictionary<string, string?>())
+                .Where(s => s.Key.StartsWith("Meldroute:KeyCertificate", StringComparison.Ordinal) || s.Key.StartsWith("Meldroute:PreviousKeyCertificates", StringComparison.Ordinal))
+                .Where(s => s.Value is not null)
+                .ToDictionary(s => s.Key, s => s.Value!, StringComparer.Ordinal);
+            return given.Count > 0 ? given : TestKeyCertificate.Settings;
+        }
+    }
 
     private string OwnDatabase()
     {

@@ -22,6 +22,9 @@ public static class TestKeyCertificate
         new("Meldroute:KeyCertificatePassword", Password),
     ];
 
+    /// <summary>Another certificate, as the one that replaces the installation's (same password).</summary>
+    public static string CreateAnother() => Create();
+
     private static string Create()
     {
         using var rsa = RSA.Create(2048);

@@ -33,6 +33,9 @@ public interface ISubjectIndexKeyStore
 
     /// <summary>Stores the key unless one exists already; the caller then reads whichever won.</summary>
     void CreateIfAbsent(string protectedKey);
+
+    /// <summary>Stores the same key protected anew, in place of the stored one.</summary>
+    void Replace(string protectedKey);
 }
 
 /// <summary>The file <c>{KeysPath}/subject-index.key</c>, beside the key ring (SQLite, one machine).</summary>
@@ -75,6 +78,14 @@ public sealed class FileSubjectIndexKeyStore(string keysPath) : ISubjectIndexKey
         {
         }
     }
+
+    public void Replace(string protectedKey)
+    {
+        // Written beside it and moved over it: a reader sees the old file or the new one, never half of one.
+        var next = file + ".new";
+        File.WriteAllText(next, protectedKey);
+        File.Move(next, file, overwrite: true);
+    }
 }
 
 /// <summary>A row in <c>InstallationSecrets</c> (PostgreSQL): every instance reads the same key; the first insert wins.</summary>
@@ -96,6 +107,17 @@ public sealed class DatabaseSubjectIndexKeyStore(string connectionString) : ISub
         connection.Open();
         using var command = new NpgsqlCommand(
             "INSERT INTO \"InstallationSecrets\" (\"Name\", \"Value\") VALUES ($1, $2) ON CONFLICT (\"Name\") DO NOTHING", connection)
+        {
+            Parameters = { new() { Value = Name }, new() { Value = protectedKey } },
+        };
+        command.ExecuteNonQuery();
+    }
+
+    public void Replace(string protectedKey)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("UPDATE \"InstallationSecrets\" SET \"Value\" = $2 WHERE \"Name\" = $1", connection)
         {
             Parameters = { new() { Value = Name }, new() { Value = protectedKey } },
         };

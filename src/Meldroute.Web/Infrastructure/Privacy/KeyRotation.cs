@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Meldroute.Web.Infrastructure.Privacy;
 
 /// <summary>
-/// `keys rotate`: a new key becomes the default for new encryption, and every encrypted value is read with the key
-/// it was written with and written again with the new one. Old keys stay in the ring (they still decrypt backups)
+/// `keys rotate`: a new key becomes the default for new encryption, and every encrypted value, the subject-index key
+/// with them, is read with the key it was written with and written again with the new one. Old keys stay in the ring (they still decrypt backups)
 /// until the operator removes them; see docs/security.md.
 /// </summary>
 public static class KeyRotation
@@ -16,6 +16,7 @@ public static class KeyRotation
     {
         var now = clock.GetUtcNow();
         var key = services.GetRequiredService<IKeyManager>().CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
+        services.GetRequiredService<SubjectIndex>().Reprotect();
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();

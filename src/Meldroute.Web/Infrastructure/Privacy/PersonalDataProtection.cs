@@ -27,6 +27,21 @@ public sealed class KeyOptions
 
     /// <summary>The password of <see cref="KeyCertificatePath"/>; from the environment or a secrets file, never from the repository.</summary>
     public string? KeyCertificatePassword { get; set; }
+
+    /// <summary>
+    /// After the certificate is replaced: the ones before it. Keys they encrypted still decrypt (new keys are encrypted
+    /// with the current one) until <c>keys rotate</c> has put everything under a key of the current certificate; then
+    /// they can go. See docs/operations.md.
+    /// </summary>
+    public List<KeyCertificateFile> PreviousKeyCertificates { get; set; } = [];
+}
+
+/// <summary>A PKCS#12 file (.pfx) with its password.</summary>
+public sealed class KeyCertificateFile
+{
+    public string? Path { get; set; }
+
+    public string? Password { get; set; }
 }
 
 /// <summary>The key ring in the database (PostgreSQL): a context of its own, so that reading keys never needs the main model, which needs the keys.</summary>
@@ -82,7 +97,16 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
     {
         var keys = configuration.GetSection("Meldroute").Get<KeyOptions>() ?? new KeyOptions();
         var database = configuration.GetSection(Data.DatabaseOptions.Section).Get<Data.DatabaseOptions>() ?? new Data.DatabaseOptions();
-        var certificate = LoadCertificate(keys, environment);
+        var certificate = LoadCertificate(keys.KeyCertificatePath, keys.KeyCertificatePassword, environment);
+        var previous = keys.PreviousKeyCertificates
+            .Where(c => !string.IsNullOrWhiteSpace(c.Path))
+            .Select(c => LoadCertificate(c.Path, c.Password, environment)!)
+            .ToArray();
+        if (previous.Length > 0 && certificate is null)
+        {
+            throw new InvalidOperationException("Meldroute:PreviousKeyCertificates is set without Meldroute:KeyCertificatePath: the certificate that replaced them is missing.");
+        }
+
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Meldroute")
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
@@ -116,8 +140,9 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
 
         if (certificate is not null)
         {
-            // Encrypt new keys with it; decrypt with it without looking in a machine certificate store (Linux has none).
-            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            // Encrypt new keys with it; decrypt with it, or with a certificate it replaced, without looking in a machine
+            // certificate store (Linux has none).
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([certificate, .. previous]);
         }
 
         services.AddSingleton(sp => new SubjectIndex(sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<ISubjectIndexKeyStore>()));
@@ -125,18 +150,18 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
         return services;
     }
 
-    private static X509Certificate2? LoadCertificate(KeyOptions keys, IHostEnvironment environment)
+    private static X509Certificate2? LoadCertificate(string? file, string? password, IHostEnvironment environment)
     {
-        if (string.IsNullOrWhiteSpace(keys.KeyCertificatePath))
+        if (string.IsNullOrWhiteSpace(file))
         {
             return null;
         }
 
-        var path = Path.IsPathRooted(keys.KeyCertificatePath) ? keys.KeyCertificatePath : Path.Combine(environment.ContentRootPath, keys.KeyCertificatePath);
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, keys.KeyCertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(environment.ContentRootPath, file);
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         return certificate.HasPrivateKey
             ? certificate
-            : throw new InvalidOperationException("Meldroute:KeyCertificatePath has no private key: the key ring could not be read back.");
+            : throw new InvalidOperationException($"The key ring certificate {Path.GetFileName(path)} has no private key: the key ring could not be read back.");
     }
 
     /// <summary>

@@ -27,15 +27,31 @@ public sealed class SubjectIndex
     public const string KeyFileName = "subject-index.key";
 
     private readonly Lazy<byte[]> key;
+    private readonly IDataProtector? protector;
+    private readonly ISubjectIndexKeyStore? store;
 
     public SubjectIndex(IDataProtectionProvider provider, ISubjectIndexKeyStore store)
     {
         var protector = provider.CreateProtector("Meldroute.SubjectIndex.v1");
+        this.protector = protector;
+        this.store = store;
         // Loaded on first use, not at construction: on PostgreSQL the key lives in a table that the migrations make.
         key = new Lazy<byte[]>(() => protector.Unprotect(Convert.FromBase64String(LoadOrCreate(protector, store))));
     }
 
     private SubjectIndex(byte[] key) => this.key = new Lazy<byte[]>(key);
+
+    /// <summary>
+    /// Stores the same key again, protected with the ring's current default key (<c>keys rotate</c>), so that it no
+    /// longer needs the old key, nor the certificate that encrypted that key.
+    /// </summary>
+    public void Reprotect()
+    {
+        if (protector is not null && store is not null)
+        {
+            store.Replace(Convert.ToBase64String(protector.Protect(key.Value)));
+        }
+    }
 
     /// <summary>A throw-away key: design time and tests that need no stored index.</summary>
     public static SubjectIndex Ephemeral() => new(RandomNumberGenerator.GetBytes(32));
