@@ -25,6 +25,8 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
 
     public Database Database { get; } = database;
 
+    public DatabaseProvider Provider => Database == Database.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
     public bool DemoMode { get; } = demoMode;
 
     /// <summary>Every log line the app wrote, with its arguments, for tests that look for leaked data.</summary>
@@ -78,7 +80,7 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(DemoMode ? "Development" : "Testing");
-        builder.UseSetting("Database:Provider", Database == Database.Postgres ? nameof(DatabaseProvider.Postgres) : nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Meldroute", ConnectionString);
         builder.UseSetting("Meldroute:DemoMode", DemoMode ? "true" : "false");
         // Each app its own key ring, beside (not in) its data folder, as in production; on PostgreSQL in its database.

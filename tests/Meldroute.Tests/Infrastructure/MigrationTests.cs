@@ -65,7 +65,6 @@ public abstract class MigrationUpgradeTests(Database database)
     public async Task A_script_that_lacks_the_last_migration_leaves_it_to_the_migrator()
     {
         using var app = new MeldrouteAppFactory(database);
-        var provider = database == Database.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
         string[] all;
         await using (var design = CreateContext(app.ConnectionString))
         {
@@ -73,10 +72,10 @@ public abstract class MigrationUpgradeTests(Database database)
         }
 
         // The script as a build one migration older embedded it: up to the history row of the migration before the last.
-        var script = NewDatabaseScript.For(provider);
+        var script = NewDatabaseScript.For(app.Provider);
         var end = script.IndexOf(';', script.IndexOf($"'{all[^2]}'", StringComparison.Ordinal)) + 1;
-        Assert.True(await NewDatabaseScript.ApplyIfNewAsync(provider, app.ConnectionString, script[..end], CancellationToken.None));
-        Assert.False(await NewDatabaseScript.ApplyIfNewAsync(provider, app.ConnectionString, script, CancellationToken.None));
+        Assert.True(await NewDatabaseScript.ApplyIfNewAsync(app.Provider, app.ConnectionString, script[..end], CancellationToken.None));
+        Assert.False(await NewDatabaseScript.ApplyIfNewAsync(app.Provider, app.ConnectionString, script, CancellationToken.None));
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();

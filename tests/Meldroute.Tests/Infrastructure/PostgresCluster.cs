@@ -38,11 +38,7 @@ public sealed class PostgresCluster
     public string CreateDatabase()
     {
         var name = $"meldroute_test_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}";
-        using var connection = new NpgsqlConnection(AdminConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE {name}";
-        command.ExecuteNonQuery();
+        Admin($"CREATE DATABASE {name}");
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
     }
 
@@ -53,11 +49,15 @@ public sealed class PostgresCluster
     /// </summary>
     public void DropDatabase(string connectionString)
     {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        Admin($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)");
+    }
+
+    private void Admin(string sql)
+    {
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 

@@ -7,8 +7,8 @@ namespace Meldroute.Web.Infrastructure.Privacy;
 
 /// <summary>
 /// `keys rotate`: a new key becomes the default for new encryption, and every encrypted value, the subject-index key
-/// with them, is read with the key it was written with and written again with the new one. Old keys stay in the ring (they still decrypt backups)
-/// until the operator removes them; see docs/security.md.
+/// with them, is read with the key it was written with and written again with the new one. Old keys stay in the ring
+/// (they still decrypt backups) until the operator removes them; see docs/security.md.
 /// </summary>
 public static class KeyRotation
 {
