@@ -63,6 +63,7 @@ public static class MeldrouteApp
         PersonalDataProtection.AddPersonalDataProtection(services, configuration, builder.Environment);
         services.AddMeldrouteDatabase(configuration, builder.Environment);
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<Features.Intake.IntakeWriter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Navigation>();
         services.AddScoped<SignalCommandContext>();

@@ -40,6 +40,17 @@ public sealed class AuditEvent
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }
+
+    /// <summary>A copy of a described event, not yet in the chain, for one attempt at storing what it records.</summary>
+    internal AuditEvent Unchained(string? objectId)
+    {
+        var copy = (AuditEvent)MemberwiseClone();
+        copy.ObjectId = objectId;
+        copy.Sequence = 0;
+        copy.PreviousHash = "";
+        copy.Hash = "";
+        return copy;
+    }
 }
 
 /// <summary>The last link of the chain, kept apart so that removing the newest rows is noticed too.</summary>

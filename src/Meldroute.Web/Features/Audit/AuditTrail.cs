@@ -36,13 +36,19 @@ public static class AuditOutcome
 /// </summary>
 public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpContextAccessor httpContextAccessor)
 {
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default) => RecordAsync([Describe(entry)], cancellationToken);
+
+    /// <summary>
+    /// The event for an entry, with who, when and where from the current request. Taken while the request is current,
+    /// so that an event recorded later by someone else (the intake's group commit) still names its own request.
+    /// </summary>
+    public AuditEvent Describe(AuditEntry entry)
     {
         var http = httpContextAccessor.HttpContext;
         var user = http?.User;
         var actorId = entry.ActorId ?? user?.FindFirstValue(ClaimTypes.NameIdentifier);
         var actorRole = entry.ActorRole ?? (user is null ? null : string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)));
-        var e = new AuditEvent
+        return new AuditEvent
         {
             OccurredAt = AuditChain.Normalize(clock.GetUtcNow()),
             ActorId = actorId,
@@ -57,7 +63,11 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
             PreviousHash = "",
             Hash = "",
         };
+    }
 
+    /// <summary>Records described events, in their order, with the context's pending changes.</summary>
+    public async Task RecordAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
+    {
         var ownTransaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -65,13 +75,13 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
         {
             if (AuditChainer.LinksAfterCommit(db))
             {
-                db.PendingAuditEvents.Add(AuditChainer.Pending(e));
+                db.PendingAuditEvents.AddRange(events.Select(AuditChainer.Pending));
                 db.AuditEventsAwaitChain = true;
             }
             else
             {
                 // SQLite: the transaction's write lock (BEGIN IMMEDIATE) already serialises the chain's writers.
-                await AuditChainer.AppendAsync(db, [e], cancellationToken);
+                await AuditChainer.AppendAsync(db, events, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,7 @@ namespace Meldroute.Web.Features.Intake;
 /// itself between steps, so nothing is lost and nothing is stored before the reporter submits.
 /// </summary>
 [Authorize(Policy = Policies.Submitter)]
-public sealed class NewModel(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Notifications.SignalNotifications notifications) : PageModel
+public sealed class NewModel(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, IntakeWriter intake) : PageModel
 {
     public enum IntakeStep
     {
@@ -135,7 +135,7 @@ public sealed class NewModel(MeldrouteDbContext db, AuditTrail audit, TimeProvid
         }
 
         var key = string.IsNullOrWhiteSpace(IdempotencyKey) || IdempotencyKey.Length > 64 ? null : IdempotencyKey;
-        var (response, _) = await SubmitSignal.HandleAsync(db, audit, clock, Input, User.FindFirstValue(ClaimTypes.NameIdentifier)!, key, notifications, [], cancellationToken);
+        var (response, _) = await intake.SubmitAsync(SubmitSignal.Prepare(audit, clock, Input, User.FindFirstValue(ClaimTypes.NameIdentifier)!, key, []), cancellationToken);
         return RedirectToPage("./Submitted", new { reference = response.Reference });
     }
 

@@ -47,28 +47,51 @@ public static class ReferenceNumbers
         Made[key] = true;
     }
 
-    public static async Task<long> NextAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken) =>
-        await ScalarAsync(db, $"SELECT nextval('{SequenceName(year)}')", null, cancellationToken)
-        ?? throw new InvalidOperationException("nextval answered nothing.");
+    /// <summary>The year's next <paramref name="count"/> numbers from its sequence, in one round trip, in order.</summary>
+    public static async Task<IReadOnlyList<long>> NextAsync(MeldrouteDbContext db, int year, int count, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db, $"SELECT nextval('{SequenceName(year)}') FROM generate_series(1, @count)", null, count);
+        var numbers = new List<long>(count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                numbers.Add(reader.GetInt64(0));
+            }
+        }
+
+        // Each number is unique however the rows come back; sorted, the batch's signals get them in their order.
+        numbers.Sort();
+        return numbers.Count == count ? numbers : throw new InvalidOperationException("nextval answered too few numbers.");
+    }
 
     /// <summary>
     /// One number through the context's open connection and transaction, without EF Core's query pipeline: a reference
     /// number is taken inside the submission's transaction (on SQLite under the file's write lock, which every other
     /// writer waits for), where the pipeline's own work per call counted.
     /// </summary>
-    internal static async Task<long?> ScalarAsync(MeldrouteDbContext db, string sql, int? year, CancellationToken cancellationToken)
+    internal static async Task<long?> ScalarAsync(MeldrouteDbContext db, string sql, int? year, int? count, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        await using var command = Command(db, sql, year, count);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } result and not DBNull ? Convert.ToInt64(result, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static System.Data.Common.DbCommand Command(MeldrouteDbContext db, string sql, int? year, int? count)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
-        if (year is { } value)
+        foreach (var (name, value) in new[] { ("@year", year), ("@count", count) })
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@year";
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            if (value is { } given)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = given;
+                command.Parameters.Add(parameter);
+            }
         }
 
-        return await command.ExecuteScalarAsync(cancellationToken) is { } result and not DBNull ? Convert.ToInt64(result, CultureInfo.InvariantCulture) : null;
+        return command;
     }
 }

@@ -67,6 +67,50 @@ public sealed class SubmitSignalRequest
 
 public sealed record SubmitSignalResponse(Guid Id, string Reference, SignalStatus Status);
 
+/// <summary>A valid request made ready to store; see <see cref="SubmitSignal.Prepare"/>.</summary>
+public sealed record PreparedSubmission(
+    SubmitSignalRequest Request, string UserId, string? KeyHash, DateTimeOffset ReceivedAt, IReadOnlyList<SignalAttachment> Attachments, AuditEvent Audit)
+{
+    /// <summary>A new signal for one attempt at storing it; its reference comes with the transaction.</summary>
+    internal Signal BuildSignal()
+    {
+        var r = Request;
+        return new Signal
+        {
+            Reference = "",
+            SubmittedById = UserId,
+            ReceivedAt = ReceivedAt,
+            LastChangedAt = ReceivedAt,
+            Source = r.Source ?? SignalSource.InternalReport,
+            SourceDetail = Clean(r.SourceDetail),
+            DepartmentId = r.DepartmentId,
+            AcuteDanger = r.AcuteDanger,
+            Description = r.Description!.Trim(),
+            ObservedOn = r.ObservedOn,
+            LocationType = r.LocationType!.Value,
+            LocationOther = r.LocationType == LocationType.Other ? Clean(r.LocationOther) : null,
+            LocationDetail = Clean(r.LocationDetail),
+            Forms = r.Forms.Aggregate(ExploitationForms.None, (all, f) => all | f),
+            IndicatorCodes = Signal.JoinCodes(r.IndicatorCodes),
+            InvolvesMinor = r.People.Any(p => p.Minor == Minor.Yes),
+            People = [.. r.People.Select((p, i) => new SignalPerson
+            {
+                Role = p.Role!.Value,
+                NameOrDescription = Clean(p.Name),
+                Age = Clean(p.Age),
+                Minor = p.Minor ?? Minor.Unknown,
+                Nationality = Clean(p.Nationality),
+                Language = Clean(p.Language),
+                ContactDetails = Clean(p.Contact),
+                SortOrder = i,
+            })],
+            Attachments = [.. Attachments],
+        };
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
 public static class SubmitSignal
 {
     public const int DescriptionMin = 20;
@@ -224,84 +268,112 @@ public static class SubmitSignal
     /// officers' notifications and its audit event. The same Idempotency-Key from the same user returns the first
     /// signal and creates nothing.
     /// </summary>
-    public static async Task<(SubmitSignalResponse Response, bool Created)> HandleAsync(
+    public static Task<(SubmitSignalResponse Response, bool Created)> HandleAsync(
         MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, SubmitSignalRequest r, string userId, string? idempotencyKey,
-        Notifications.SignalNotifications notifications, IReadOnlyList<SignalAttachment> attachments, CancellationToken cancellationToken)
+        Notifications.SignalNotifications notifications, IReadOnlyList<SignalAttachment> attachments, CancellationToken cancellationToken) =>
+        StoreAsync(db, audit, notifications, Prepare(audit, clock, r, userId, idempotencyKey, attachments), cancellationToken);
+
+    /// <summary>
+    /// A valid request made ready to store, while its request is current: when it arrived, and its audit event with who
+    /// and where from. It can be stored later and elsewhere (<see cref="IntakeWriter"/>), and again after a failed try.
+    /// </summary>
+    public static PreparedSubmission Prepare(AuditTrail audit, TimeProvider clock, SubmitSignalRequest r, string userId, string? idempotencyKey, IReadOnlyList<SignalAttachment> attachments)
     {
-        // A repeated key is not looked up first: that would cost every submission a query for the rare retry. The
-        // idempotency record's primary key refuses the repeat at the save below, which then answers with the first signal.
-        var keyHash = string.IsNullOrEmpty(idempotencyKey) ? null : HashKey(idempotencyKey);
-        var now = clock.GetUtcNow();
-        if (db.Database.IsNpgsql())
-        {
-            await ReferenceNumbers.EnsureYearAsync(db, now.Year, cancellationToken);
-        }
+        var source = r.Source ?? SignalSource.InternalReport;
+        return new PreparedSubmission(
+            r,
+            userId,
+            // A repeated key is not looked up first: that would cost every submission a query for the rare retry. The
+            // idempotency record's primary key refuses the repeat at the save, which then answers with the first signal.
+            string.IsNullOrEmpty(idempotencyKey) ? null : HashKey(idempotencyKey),
+            clock.GetUtcNow(),
+            attachments,
+            audit.Describe(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", null, "intake:" + source, userId)));
+    }
 
-        // The signal is built and tracked before the transaction begins, so that the transaction (on SQLite: the file's
-        // write lock, which every other writer waits for) holds only what needs it: the reference number and the save.
-        var signal = new Signal
-        {
-            Reference = "",
-            SubmittedById = userId,
-            ReceivedAt = now,
-            LastChangedAt = now,
-            Source = r.Source ?? SignalSource.InternalReport,
-            SourceDetail = Clean(r.SourceDetail),
-            DepartmentId = r.DepartmentId,
-            AcuteDanger = r.AcuteDanger,
-            Description = r.Description!.Trim(),
-            ObservedOn = r.ObservedOn,
-            LocationType = r.LocationType!.Value,
-            LocationOther = r.LocationType == LocationType.Other ? Clean(r.LocationOther) : null,
-            LocationDetail = Clean(r.LocationDetail),
-            Forms = r.Forms.Aggregate(ExploitationForms.None, (all, f) => all | f),
-            IndicatorCodes = Signal.JoinCodes(r.IndicatorCodes),
-            InvolvesMinor = r.People.Any(p => p.Minor == Minor.Yes),
-            People = [.. r.People.Select((p, i) => new SignalPerson
-            {
-                Role = p.Role!.Value,
-                NameOrDescription = Clean(p.Name),
-                Age = Clean(p.Age),
-                Minor = p.Minor ?? Minor.Unknown,
-                Nationality = Clean(p.Nationality),
-                Language = Clean(p.Language),
-                ContactDetails = Clean(p.Contact),
-                SortOrder = i,
-            })],
-            Attachments = [.. attachments],
-        };
-        db.Signals.Add(signal);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        signal.Reference = await NextReferenceAsync(db, now.Year, cancellationToken);
-        await notifications.NewSignalAsync(signal, cancellationToken);
-        if (keyHash is not null)
-        {
-            // The record's key (user, key hash) is unique: a repeat fails here, and of two requests with the same key at
-            // once (a double click) the second waits for the first's commit and then fails; either answers with the
-            // first's signal.
-            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = userId, KeyHash = keyHash, SignalId = signal.Id, CreatedAt = now });
-        }
-
+    /// <summary>
+    /// Stores one prepared submission in a transaction of its own (see <see cref="HandleAsync"/>). A repeated
+    /// Idempotency-Key is refused by its record's primary key at the save, and answered with the first signal.
+    /// </summary>
+    public static async Task<(SubmitSignalResponse Response, bool Created)> StoreAsync(
+        MeldrouteDbContext db, AuditTrail audit, Notifications.SignalNotifications notifications, PreparedSubmission submission, CancellationToken cancellationToken)
+    {
         try
         {
-            // Recording the event saves it together with the signal: one batch to the database.
-            await audit.RecordAsync(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", signal.Reference, "intake:" + signal.Source, userId), cancellationToken);
+            return ((await StoreBatchAsync(db, audit, notifications, [submission], cancellationToken))[0], true);
         }
-        catch (DbUpdateException) when (keyHash is not null)
+        catch (DbUpdateException) when (submission.KeyHash is not null)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            // The transaction is rolled back; of two requests with the same key at once (a double click) the second
+            // waited for the first's commit, so the first's signal is there to answer with.
             db.ChangeTracker.Clear();
-            if (await FindReplayAsync(db, userId, keyHash, cancellationToken) is { } raced)
+            if (await FindReplayAsync(db, submission.UserId, submission.KeyHash, cancellationToken) is { } raced)
             {
                 return (raced, false);
             }
 
             throw;
         }
+    }
 
+    /// <summary>
+    /// Stores prepared submissions in one transaction with their references, idempotency records, the officers'
+    /// notifications and their audit events; several at once for the group commit (<see cref="IntakeWriter"/>): one
+    /// reference counter update or sequence call, one audit-chain head, one commit and on SQLite one flush to disk for
+    /// all of them. All or nothing: any failure, a repeated Idempotency-Key included, throws and stores none of them.
+    /// The signals are built and tracked before the transaction begins, so that the transaction (on SQLite: the file's
+    /// write lock, which every other writer waits for) holds only what needs it: the reference numbers and the save.
+    /// </summary>
+    public static async Task<IReadOnlyList<SubmitSignalResponse>> StoreBatchAsync(
+        MeldrouteDbContext db, AuditTrail audit, Notifications.SignalNotifications notifications, IReadOnlyList<PreparedSubmission> batch, CancellationToken cancellationToken)
+    {
+        var years = batch.Select(b => b.ReceivedAt.Year).Distinct().Order().ToList();
+        if (db.Database.IsNpgsql())
+        {
+            foreach (var year in years)
+            {
+                await ReferenceNumbers.EnsureYearAsync(db, year, cancellationToken);
+            }
+        }
+
+        var signals = batch.Select(b => b.BuildSignal()).ToList();
+        db.Signals.AddRange(signals);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var year in years)
+        {
+            var inYear = Enumerable.Range(0, batch.Count).Where(i => batch[i].ReceivedAt.Year == year).ToList();
+            var numbers = await NextNumbersAsync(db, year, inYear.Count, cancellationToken);
+            for (var n = 0; n < inYear.Count; n++)
+            {
+                signals[inYear[n]].Reference = Reference(year, numbers[n]);
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            await notifications.NewSignalAsync(signals[i], cancellationToken);
+            AddIdempotencyRecord(db, batch[i], signals[i]);
+        }
+
+        await audit.RecordAsync([.. batch.Select((b, i) => b.Audit.Unchained(signals[i].Reference))], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        MeldrouteMetrics.SignalReceived(signal.Source, signal.Forms);
-        return (new SubmitSignalResponse(signal.Id, signal.Reference, signal.Status), true);
+        foreach (var signal in signals)
+        {
+            MeldrouteMetrics.SignalReceived(signal.Source, signal.Forms);
+        }
+
+        return [.. signals.Select(s => new SubmitSignalResponse(s.Id, s.Reference, s.Status))];
+    }
+
+    private static void AddIdempotencyRecord(MeldrouteDbContext db, PreparedSubmission submission, Signal signal)
+    {
+        if (submission.KeyHash is not null)
+        {
+            // The record's key (user, key hash) is unique: a repeat fails at the save, and of two requests with the same
+            // key at once (a double click) the second waits for the first's commit and then fails; either answers with
+            // the first's signal.
+            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = submission.UserId, KeyHash = submission.KeyHash, SignalId = signal.Id, CreatedAt = submission.ReceivedAt });
+        }
     }
 
     private static async Task<SubmitSignalResponse?> FindReplayAsync(MeldrouteDbContext db, string userId, string keyHash, CancellationToken cancellationToken) =>
@@ -311,26 +383,28 @@ public static class SubmitSignal
                select new SubmitSignalResponse(s.Id, s.Reference, s.Status)).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>MR-{year}-{number}, the number counting up per year.</summary>
-    private static async Task<string> NextReferenceAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken)
-    {
-        var number = db.Database.IsNpgsql()
-            ? await ReferenceNumbers.NextAsync(db, year, cancellationToken)
-            : await NextFromCounterAsync(db, year, cancellationToken);
-        return string.Create(CultureInfo.InvariantCulture, $"MR-{year}-{number:0000}");
-    }
+    private static string Reference(int year, long number) => string.Create(CultureInfo.InvariantCulture, $"MR-{year}-{number:0000}");
 
-    /// <summary>SQLite: the year's counter row, in the transaction that holds the file's write lock (so gapless).</summary>
-    private static async Task<long> NextFromCounterAsync(MeldrouteDbContext db, int year, CancellationToken cancellationToken)
+    /// <summary>The year's next numbers, in order: on PostgreSQL from its sequence, on SQLite from its counter row.</summary>
+    private static async Task<IReadOnlyList<long>> NextNumbersAsync(MeldrouteDbContext db, int year, int count, CancellationToken cancellationToken)
     {
-        if (await ReferenceNumbers.ScalarAsync(db, """UPDATE "SignalReferenceCounters" SET "Last" = "Last" + 1 WHERE "Year" = @year RETURNING "Last" """, year, cancellationToken) is { } next)
+        if (db.Database.IsNpgsql())
         {
-            return next;
+            return await ReferenceNumbers.NextAsync(db, year, count, cancellationToken);
         }
 
-        db.SignalReferenceCounters.Add(new SignalReferenceCounter { Year = year, Last = 1 });
-        await db.SaveChangesAsync(cancellationToken);
-        return 1;
+        var last = await NextFromCounterAsync(db, year, count, cancellationToken);
+        return [.. Enumerable.Range(0, count).Select(i => last - count + 1 + i)];
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>
+    /// SQLite: the year's counter row moved on by <paramref name="count"/> (made by the year's first submission), in the
+    /// transaction that holds the file's write lock, so gapless; answers the last number taken. One statement, not an
+    /// insert through the change tracker, which would save the transaction's signals before they have their references.
+    /// </summary>
+    private static async Task<long> NextFromCounterAsync(MeldrouteDbContext db, int year, int count, CancellationToken cancellationToken) =>
+        await ReferenceNumbers.ScalarAsync(db, """
+            INSERT INTO "SignalReferenceCounters" ("Year", "Last") VALUES (@year, @count)
+            ON CONFLICT ("Year") DO UPDATE SET "Last" = "Last" + @count RETURNING "Last"
+            """, year, count, cancellationToken) ?? throw new InvalidOperationException("The reference counter answered nothing.");
 }

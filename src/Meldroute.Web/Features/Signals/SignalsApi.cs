@@ -25,7 +25,7 @@ internal static class SignalsApi
         var api = app.MapGroup("/api").WithTags("Signals");
 
         api.MapPost("/signals", async (SubmitSignalRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-                MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Notifications.SignalNotifications notifications,
+                MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, IntakeWriter intake,
                 Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct) =>
             {
                 if (idempotencyKey is { Length: > 200 })
@@ -45,7 +45,7 @@ internal static class SignalsApi
                     return Results.ValidationProblem(errors, title: t["Api_Invalid"]);
                 }
 
-                var (response, created) = await SubmitSignal.HandleAsync(db, audit, clock, request, UserId(user), idempotencyKey, notifications, [], ct);
+                var (response, created) = await intake.SubmitAsync(SubmitSignal.Prepare(audit, clock, request, UserId(user), idempotencyKey, []), ct);
                 return created ? Results.Created($"/api/my/signals/{response.Id}", response) : Results.Ok(response);
             })
             .RequireAuthorization(Policies.Submitter)
