@@ -9,7 +9,7 @@ namespace Meldroute.Web.Features.Intake;
 /// one writer stores all that are waiting (up to <see cref="MaxBatch"/>) in one transaction. Alone, a submission is
 /// stored as before, in a transaction of its own. Under load a transaction costs its fixed part (the write lock, the
 /// reference counter or sequence, the audit chain's head, the commit and its flush to disk) once for many signals,
-/// and on SQLite the one writer's connection keeps its page cache instead of each request reading the pages again.
+/// and pages that several signals change (index pages, the counter, the head) are written once.
 /// A batch is all or nothing: when it fails (a repeated Idempotency-Key among them, or any database error) each of its
 /// submissions is stored again on its own, so that each request gets its own answer, as without the queue.
 /// Written by hand: EF Core and the database drivers have no group commit.
