@@ -67,7 +67,10 @@ public sealed class SubmitSignalRequest
 
 public sealed record SubmitSignalResponse(Guid Id, string Reference, SignalStatus Status);
 
-/// <summary>A valid request made ready to store; see <see cref="SubmitSignal.Prepare"/>.</summary>
+/// <summary>
+/// A valid request made ready to store; see <see cref="SubmitSignal.Prepare"/>. Each attempt builds a new signal from
+/// it; attachments (only the mailbox importer has them, and it stores each message once) are added as they are.
+/// </summary>
 public sealed record PreparedSubmission(
     SubmitSignalRequest Request, string UserId, string? KeyHash, DateTimeOffset ReceivedAt, IReadOnlyList<SignalAttachment> Attachments, AuditEvent Audit)
 {
