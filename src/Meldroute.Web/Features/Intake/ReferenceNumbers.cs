@@ -66,8 +66,8 @@ public static class ReferenceNumbers
     }
 
     /// <summary>
-    /// One number through the context's open connection and transaction, without EF Core's query pipeline: a reference
-    /// number is taken inside the submission's transaction (on SQLite under the file's write lock, which every other
+    /// One value through the context's open connection and transaction, without EF Core's query pipeline: reference
+    /// numbers are taken inside the submission's transaction (on SQLite under the file's write lock, which every other
     /// writer waits for), where the pipeline's own work per call counted.
     /// </summary>
     internal static async Task<long?> ScalarAsync(MeldrouteDbContext db, string sql, int? year, int? count, CancellationToken cancellationToken)

@@ -110,9 +110,10 @@ public static class DatabaseSetup
     /// <summary>
     /// WAL for concurrent readers; secure_delete so that purged personal data is overwritten instead of
     /// lingering in free pages; foreign keys on; temporary tables in memory, not in files under /var/tmp (SQLite
-    /// made and deleted one per submission, strace showed), so no piece of the database is written outside its file. SQLite keeps these per connection, so they are set once on every new
-    /// physical connection; a connection handed out again by the pool keeps them, and setting them again on every open
-    /// (several times per request) cost the intake a statement each time.
+    /// made and deleted one per submission, strace showed), so no piece of the database is written outside its file.
+    /// SQLite keeps these per connection, so they are set once on every new physical connection; a connection handed
+    /// out again by the pool keeps them, and setting them again on every open (several times per request) cost the
+    /// intake a statement each time.
     /// </summary>
     internal sealed class SqlitePragmas : DbConnectionInterceptor
     {

@@ -17,9 +17,6 @@ public static class NewDatabaseScript
 {
     private const string HistoryTable = "__EFMigrationsHistory";
 
-    /// <summary>Two instances starting on one new PostgreSQL database: the second waits here and then finds it made.</summary>
-    private const long PostgresLockKey = 0x4D52_4E45_5744_4231; // "MRNEWDB1"
-
     /// <summary>The embedded script for the provider.</summary>
     public static string For(DatabaseProvider provider)
     {
@@ -46,7 +43,7 @@ public static class NewDatabaseScript
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (provider == DatabaseProvider.Postgres)
         {
-            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({WriteLock.NewDatabase})", cancellationToken);
         }
 
         var exists = provider == DatabaseProvider.Postgres

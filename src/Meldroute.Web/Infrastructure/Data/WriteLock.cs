@@ -11,6 +11,9 @@ public static class WriteLock
     public const long AuditChain = 0x4d52_4155_4449_54;
     public const long KeyRing = 0x4d52_4b45_5952_494e;
 
+    /// <summary>Two instances starting on one new PostgreSQL database: the second waits for the first's script (NewDatabaseScript), then finds the tables.</summary>
+    public const long NewDatabase = 0x4D52_4E45_5744_4231; // "MRNEWDB1"
+
     public static async Task AcquireAsync(MeldrouteDbContext db, long key, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
