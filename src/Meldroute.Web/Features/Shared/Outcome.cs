@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Shared;
 
@@ -27,14 +29,59 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
 
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
 
-    /// <summary>The API's answer: RFC 9457 problem details for everything but success.</summary>
-    public IResult ToHttp(Func<T, IResult> ok, Microsoft.Extensions.Localization.IStringLocalizer t) => Kind switch
+    /// <summary>The API's answer: <paramref name="ok"/> for success, RFC 9457 problem details for everything else.</summary>
+    public Results<TOk, ValidationProblem, ProblemHttpResult> ToResult<TOk>(Func<T, TOk> ok, IStringLocalizer t)
+        where TOk : IResult => Kind switch
     {
         OutcomeKind.Ok => ok(Value!),
-        OutcomeKind.NotFound => TypedResults.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound),
+        OutcomeKind.NotFound => ApiProblems.NotFound(t),
         OutcomeKind.Invalid => TypedResults.ValidationProblem(Errors!, title: t["Api_Invalid"]),
         _ => TypedResults.Problem(title: t["Api_Conflict"], detail: Message, statusCode: StatusCodes.Status409Conflict),
     };
+
+    /// <summary>The untyped API answer, until every endpoint uses <see cref="ToResult{TOk}"/>.</summary>
+    public IResult ToHttp(Func<T, IResult> ok, IStringLocalizer t) => Kind switch
+    {
+        OutcomeKind.Ok => ok(Value!),
+        OutcomeKind.NotFound => ApiProblems.NotFound(t),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(Errors!, title: t["Api_Invalid"]),
+        _ => TypedResults.Problem(title: t["Api_Conflict"], detail: Message, statusCode: StatusCodes.Status409Conflict),
+    };
+
+    /// <summary>The API's answer with the value itself as the 200 body.</summary>
+    public Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToResult(IStringLocalizer t) => ToResult(TypedResults.Ok, t);
+
+    /// <summary>
+    /// The page's answer: success goes to <paramref name="ok"/> (usually a redirect: post-redirect-get), not found is the
+    /// 404 page; field errors go into the page's ModelState under <paramref name="prefix"/> and a conflict's message to
+    /// <paramref name="conflict"/>, and then the page is shown again (<paramref name="again"/>) with everything the user typed.
+    /// </summary>
+    public async Task<IActionResult> ToPageResultAsync(
+        PageModel page, Func<T, IActionResult> ok, Func<Task<IActionResult>> again, string prefix = "", Action<string?>? conflict = null)
+    {
+        switch (Kind)
+        {
+            case OutcomeKind.Ok:
+                return ok(Value!);
+            case OutcomeKind.NotFound:
+                return page.NotFound();
+            case OutcomeKind.Invalid:
+                Errors!.AddTo(page.ModelState, prefix);
+                break;
+            default:
+                conflict?.Invoke(Message);
+                break;
+        }
+
+        return await again();
+    }
+}
+
+/// <summary>The API's problem answers that are not a use case's outcome.</summary>
+public static class ApiProblems
+{
+    /// <summary>404 as a problem with a localized title: also what a user gets for something they may not see.</summary>
+    public static ProblemHttpResult NotFound(IStringLocalizer t) => TypedResults.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound);
 }
 
 /// <summary>Field errors between use cases and pages.</summary>
