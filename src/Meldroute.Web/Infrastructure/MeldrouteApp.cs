@@ -1,7 +1,13 @@
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Demo;
+using Meldroute.Web.Features.CaseTable;
+using Meldroute.Web.Features.Forwarding;
 using Meldroute.Web.Features.Handling;
+using Meldroute.Web.Features.Intake;
+using Meldroute.Web.Features.Mailbox;
+using Meldroute.Web.Features.Notifications;
+using Meldroute.Web.Features.VictimDossiers;
 using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
@@ -24,9 +30,6 @@ namespace Meldroute.Web.Infrastructure;
 /// <summary>How the app is composed: services first, then the request pipeline. Features add themselves here.</summary>
 public static class MeldrouteApp
 {
-    /// <summary>Chooses the cookie for browsers and the bearer token for API clients, per request.</summary>
-    public const string AuthenticationScheme = "Meldroute";
-
     public static WebApplicationBuilder AddMeldroute(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -63,11 +66,13 @@ public static class MeldrouteApp
         PersonalDataProtection.AddPersonalDataProtection(services, configuration, builder.Environment);
         services.AddMeldrouteDatabase(configuration, builder.Environment);
         services.AddScoped<AuditTrail>();
-        services.AddSingleton<Features.Intake.IntakeWriter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Navigation>();
-        services.AddScoped<SignalCommandContext>();
-        services.AddScoped<Features.VictimDossiers.DossierCommandContext>();
+        services.AddSignals();
+        services.AddIntake();
+        services.AddVictimDossiers();
+        services.AddNotifications(configuration);
+        services.AddMailbox(configuration);
         services.AddOptions<Features.Retention.RetentionOptions>().Bind(configuration.GetSection(Features.Retention.RetentionOptions.Section));
         services.AddOptions<Features.Figures.FiguresOptions>().Bind(configuration.GetSection(Features.Figures.FiguresOptions.Section));
         services.AddScoped<Features.Retention.RunRetention>();
@@ -77,23 +82,6 @@ public static class MeldrouteApp
             services.AddHostedService(sp => sp.GetRequiredService<Features.Retention.RetentionJob>());
         }
 
-        services.AddOptions<Features.Notifications.SmtpOptions>().Bind(configuration.GetSection(Features.Notifications.SmtpOptions.Section));
-        services.AddScoped<Features.Notifications.SignalNotifications>();
-        services.AddSingleton<Features.Notifications.MailOutboxJob>();
-        if (configuration.GetValue($"{Features.Notifications.SmtpOptions.Section}:Enabled", false))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<Features.Notifications.MailOutboxJob>());
-        }
-
-        services.AddOptions<Features.Mailbox.MailboxOptions>().Bind(configuration.GetSection(Features.Mailbox.MailboxOptions.Section));
-        services.AddSingleton<Features.Mailbox.MailboxReader>();
-        if (configuration.GetValue($"{Features.Mailbox.MailboxOptions.Section}:Enabled", false))
-        {
-            services.AddHostedService<Features.Mailbox.MailboxJob>();
-        }
-
-        services.AddScoped<IAuthorizationHandler, SignalAccessHandler>();
-        services.AddScoped<IAuthorizationHandler, Features.VictimDossiers.DossierAccessHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
@@ -104,84 +92,8 @@ public static class MeldrouteApp
         // Dutch 400 problem instead of an empty response.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        services.AddIdentity<MeldrouteUser, IdentityRole>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 12;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
-            .AddEntityFrameworkStores<MeldrouteDbContext>()
-            .AddDefaultTokenProviders()
-            .AddApiEndpoints()
-            .AddSignInManager<AuditedSignInManager>()
-            .AddClaimsPrincipalFactory<MeldrouteClaimsPrincipalFactory>();
-
-        var idle = TimeSpan.FromMinutes(Math.Max(1, options.IdleTimeoutMinutes));
-        services.AddAuthentication()
-            .AddPolicyScheme(AuthenticationScheme, "Cookie or bearer token", o =>
-                o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o =>
-            {
-                o.BearerTokenExpiration = idle;
-                // A refresh token may not outlive the idle time-out: an API session ends like a browser session.
-                o.RefreshTokenExpiration = idle;
-            });
-        services.Configure<AuthenticationOptions>(o =>
-        {
-            o.DefaultScheme = AuthenticationScheme;
-            o.DefaultAuthenticateScheme = AuthenticationScheme;
-            o.DefaultChallengeScheme = AuthenticationScheme;
-            o.DefaultForbidScheme = AuthenticationScheme;
-        });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-
-        var secureCookies = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = "Meldroute.Session";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secureCookies;
-            o.ExpireTimeSpan = idle;
-            o.SlidingExpiration = true;
-            o.LoginPath = "/Account/Login";
-            o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-        });
-        services.ConfigureExternalCookie(o =>
-        {
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secureCookies;
-        });
-        services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o =>
-        {
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = secureCookies;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-        });
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "Meldroute.Antiforgery";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secureCookies;
-            o.Cookie.HttpOnly = true;
-        });
-        // Sign-in through the municipality's identity provider (Meldroute:Oidc), after the cookie settings above.
-        services.AddMeldrouteOidc(configuration, secureCookies);
-
-        services.AddSingleton<IAuthorizationHandler, TwoFactorSatisfiedHandler>();
-        services.AddSingleton<IAuthorizationHandler, PasswordChangedHandler>();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
-        services.AddAuthorization(o => o.AddMeldroutePolicies());
+        services.AddAccounts(configuration, builder.Environment, options);
+        services.AddMeldrouteAuthorization();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(Cultures.Configure);
@@ -262,9 +174,12 @@ public static class MeldrouteApp
         app.MapHealthChecks("/health/ready").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapAuthenticationApi();
-        app.MapSignalsApi();
+        app.MapIntakeApi();
+        app.MapHandlingApi();
+        app.MapCaseTableApi();
+        app.MapForwardingApi();
         app.MapRetentionApi();
-        Features.VictimDossiers.VictimDossiersApi.MapVictimDossiersApi(app);
+        app.MapVictimDossiersApi();
         Features.Privacy.PrivacyApi.MapPrivacyApi(app);
         Features.Figures.FiguresApi.MapFiguresApi(app);
         Features.Partners.PartnersApi.MapPartnersApi(app);
@@ -281,17 +196,5 @@ public static class MeldrouteApp
         // Any other unknown page is "not found" (the error page), not the fallback policy's sign-in redirect or 403.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
-    }
-
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }

@@ -2,6 +2,7 @@ using Meldroute.Web.Infrastructure.Privacy;
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Meldroute.Web.Infrastructure.Data;
 
 namespace Meldroute.Web.Features.CaseTable;
 
@@ -34,22 +35,6 @@ public sealed class MeetingAttendee
     public required string UserId { get; set; }
 }
 
-/// <summary>A signal on a meeting's agenda, with the table's assessment (personal content, deleted on forwarding).</summary>
-public sealed class AgendaItem
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
-    public Guid MeetingId { get; set; }
-
-    public Guid SignalId { get; set; }
-
-    public int SortOrder { get; set; }
-
-    [Encrypted]
-
-    public string? Assessment { get; set; }
-}
-
 internal sealed class CaseTableMeetingConfiguration : IEntityTypeConfiguration<CaseTableMeeting>
 {
     public void Configure(EntityTypeBuilder<CaseTableMeeting> builder)
@@ -70,16 +55,5 @@ internal sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<Me
         builder.HasKey(a => new { a.MeetingId, a.UserId });
         builder.Property(a => a.UserId).HasMaxLength(64);
         builder.HasIndex(a => a.UserId);
-    }
-}
-
-internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
-{
-    public void Configure(EntityTypeBuilder<AgendaItem> builder)
-    {
-        builder.Property(a => a.Assessment).HasMaxLength(10_000);
-        builder.HasIndex(a => new { a.MeetingId, a.SignalId }).IsUnique();
-        builder.HasIndex(a => a.SignalId);
-        builder.HasOne<Signal>().WithMany().HasForeignKey(a => a.SignalId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -15,7 +15,7 @@ namespace Meldroute.Web.Features.CaseTable;
 /// the signal's forms) and a reason. Labour exploitation proposes the labour inspectorate, a minor youth care.
 /// </summary>
 [Authorize(Policy = Policies.SpecialistOfficer)]
-public sealed class DecideModel(MeldrouteDbContext db, SignalCommandContext commands) : PageModel
+public sealed class DecideModel(MeldrouteDbContext db, SignalChanges commands) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -85,34 +85,27 @@ public sealed class DecideModel(MeldrouteDbContext db, SignalCommandContext comm
             Routes = [.. ticked.Select(x => x.Input)],
         };
         var outcome = await RecordDecision.HandleAsync(commands, User, Id, request, cancellationToken);
-        switch (outcome.Kind)
+        // The use case numbers the ticked routes from 0; the form numbers every route it offers.
+        if (outcome.Errors is { } errors)
         {
-            case OutcomeKind.Ok:
-                return RedirectToPage("/Handling/Signal", new { id = Id, done = "Decision" });
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Invalid:
-                foreach (var (field, messages) in outcome.Errors!)
-                {
-                    var key = field;
-                    for (var k = 0; k < ticked.Count; k++)
-                    {
-                        key = key.Replace($"Routes[{k}].", $"Routes[{ticked[k].Index}].", StringComparison.Ordinal);
-                    }
-
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(key, message);
-                    }
-                }
-
-                break;
-            default:
-                Conflict = outcome.Message;
-                break;
+            outcome = outcome with { Errors = errors.ToDictionary(e => RouteField(e.Key, ticked.Select(x => x.Index).ToList()), e => e.Value) };
         }
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        return await outcome.ToPageResultAsync(
+            this,
+            ok: _ => RedirectToPage("/Handling/Signal", new { id = Id, done = "Decision" }),
+            again: async () => await LoadAsync(cancellationToken) ? Page() : NotFound(),
+            conflict: message => Conflict = message);
+    }
+
+    private static string RouteField(string field, IReadOnlyList<int> formIndexes)
+    {
+        for (var k = 0; k < formIndexes.Count; k++)
+        {
+            field = field.Replace($"Routes[{k}].", $"Routes[{formIndexes[k]}].", StringComparison.Ordinal);
+        }
+
+        return field;
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class RecordDecisionRequest : IVersionedRequest
 /// </summary>
 public static class RecordDecision
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, RecordDecisionRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, RecordDecisionRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, r.Urgent ? "signal.decided.urgent" : "signal.decided", async signal =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

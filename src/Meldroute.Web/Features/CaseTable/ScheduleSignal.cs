@@ -16,7 +16,7 @@ public sealed class ScheduleSignalRequest : IVersionedRequest
 /// <summary>ScheduleSignal: an officer puts an analysed signal on the agenda of an open meeting (InAnalysis → OnAgenda).</summary>
 public static class ScheduleSignal
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, ScheduleSignalRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, ScheduleSignalRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, "signal.scheduled", async signal =>
         {
             var meeting = r.MeetingId is null ? null : await c.Db.CaseTableMeetings.SingleOrDefaultAsync(m => m.Id == r.MeetingId, cancellationToken);

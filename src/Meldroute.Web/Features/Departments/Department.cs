@@ -1,7 +1,9 @@
+using Meldroute.Web.Infrastructure.Data;
+
 namespace Meldroute.Web.Features.Departments;
 
 /// <summary>A municipal department (cluster) whose employees report signals.</summary>
-public sealed class Department : Signals.IVersioned
+public sealed class Department : IVersioned
 {
     public int Id { get; set; }
 

@@ -69,27 +69,6 @@ public static class FigureFacts
         };
     }
 
-    /// <summary>Monday to Friday between two instants (Dutch time is close enough for a norm counted in days).</summary>
-    public static int WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to)
-    {
-        var start = DateOnly.FromDateTime(from.UtcDateTime);
-        var end = DateOnly.FromDateTime(to.UtcDateTime);
-        if (end <= start)
-        {
-            return 0;
-        }
-
-        var days = end.DayNumber - start.DayNumber;
-        var weeks = days / 7;
-        var count = weeks * 5;
-        for (var d = start.AddDays(weeks * 7); d < end; d = d.AddDays(1))
-        {
-            count += d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1;
-        }
-
-        return count;
-    }
-
     /// <summary>
     /// Counts in the database: one GROUP BY over the anonymous figure columns (indexed), so the work and the memory
     /// depend on the number of combinations, not on the number of signals.

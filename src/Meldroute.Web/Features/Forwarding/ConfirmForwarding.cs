@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Meldroute.Web.Features.Handling;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Observability;
@@ -28,7 +27,7 @@ public sealed class ConfirmForwardingRequest : IVersionedRequest
 /// </summary>
 public static class ConfirmForwarding
 {
-    public static async Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken)
+    public static async Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken)
     {
         var outcome = await ConfirmAsync(c, user, signalId, r, cancellationToken);
         // Counted once committed: only the last confirmation moves the signal to Forwarded (and purges it).
@@ -41,7 +40,7 @@ public static class ConfirmForwarding
         return outcome;
     }
 
-    private static Task<Outcome<SignalChanged>> ConfirmAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
+    private static Task<Outcome<SignalChanged>> ConfirmAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, "signal.forwarding.confirmed", async signal =>
         {
             var routes = await c.Db.DecisionRoutes.Where(x => x.SignalId == signal.Id).ToListAsync(cancellationToken);
@@ -93,12 +92,9 @@ public static class ConfirmForwarding
             route.ForwardedById = user.FindFirstValue(ClaimTypes.NameIdentifier);
 
             // The victim track opens the shielded dossier with the victims' data, before the signal's own is deleted.
-            if (route.Route == Route.VictimTrack && !await c.Db.VictimDossiers.AnyAsync(d => d.SignalId == signal.Id, cancellationToken))
+            if (route.Route == Route.VictimTrack && await VictimDossiers.OpenVictimDossier.OpenOnceAsync(c.Db, signal, route.ForwardedById!, c.Now, c.T, cancellationToken) is { } opened)
             {
-                var balancingRecords = await c.Db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
-                var dossier = VictimDossiers.OpenVictimDossier.Create(signal, balancingRecords, route.ForwardedById!, c.Now, c.T);
-                c.Db.VictimDossiers.Add(dossier);
-                c.AlsoAudit.Add(new Audit.AuditEntry("dossier.created", Audit.AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, dossier.Reference, $"victims={dossier.Victims.Count}"));
+                c.AlsoAudit.Add(opened);
             }
 
             if (routes.Where(x => x.NeedsForwarding).All(x => x.ForwardedAt is not null))
@@ -108,11 +104,7 @@ public static class ConfirmForwarding
                     return refused;
                 }
 
-                var agenda = await c.Db.AgendaItems.Where(a => a.SignalId == signal.Id).ToListAsync(cancellationToken);
-                var balancing = await c.Db.BalancingOfInterests.Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
-                await c.Db.Entry(signal).Collection(s => s.Attachments).LoadAsync(cancellationToken);
-                var receipt = SignalPurge.Apply(signal, agenda, balancing, routes, SignalPurge.OnForwardingRule, c.Now);
-                c.Db.IdempotencyRecords.RemoveRange(await c.Db.IdempotencyRecords.Where(k => k.SignalId == signal.Id).ToListAsync(cancellationToken));
+                var receipt = await SignalPurge.LoadAndApplyAsync(c.Db, signal, SignalPurge.OnForwardingRule, c.Now, cancellationToken);
                 c.AlsoAudit.Add(new Audit.AuditEntry("signal.purged", Audit.AuditOutcome.Success, "signal", signal.Reference, receipt.Summary()));
             }
 

@@ -5,12 +5,13 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Meldroute.Web.Features.Signals;
 
 namespace Meldroute.Web.Features.Forwarding;
 
 /// <summary>The hand-over sheet of one route (PrepareForwarding): a printable page and a download, each audited.</summary>
 [Authorize(Policy = Policies.SpecialistOfficer)]
-public sealed class HandoverModel(SignalCommandContext commands, IAuthorizationService authorization) : PageModel
+public sealed class HandoverModel(SignalChanges commands, IAuthorizationService authorization) : PageModel
 {
     public HandoverSheet Sheet { get; private set; } = null!;
 

@@ -7,6 +7,7 @@ using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.Forwarding;
 
@@ -44,9 +45,9 @@ public static class PrepareForwarding
     };
 
     public static async Task<Outcome<HandoverSheet>> HandleAsync(
-        SignalCommandContext c, IAuthorizationService authorization, ClaimsPrincipal user, Guid signalId, Guid routeId, string purpose, CancellationToken cancellationToken)
+        SignalChanges c, IAuthorizationService authorization, ClaimsPrincipal user, Guid signalId, Guid routeId, string purpose, CancellationToken cancellationToken)
     {
-        var signal = await GetSignal.Load(c.Db, signalId, cancellationToken);
+        var signal = await Signal.LoadAsync(c.Db, signalId, cancellationToken);
         var route = signal is null ? null : await c.Db.DecisionRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId && r.SignalId == signalId, cancellationToken);
         if (signal is null || route is null || !(await authorization.AuthorizeAsync(user, signal, new HandleSignalRequirement())).Succeeded)
         {
@@ -78,7 +79,7 @@ public static class PrepareForwarding
     }
 
     /// <summary>The victim track may carry victim data only after a balancing of interests that justified sharing.</summary>
-    internal static Task<bool> BalancingAllowsAsync(SignalCommandContext c, Guid signalId, CancellationToken cancellationToken) =>
+    internal static Task<bool> BalancingAllowsAsync(SignalChanges c, Guid signalId, CancellationToken cancellationToken) =>
         c.Db.BalancingOfInterests.AnyAsync(b => b.SignalId == signalId && b.SharingJustified, cancellationToken);
 
     /// <summary>The sheet as a plain-text download (UTF-8), for secure mail or RIEC-IS.</summary>

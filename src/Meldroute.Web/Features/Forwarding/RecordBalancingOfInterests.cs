@@ -31,7 +31,7 @@ public sealed class BalancingRequest : IVersionedRequest
 /// </summary>
 public static class RecordBalancingOfInterests
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, BalancingRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, BalancingRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, "signal.balancing.recorded", signal =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

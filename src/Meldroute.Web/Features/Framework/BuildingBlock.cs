@@ -1,6 +1,7 @@
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Meldroute.Web.Infrastructure.Data;
 
 namespace Meldroute.Web.Features.Framework;
 

@@ -58,7 +58,7 @@ public static class FrameworkChecklist
         }
 
         var order = 0;
-        foreach (var row in Demo.SeedData.Read("vng-kader.csv"))
+        foreach (var row in Infrastructure.Data.SeedData.Read("vng-kader.csv"))
         {
             db.BuildingBlocks.Add(new BuildingBlock
             {

@@ -18,7 +18,7 @@ public sealed class CloseSignalRequest : IVersionedRequest
 /// </summary>
 public static class CloseSignal
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, CloseSignalRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, CloseSignalRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, "signal.closed", signal =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

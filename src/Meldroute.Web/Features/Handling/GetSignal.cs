@@ -5,6 +5,7 @@ using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.Handling;
 
@@ -61,7 +62,7 @@ public static class GetSignal
     public static async Task<SignalDetail?> HandleAsync(
         MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid id, string purpose, CancellationToken cancellationToken)
     {
-        var signal = await Load(db, id, cancellationToken);
+        var signal = await Signal.LoadAsync(db, id, cancellationToken);
         if (signal is null || !(await authorization.AuthorizeAsync(user, signal, new ReadSignalRequirement())).Succeeded)
         {
             await audit.RecordAsync(new AuditEntry("signal.read", AuditOutcome.Denied, "signal", signal?.Reference ?? id.ToString(), signal is null ? "not-found" : "no-need-to-know"), cancellationToken);
@@ -92,7 +93,4 @@ public static class GetSignal
             attachments,
             signal.DeletionReceipt);
     }
-
-    internal static Task<Signal?> Load(MeldrouteDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Signals.Include(s => s.People).Include(s => s.Timeline).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 }

@@ -4,6 +4,7 @@ using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.Handling;
 
@@ -27,7 +28,7 @@ public static class GetSignalAttachment
     public static async Task<AttachmentFile?> HandleAsync(
         MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid signalId, Guid attachmentId, CancellationToken cancellationToken)
     {
-        var signal = await GetSignal.Load(db, signalId, cancellationToken);
+        var signal = await Signal.LoadAsync(db, signalId, cancellationToken);
         if (signal is null || !(await authorization.AuthorizeAsync(user, signal, new ReadSignalRequirement())).Succeeded)
         {
             await audit.RecordAsync(new AuditEntry("signal.attachment.read", AuditOutcome.Denied, "signal", signal?.Reference ?? signalId.ToString(), signal is null ? "not-found" : "no-need-to-know"), cancellationToken);

@@ -14,7 +14,7 @@ public sealed class GiveFeedbackRequest : IVersionedRequest
 /// <summary>GiveFeedback: one of a few general messages the reporter sees, once the signal is forwarded or closed. Never what was decided.</summary>
 public static class GiveFeedback
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, GiveFeedbackRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, GiveFeedbackRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, "signal.feedback.given", signal =>
         {
             if (r.Message is null || !Enum.IsDefined(r.Message.Value))

@@ -71,7 +71,4 @@ public static class ListSignals
             .ToListAsync(cancellationToken);
         return new InboxPage([.. rows.Select(r => r with { Stuck = Retention.RetentionRules.IsStuck(r.Status, r.ReceivedAt, now, retention) })], total, page, PageSize);
     }
-
-    public static Task<int> CountNewAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
-        db.Signals.CountAsync(s => s.Status == SignalStatus.Received, cancellationToken);
 }

@@ -23,7 +23,7 @@ public sealed class RecordAnalysisRequest : IVersionedRequest
 /// <summary>RecordAnalysis: the officer's first analysis (complete, enrich, classify, judge urgency). A new signal moves to InAnalysis.</summary>
 public static class RecordAnalysis
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalCommandContext c, ClaimsPrincipal user, Guid signalId, RecordAnalysisRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, RecordAnalysisRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, signalId, r.Version, "signal.analysis.recorded", async signal =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ namespace Meldroute.Web.Features.Intake;
 /// itself between steps, so nothing is lost and nothing is stored before the reporter submits.
 /// </summary>
 [Authorize(Policy = Policies.Submitter)]
-public sealed class NewModel(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, IntakeWriter intake) : PageModel
+public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, SignalIntake intake) : PageModel
 {
     public enum IntakeStep
     {
@@ -111,7 +111,7 @@ public sealed class NewModel(MeldrouteDbContext db, AuditTrail audit, TimeProvid
         ModelState.Clear();
         DropEmptyPeople();
         await LoadAsync(cancellationToken);
-        Step = Validate() ? IntakeStep.Review : IntakeStep.Details;
+        Step = await ValidateAsync(cancellationToken) ? IntakeStep.Review : IntakeStep.Details;
         return Page();
     }
 
@@ -128,34 +128,36 @@ public sealed class NewModel(MeldrouteDbContext db, AuditTrail audit, TimeProvid
         ModelState.Clear();
         DropEmptyPeople();
         await LoadAsync(cancellationToken);
-        if (!Validate())
-        {
-            Step = IntakeStep.Details;
-            return Page();
-        }
-
+        OnlyOfficersChooseSource();
         var key = string.IsNullOrWhiteSpace(IdempotencyKey) || IdempotencyKey.Length > 64 ? null : IdempotencyKey;
-        var (response, _) = await intake.SubmitAsync(SubmitSignal.Prepare(audit, clock, Input, User.FindFirstValue(ClaimTypes.NameIdentifier)!, key, []), cancellationToken);
-        return RedirectToPage("./Submitted", new { reference = response.Reference });
+        var outcome = await intake.SubmitAsync(Input, User, key, cancellationToken);
+        return await outcome.ToPageResultAsync(
+            this,
+            ok: submitted => RedirectToPage("./Submitted", new { reference = submitted.Response.Reference }),
+            again: () =>
+            {
+                Step = IntakeStep.Details;
+                return Task.FromResult<IActionResult>(Page());
+            },
+            prefix: nameof(Input));
     }
 
-    private bool Validate()
+    private async Task<bool> ValidateAsync(CancellationToken cancellationToken)
+    {
+        OnlyOfficersChooseSource();
+        var errors = await intake.ValidateAsync(Input, User, cancellationToken);
+        errors.AddTo(ModelState, nameof(Input));
+        return errors.Count == 0;
+    }
+
+    /// <summary>A reporter's form has no source fields: whatever came with the post is dropped.</summary>
+    private void OnlyOfficersChooseSource()
     {
         if (!IsOfficer)
         {
             Input.Source = null;
             Input.SourceDetail = null;
         }
-
-        var codes = Indicators.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
-        var errors = SubmitSignal.Validate(Input, codes, IsOfficer, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), t);
-        if (Input.DepartmentId is { } department && Departments.All(d => d.Id != department))
-        {
-            errors[nameof(Input.DepartmentId)] = [t["Intake_DepartmentUnknown"]];
-        }
-
-        errors.AddTo(ModelState, nameof(Input));
-        return errors.Count == 0;
     }
 
     private void DropEmptyPeople() => Input.People.RemoveAll(p => p.IsEmpty && p.Role is null);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Meldroute.Web.Infrastructure.Data;
@@ -93,5 +94,22 @@ public static class ReferenceNumbers
         }
 
         return command;
+    }
+}
+
+/// <summary>The last reference number given out in a year (MR-2026-0042 → 42).</summary>
+public sealed class SignalReferenceCounter
+{
+    public int Year { get; set; }
+
+    public int Last { get; set; }
+}
+
+internal sealed class SignalReferenceCounterConfiguration : IEntityTypeConfiguration<SignalReferenceCounter>
+{
+    public void Configure(EntityTypeBuilder<SignalReferenceCounter> builder)
+    {
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
     }
 }

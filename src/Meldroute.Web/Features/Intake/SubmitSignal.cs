@@ -267,16 +267,6 @@ public static class SubmitSignal
     public static string HashKey(string idempotencyKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
 
     /// <summary>
-    /// Stores the signal with a new reference, in one transaction with its idempotency record, its attachments, the
-    /// officers' notifications and its audit event. The same Idempotency-Key from the same user returns the first
-    /// signal and creates nothing.
-    /// </summary>
-    public static Task<(SubmitSignalResponse Response, bool Created)> HandleAsync(
-        MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, SubmitSignalRequest r, string userId, string? idempotencyKey,
-        Notifications.SignalNotifications notifications, IReadOnlyList<SignalAttachment> attachments, CancellationToken cancellationToken) =>
-        StoreAsync(db, audit, notifications, Prepare(audit, clock, r, userId, idempotencyKey, attachments), cancellationToken);
-
-    /// <summary>
     /// A valid request made ready to store, while its request is current: when it arrived, and its audit event with who
     /// and where from. It can be stored later and elsewhere (<see cref="IntakeWriter"/>), and again after a failed try.
     /// </summary>
@@ -295,7 +285,8 @@ public static class SubmitSignal
     }
 
     /// <summary>
-    /// Stores one prepared submission in a transaction of its own (see <see cref="HandleAsync"/>). A repeated
+    /// Stores one prepared submission in a transaction of its own, in one transaction with its idempotency record, its
+    /// attachments, the officers' notifications and its audit event. A repeated
     /// Idempotency-Key is refused by its record's primary key at the save, and answered with the first signal.
     /// </summary>
     public static async Task<(SubmitSignalResponse Response, bool Created)> StoreAsync(

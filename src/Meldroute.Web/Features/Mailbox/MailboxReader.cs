@@ -124,9 +124,7 @@ public sealed class MailboxReader(IServiceScopeFactory scopes, IOptions<MailboxO
             SourceDetail = sender is null ? null : Truncate(sender, SubmitSignal.ShortTextMax),
             DepartmentId = departmentId,
         };
-        var (response, created) = await SubmitSignal.HandleAsync(
-            db, services.GetRequiredService<AuditTrail>(), clock, request, ActorId, key,
-            services.GetRequiredService<Notifications.SignalNotifications>(), await AttachmentsAsync(message, cancellationToken), cancellationToken);
+        var (response, created) = await services.GetRequiredService<SignalIntake>().StoreReceivedAsync(request, ActorId, key, await AttachmentsAsync(message, cancellationToken), cancellationToken);
         return (response.Reference, created);
     }
 

@@ -16,6 +16,7 @@ namespace Meldroute.Web.Features.Notifications;
 /// transaction) and sent later by <see cref="MailOutboxJob"/>.
 /// </summary>
 public sealed class SignalNotifications(MeldrouteDbContext db, IOptions<SmtpOptions> options, IOptions<Mailbox.MailboxOptions> mailbox, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    : ISignalChangeObserver
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
 
@@ -50,6 +51,14 @@ public sealed class SignalNotifications(MeldrouteDbContext db, IOptions<SmtpOpti
         {
             Queue(to, subject, body);
         }
+    }
+
+    /// <summary>Before a change of a signal: its status and mailbox sender now, for the status mail once it changed.</summary>
+    public Func<CancellationToken, Task> BeforeChange(Signal signal)
+    {
+        var before = signal.Status;
+        var mailboxSender = MailboxSender(signal);
+        return cancellationToken => ReporterStatusChangedAsync(signal, before, mailboxSender, cancellationToken);
     }
 
     /// <summary>

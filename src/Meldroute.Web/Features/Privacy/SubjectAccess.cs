@@ -90,7 +90,7 @@ public static partial class SubjectAccess
 
         foreach (var d in export.Dossiers)
         {
-            await audit.RecordAsync(new AuditEntry("subject-access.exported", AuditOutcome.Success, VictimDossiersApi.AuditObject, d.Reference, $"request={export.RequestReference}"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry("subject-access.exported", AuditOutcome.Success, VictimDossier.AuditObject, d.Reference, $"request={export.RequestReference}"), cancellationToken);
         }
 
         await audit.RecordAsync(new AuditEntry("subject-access.exported", AuditOutcome.Success, "subject-access-request", export.RequestReference, $"signals={export.Signals.Count}, dossiers={export.Dossiers.Count}"), cancellationToken);

@@ -41,7 +41,7 @@ public static class LegalHolds
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(signal is not null
             ? new AuditEntry("legal-hold.placed", AuditOutcome.Success, "signal", signal.Reference, "legal-hold")
-            : new AuditEntry("legal-hold.placed", AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, dossier!.Reference, "legal-hold"), cancellationToken);
+            : new AuditEntry("legal-hold.placed", AuditOutcome.Success, VictimDossiers.VictimDossier.AuditObject, dossier!.Reference, "legal-hold"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome<Guid>.Ok(hold.Id);
     }
@@ -65,7 +65,7 @@ public static class LegalHolds
         await db.SaveChangesAsync(cancellationToken);
         var entry = hold.SignalId is { } signalId
             ? new AuditEntry("legal-hold.lifted", AuditOutcome.Success, "signal", await db.Signals.Where(s => s.Id == signalId).Select(s => s.Reference).SingleAsync(cancellationToken), "legal-hold")
-            : new AuditEntry("legal-hold.lifted", AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, await db.VictimDossiers.Where(d => d.Id == hold.VictimDossierId).Select(d => d.Reference).SingleAsync(cancellationToken), "legal-hold");
+            : new AuditEntry("legal-hold.lifted", AuditOutcome.Success, VictimDossiers.VictimDossier.AuditObject, await db.VictimDossiers.Where(d => d.Id == hold.VictimDossierId).Select(d => d.Reference).SingleAsync(cancellationToken), "legal-hold");
         await audit.RecordAsync(entry, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome<Guid>.Ok(hold.Id);

@@ -115,7 +115,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             .AsSplitQuery().SingleAsync(d => d.Id == dossierId, cancellationToken);
         var receipt = VictimDossiers.DossierPurge.Apply(dossier, now);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("dossier.purged", AuditOutcome.Success, VictimDossiers.VictimDossiersApi.AuditObject, dossier.Reference, receipt.Summary()), cancellationToken);
+        await audit.RecordAsync(new AuditEntry("dossier.purged", AuditOutcome.Success, VictimDossiers.VictimDossier.AuditObject, dossier.Reference, receipt.Summary()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         MeldrouteMetrics.VictimDossierPurged();

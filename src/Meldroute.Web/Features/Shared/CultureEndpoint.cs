@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Meldroute.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,16 +10,15 @@ namespace Meldroute.Web.Features.Shared;
 internal static class CultureEndpoint
 {
     public static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
-        app.MapPost("/culture", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext context) =>
-        {
-            var chosen = culture == Cultures.English ? Cultures.English : Cultures.Dutch;
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
-            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
-        })
-        .AllowAnonymous()
-        .ExcludeFromDescription()
-        .WithName("SwitchCulture");
+        app.MapPost("/culture", SwitchCulture).AllowAnonymous().ExcludeFromDescription().WithName("SwitchCulture");
+
+    public static LocalRedirectHttpResult SwitchCulture([FromForm] string culture, [FromForm] string? returnUrl, HttpContext context)
+    {
+        var chosen = culture == Cultures.English ? Cultures.English : Cultures.Dutch;
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
+        return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
+    }
 }

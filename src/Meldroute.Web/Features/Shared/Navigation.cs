@@ -1,21 +1,23 @@
 using System.Security.Claims;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Meldroute.Web.Features.Shared;
 
-/// <summary>One item of the main navigation: shown only to users whom its policy admits.</summary>
-public sealed record NavigationItem(string TextKey, string Page, string Policy);
+/// <summary>One item of the main navigation: shown only to users whom its policy admits, with a number where it counts something.</summary>
+public sealed record NavigationItem(string TextKey, string Page, string Policy, Func<MeldrouteDbContext, CancellationToken, Task<int>>? Count = null);
 
 /// <summary>The main navigation. Each item names the same policy as the page it leads to.</summary>
-public sealed class Navigation(IAuthorizationService authorization, Infrastructure.Data.MeldrouteDbContext db)
+public sealed class Navigation(IAuthorizationService authorization, MeldrouteDbContext db)
 {
     public static readonly IReadOnlyList<NavigationItem> Items =
     [
         new("Nav_Home", "/Index", Policies.SignedIn),
         new("Nav_NewSignal", "/Intake/New", Policies.Submitter),
         new("Nav_MySignals", "/Intake/Mine", Policies.Submitter),
-        new("Nav_Inbox", "/Handling/Index", Policies.SpecialistOfficer),
+        new("Nav_Inbox", "/Handling/Index", Policies.SpecialistOfficer, Signal.CountReceivedAsync),
         new("Nav_CaseTable", "/CaseTable/Index", Policies.SignalReader),
         new("Nav_Dossiers", "/VictimDossiers/Index", Policies.VictimCareCoordinator),
         new("Nav_Figures", "/Figures/Index", Policies.FiguresReader),
@@ -33,7 +35,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         new("Nav_Account", "/Account/Index", Policies.SignedIn),
     ];
 
-    /// <summary>The items the user may open; the officer's inbox carries the number of new signals.</summary>
+    /// <summary>The items the user may open, each with its count (the officer's inbox: the new signals).</summary>
     public async Task<IReadOnlyList<(NavigationItem Item, int? Count)>> VisibleToAsync(ClaimsPrincipal user)
     {
         var visible = new List<(NavigationItem, int?)>();
@@ -41,7 +43,7 @@ public sealed class Navigation(IAuthorizationService authorization, Infrastructu
         {
             if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
             {
-                var count = item.Page == "/Handling/Index" ? await Handling.ListSignals.CountNewAsync(db, CancellationToken.None) : (int?)null;
+                var count = item.Count is { } counter ? await counter(db, CancellationToken.None) : (int?)null;
                 visible.Add((item, count));
             }
         }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,7 +19,7 @@ public static class ReferenceData
             return (await db.Indicators.Where(i => i.Active).Select(i => i.Code).ToListAsync(cancellationToken)).ToFrozenSet(StringComparer.Ordinal);
         }))!;
 
-    public static async Task EnsureIndicatorsAsync(MeldrouteDbContext db, CancellationToken cancellationToken = default)
+    public static async Task EnsureIndicatorsAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Indicators.AnyAsync(cancellationToken))
         {

@@ -1,3 +1,5 @@
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,9 +12,20 @@ namespace Meldroute.Web.Features.Signals;
 /// personal content that <see cref="SignalPurge"/> deletes for good once the signal is forwarded. Filtering and
 /// sorting use only the first group.
 /// </summary>
-public sealed class Signal : IVersioned
+public sealed class Signal : IAggregate
 {
+    /// <summary>How changes to a signal run (<see cref="AggregateChanges"/>): its name in the audit log, its conflict message, how it loads.</summary>
+    public static readonly AggregateKind<Signal> Kind = new("signal", "Signal_ChangedByOther", LoadAsync);
+
+    /// <summary>The signal with its people and timeline, tracked: what reading and changing it need.</summary>
+    public static Task<Signal?> LoadAsync(MeldrouteDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Signals.Include(s => s.People).Include(s => s.Timeline).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>How many signals wait for a first look (the inbox's count in the navigation).</summary>
+    public static Task<int> CountReceivedAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
+        db.Signals.CountAsync(s => s.Status == SignalStatus.Received, cancellationToken);
 
     /// <summary>Human reference such as MR-2026-0042: the only way staff and reporter name a signal.</summary>
     public required string Reference { get; set; }
@@ -86,9 +99,9 @@ public sealed class Signal : IVersioned
     public void RefreshFigureColumns()
     {
         ReceivedMonth = (ReceivedAt.UtcDateTime.Year * 100) + ReceivedAt.UtcDateTime.Month;
-        FirstAnalysisWorkingDays = FirstAnalysisAt is { } analysed ? Figures.FigureFacts.WorkingDaysBetween(ReceivedAt, analysed) : null;
-        CaseTableWorkingDays = OnAgendaAt is { } agenda ? Figures.FigureFacts.WorkingDaysBetween(ReceivedAt, agenda) : null;
-        ForwardedWorkingDays = ForwardedAt is { } forwarded ? Figures.FigureFacts.WorkingDaysBetween(ReceivedAt, forwarded) : null;
+        FirstAnalysisWorkingDays = FirstAnalysisAt is { } analysed ? WorkingDays.Between(ReceivedAt, analysed) : null;
+        CaseTableWorkingDays = OnAgendaAt is { } agenda ? WorkingDays.Between(ReceivedAt, agenda) : null;
+        ForwardedWorkingDays = ForwardedAt is { } forwarded ? WorkingDays.Between(ReceivedAt, forwarded) : null;
     }
 
     // ---- personal content: deleted for good on forwarding ----
@@ -241,12 +254,6 @@ public sealed class SignalDeletionReceipt
 
     /// <summary>The receipt as the audit log records it: rule and counts.</summary>
     public string Summary() => $"{Rule}: people={People}, texts={TextFields}, assessments={Assessments}, balancing={BalancingRecords}, reasons={RouteReasons}, attachments={Attachments}";
-}
-
-/// <summary>An entity whose <see cref="Version"/> changes on every save, so that concurrent edits are detected.</summary>
-public interface IVersioned
-{
-    Guid Version { get; set; }
 }
 
 internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>

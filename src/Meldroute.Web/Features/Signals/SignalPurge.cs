@@ -1,4 +1,5 @@
-using Meldroute.Web.Features.CaseTable;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Signals;
 
@@ -6,12 +7,30 @@ namespace Meldroute.Web.Features.Signals;
 /// The deletion rule of plan section 11: "Nadat de signalen vanuit het meldpunt zijn doorgezet worden deze direct
 /// definitief verwijderd." Clears every piece of personal content of a signal — people, free text, address,
 /// analysis, assessments, balancing reasoning, route reasons, attachments — and leaves only the anonymous remains the
-/// figures need. No I/O: the caller loads the aggregate (with its people and attachments) and saves it in the same
-/// transaction as the status change.
+/// figures need. <see cref="Apply"/> has no I/O; <see cref="LoadAndApplyAsync"/> loads what it clears in the caller's
+/// context, for the caller to save in the same transaction as the status change.
 /// </summary>
 public static class SignalPurge
 {
     public const string OnForwardingRule = "plan-11-delete-on-forwarding";
+
+    /// <summary>
+    /// Loads every part of the signal that holds personal content (people, attachments, agenda assessments, balancing,
+    /// routes, idempotency records) into <paramref name="db"/>, clears it and removes the idempotency records; the caller
+    /// saves. Used by forwarding and by the retention rules alike.
+    /// </summary>
+    public static async Task<SignalDeletionReceipt> LoadAndApplyAsync(MeldrouteDbContext db, Signal signal, string rule, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(signal);
+        await entry.Collection(s => s.People).LoadAsync(cancellationToken);
+        await entry.Collection(s => s.Attachments).LoadAsync(cancellationToken);
+        var agenda = await db.AgendaItems.Where(a => a.SignalId == signal.Id).ToListAsync(cancellationToken);
+        var balancing = await db.BalancingOfInterests.Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
+        var routes = await db.DecisionRoutes.Where(r => r.SignalId == signal.Id).ToListAsync(cancellationToken);
+        var receipt = Apply(signal, agenda, balancing, routes, rule, at);
+        db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(k => k.SignalId == signal.Id).ToListAsync(cancellationToken));
+        return receipt;
+    }
 
     public static SignalDeletionReceipt Apply(
         Signal signal,

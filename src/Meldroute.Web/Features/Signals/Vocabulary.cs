@@ -93,3 +93,24 @@ public enum FeedbackMessage
     ThankYouHandled,
     ThankYouNoAction,
 }
+
+/// <summary>Where a signal is in the internal reporting procedure (plan sections 9 and 11).</summary>
+public enum SignalStatus
+{
+    Received,
+    InAnalysis,
+    OnAgenda,
+    Decided,
+    Forwarded,
+    Closed,
+    ClosedWithoutAction,
+}
+
+/// <summary>The only status a reporter ever sees: general feedback, never what was decided.</summary>
+public enum ReporterStatus
+{
+    Received,
+    InProgress,
+    Forwarded,
+    Closed,
+}

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
-public sealed class DossierPartnerRequest : IDossierRequest
+public sealed class DossierPartnerRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 
@@ -19,7 +20,7 @@ public sealed class DossierPartnerRequest : IDossierRequest
 /// <summary>AddDossierPartner: a partner from the registry becomes involved in the care.</summary>
 public static class AddDossierPartner
 {
-    public static Task<Outcome<DossierChanged>> HandleAsync(DossierCommandContext c, ClaimsPrincipal user, Guid dossierId, DossierPartnerRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<DossierChanged>> HandleAsync(DossierChanges c, ClaimsPrincipal user, Guid dossierId, DossierPartnerRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, dossierId, r.Version, new ManageDossierRequirement(), "dossier.partner.added", "partners", async dossier =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
-public sealed class CloseDossierRequest : IDossierRequest
+public sealed class CloseDossierRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 
@@ -18,7 +19,7 @@ public sealed class CloseDossierRequest : IDossierRequest
 /// </summary>
 public static class CloseVictimDossier
 {
-    public static Task<Outcome<DossierChanged>> HandleAsync(DossierCommandContext c, ClaimsPrincipal user, Guid dossierId, CloseDossierRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<DossierChanged>> HandleAsync(DossierChanges c, ClaimsPrincipal user, Guid dossierId, CloseDossierRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, dossierId, r.Version, new ManageDossierRequirement(), "dossier.closed", "closure", async dossier =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -17,10 +17,10 @@ namespace Meldroute.Web.Features.VictimDossiers;
 /// One victim dossier (GetVictimDossier) with the coordinator's forms. Whether the user may open it is decided per
 /// dossier by <see cref="DossierAccessHandler"/>; anyone else gets a 404, as if it did not exist.
 /// </summary>
-[Authorize(Policy = Policies.SignedIn)]
+[Authorize(Policy = Policies.DossierReader)]
 public sealed class DossierModel(
     MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> retention,
-    DossierCommandContext commands, UserManager<MeldrouteUser> users) : PageModel
+    DossierChanges commands, UserManager<MeldrouteUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -71,10 +71,10 @@ public sealed class DossierModel(
         RunAsync(nameof(Reflection), () => SetReflectionPeriod.HandleAsync(commands, User, Id, WithVersion(Reflection), ct), ct);
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) =>
-        RunAsync(nameof(Grant), () => GrantDossierAccess.GrantAsync(commands, users, User, Id, WithVersion(Grant), ct), ct);
+        RunAsync(nameof(Grant), () => GrantDossierAccess.HandleAsync(commands, users, User, Id, WithVersion(Grant), ct), ct);
 
     public Task<IActionResult> OnPostRevokeAsync(Guid grantId, CancellationToken ct) =>
-        RunAsync("Revoke", () => GrantDossierAccess.RevokeAsync(commands, User, Id, grantId, Version, ct), ct);
+        RunAsync("Revoke", () => RevokeDossierAccess.HandleAsync(commands, User, Id, grantId, Version, ct), ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
         RunAsync(nameof(Close), () => CloseVictimDossier.HandleAsync(commands, User, Id, WithVersion(Close), ct), ct);
@@ -82,7 +82,7 @@ public sealed class DossierModel(
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 
     private T WithVersion<T>(T request)
-        where T : IDossierRequest
+        where T : IVersionedRequest
     {
         request.Version = Version;
         return request;
@@ -92,24 +92,16 @@ public sealed class DossierModel(
     private async Task<IActionResult> RunAsync(string form, Func<Task<Outcome<DossierChanged>>> change, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await change();
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                return RedirectToPage(new { id = Id, done = form });
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Invalid:
-                outcome.Errors!.AddTo(ModelState, form);
+        return await (await change()).ToPageResultAsync(
+            this,
+            ok: _ => RedirectToPage(new { id = Id, done = form }),
+            again: async () =>
+            {
                 Failed = form;
-                break;
-            default:
-                Conflict = outcome.Message;
-                Failed = form;
-                break;
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+                return await LoadAsync(cancellationToken) ? Page() : NotFound();
+            },
+            prefix: form,
+            conflict: message => Conflict = message);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

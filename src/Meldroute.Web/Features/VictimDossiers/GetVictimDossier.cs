@@ -5,6 +5,7 @@ using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
@@ -50,7 +51,7 @@ public static class GetVictimDossier
             .AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dossier is null || !(await authorization.AuthorizeAsync(user, dossier, new ReadDossierRequirement())).Succeeded)
         {
-            await audit.RecordAsync(new AuditEntry("dossier.read", AuditOutcome.Denied, VictimDossiersApi.AuditObject, dossier?.Reference ?? id.ToString(), dossier is null ? "not-found" : "no-grant"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry("dossier.read", AuditOutcome.Denied, VictimDossier.AuditObject, dossier?.Reference ?? id.ToString(), dossier is null ? "not-found" : "no-grant"), cancellationToken);
             return null;
         }
 
@@ -61,7 +62,7 @@ public static class GetVictimDossier
         var accounts = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.Email), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        await audit.RecordAsync(new AuditEntry("dossier.read", AuditOutcome.Success, VictimDossiersApi.AuditObject, dossier.Reference,
+        await audit.RecordAsync(new AuditEntry("dossier.read", AuditOutcome.Success, VictimDossier.AuditObject, dossier.Reference,
             canManage ? "victim-care: victims, notes, consent, partners, b8, access" : "granted-access: victims, notes, consent, partners, b8"), cancellationToken);
 
         return new DossierDetail(

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
-public sealed class GrantRequest : IDossierRequest
+public sealed class GrantRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 
@@ -22,15 +22,14 @@ public sealed class GrantRequest : IDossierRequest
 }
 
 /// <summary>
-/// GrantDossierAccess and RevokeDossierAccess: the coordinator gives one account of a partner access to this one
-/// dossier, for a stated purpose, until an end date at most a year away (need to know: access is reviewed at least
-/// yearly, BIO 5.18). Revoking ends it at once.
+/// GrantDossierAccess: the coordinator gives one account of a partner access to this one dossier, for a stated purpose,
+/// until an end date at most a year away (need to know: access is reviewed at least yearly, BIO 5.18).
 /// </summary>
 public static class GrantDossierAccess
 {
     public const int MaxMonths = 12;
 
-    public static Task<Outcome<DossierChanged>> GrantAsync(DossierCommandContext c, UserManager<MeldrouteUser> users, ClaimsPrincipal user, Guid dossierId, GrantRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<DossierChanged>> HandleAsync(DossierChanges c, UserManager<MeldrouteUser> users, ClaimsPrincipal user, Guid dossierId, GrantRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, dossierId, r.Version, new ManageDossierRequirement(), "dossier.access.granted", "access", async dossier =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -75,24 +74,6 @@ public static class GrantDossierAccess
                 GrantedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
                 GrantedAt = c.Now,
             });
-            return null;
-        }, cancellationToken);
-
-    public static Task<Outcome<DossierChanged>> RevokeAsync(DossierCommandContext c, ClaimsPrincipal user, Guid dossierId, Guid grantId, Guid? version, CancellationToken cancellationToken) =>
-        c.RunAsync(user, dossierId, version, new ManageDossierRequirement(), "dossier.access.revoked", "access", async dossier =>
-        {
-            var grant = await c.Db.DossierAccessGrants.SingleOrDefaultAsync(g => g.Id == grantId && g.DossierId == dossier.Id, cancellationToken);
-            if (grant is null)
-            {
-                return Outcome<DossierChanged>.NotFound();
-            }
-
-            if (grant.RevokedAt is not null)
-            {
-                return Outcome<DossierChanged>.Conflict(c.T["Dossier_GrantAlreadyRevoked"]);
-            }
-
-            grant.RevokedAt = c.Now;
             return null;
         }, cancellationToken);
 }

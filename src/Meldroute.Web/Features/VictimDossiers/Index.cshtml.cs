@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Meldroute.Web.Features.VictimDossiers;
 
 /// <summary>The list of victim dossiers: all of them for the coordinator, the granted ones for anyone else.</summary>
-[Authorize(Policy = Policies.SignedIn)]
+[Authorize(Policy = Policies.DossierReader)]
 public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IOptions<RetentionOptions> retention) : PageModel
 {
     [BindProperty(SupportsGet = true)]

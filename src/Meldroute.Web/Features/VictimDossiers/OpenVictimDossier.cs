@@ -1,5 +1,8 @@
 using System.Text;
+using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.VictimDossiers;
@@ -11,6 +14,23 @@ namespace Meldroute.Web.Features.VictimDossiers;
 /// </summary>
 public static class OpenVictimDossier
 {
+    /// <summary>
+    /// Opens the dossier of a signal forwarded on the victim track, once, in the caller's context and transaction, with
+    /// the balancing of interests recorded for the signal; answers its audit event, or null when it was already open.
+    /// </summary>
+    public static async Task<AuditEntry?> OpenOnceAsync(MeldrouteDbContext db, Signal signal, string openedById, DateTimeOffset at, IStringLocalizer t, CancellationToken cancellationToken)
+    {
+        if (await db.VictimDossiers.AnyAsync(d => d.SignalId == signal.Id, cancellationToken))
+        {
+            return null;
+        }
+
+        var balancing = await db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
+        var dossier = Create(signal, balancing, openedById, at, t);
+        db.VictimDossiers.Add(dossier);
+        return new AuditEntry("dossier.created", AuditOutcome.Success, VictimDossier.AuditObject, dossier.Reference, $"victims={dossier.Victims.Count}");
+    }
+
     public static VictimDossier Create(Signal signal, IEnumerable<BalancingOfInterests> balancing, string openedById, DateTimeOffset at, IStringLocalizer t)
     {
         var victims = signal.People.Where(p => p.Role == PersonRole.PossibleVictim).OrderBy(p => p.SortOrder).ToList();

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
-public sealed class ConsentRequest : IDossierRequest
+public sealed class ConsentRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 
@@ -18,7 +19,7 @@ public sealed class ConsentRequest : IDossierRequest
 /// <summary>RecordConsent: the person's consent (given or refused) for a stated purpose.</summary>
 public static class RecordConsent
 {
-    public static Task<Outcome<DossierChanged>> HandleAsync(DossierCommandContext c, ClaimsPrincipal user, Guid dossierId, ConsentRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<DossierChanged>> HandleAsync(DossierChanges c, ClaimsPrincipal user, Guid dossierId, ConsentRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, dossierId, r.Version, new ManageDossierRequirement(), "dossier.consent.recorded", "consent", dossier =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
-public sealed class DossierNoteRequest : IDossierRequest
+public sealed class DossierNoteRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 
@@ -19,7 +20,7 @@ public static class RecordDossierNote
 {
     public const int TextMax = 10_000;
 
-    public static Task<Outcome<DossierChanged>> HandleAsync(DossierCommandContext c, ClaimsPrincipal user, Guid dossierId, DossierNoteRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<DossierChanged>> HandleAsync(DossierChanges c, ClaimsPrincipal user, Guid dossierId, DossierNoteRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, dossierId, r.Version, new ReadDossierRequirement(), "dossier.note.recorded", "notes", dossier =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

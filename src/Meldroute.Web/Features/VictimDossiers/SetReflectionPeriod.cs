@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
-public sealed class ReflectionPeriodRequest : IDossierRequest
+public sealed class ReflectionPeriodRequest : IVersionedRequest
 {
     public Guid? Version { get; set; }
 
@@ -19,7 +20,7 @@ public sealed class ReflectionPeriodRequest : IDossierRequest
 /// </summary>
 public static class SetReflectionPeriod
 {
-    public static Task<Outcome<DossierChanged>> HandleAsync(DossierCommandContext c, ClaimsPrincipal user, Guid dossierId, ReflectionPeriodRequest r, CancellationToken cancellationToken) =>
+    public static Task<Outcome<DossierChanged>> HandleAsync(DossierChanges c, ClaimsPrincipal user, Guid dossierId, ReflectionPeriodRequest r, CancellationToken cancellationToken) =>
         c.RunAsync(user, dossierId, r.Version, new ManageDossierRequirement(), "dossier.reflection-period.set", "b8", dossier =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -1,7 +1,9 @@
+using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Meldroute.Web.Infrastructure.Data;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
@@ -11,8 +13,14 @@ namespace Meldroute.Web.Features.VictimDossiers;
 /// dossier for a purpose until an end date, can open it. Closing it starts its retention term; then
 /// <see cref="DossierPurge"/> deletes its content and leaves a receipt, as with signals.
 /// </summary>
-public sealed class VictimDossier : IVersioned
+public sealed class VictimDossier : IAggregate
 {
+    /// <summary>The audit log's object type for dossiers.</summary>
+    public const string AuditObject = "victim-dossier";
+
+    /// <summary>How changes to a dossier run (<see cref="AggregateChanges"/>).</summary>
+    public static readonly AggregateKind<VictimDossier> Kind = new(AuditObject, "Dossier_ChangedByOther", (db, id, ct) => db.VictimDossiers.SingleOrDefaultAsync(d => d.Id == id, ct));
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>SD-{year}-{number}, the number of the signal it came from (at most one dossier per signal).</summary>

@@ -182,12 +182,17 @@ public sealed class OperatorCommand
             ? Task.Run(() => SeedDemoAsync(services))
             : Task.CompletedTask;
         // Preparing ends (or fails, with the checks' error first) only once both have ended.
-        await Task.WhenAll(EnsureStartupDataAsync(db), demo);
+        await Task.WhenAll(EnsureStartupDataAsync(services, db), demo);
     }
 
-    private static async Task EnsureStartupDataAsync(MeldrouteDbContext db)
+    /// <summary>What the features registered as data every installation needs (<see cref="StartupData"/>), in their order.</summary>
+    private static async Task EnsureStartupDataAsync(IServiceProvider services, MeldrouteDbContext db)
     {
-        await ReferenceData.EnsureIndicatorsAsync(db);
+        foreach (var data in services.GetServices<StartupData>())
+        {
+            await data.EnsureAsync(db, CancellationToken.None);
+        }
+
         await Features.Privacy.ProcessingRegister.EnsureAsync(db);
         await Features.Framework.FrameworkChecklist.EnsureAsync(db);
         await Privacy.SubjectIndexBackfill.RunAsync(db);

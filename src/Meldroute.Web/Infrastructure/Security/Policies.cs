@@ -43,37 +43,52 @@ public static class Policies
     public const string PrivacyOfficer = Roles.PrivacyOfficer;
     public const string Administrator = Roles.Administrator;
 
+    /// <summary>
+    /// Who may open a victim dossier's pages and endpoints: any signed-in account, because any account can hold a grant
+    /// for one dossier; which dossiers is decided per dossier (<see cref="ReadDossierRequirement"/>).
+    /// </summary>
+    public const string DossierReader = nameof(DossierReader);
+
+    /// <summary>The policies and the roles each admits, in one place. The rules per record are the requirements beside this file.</summary>
     public static void AddMeldroutePolicies(this AuthorizationOptions options)
     {
         var denyAll = new AuthorizationPolicyBuilder().AddRequirements(new DenyAllRequirement()).Build();
         options.AddPolicy(DenyAll, denyAll);
         options.FallbackPolicy = denyAll;
 
-        var signedIn = new AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser()
-            .RequireRole(Roles.All)
-            .AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement())
-            .Build();
-        options.AddPolicy(SignedIn, signedIn);
-        options.DefaultPolicy = signedIn;
-
+        options.AddPolicy(SignedIn, StaffWith(Roles.All));
+        options.DefaultPolicy = StaffWith(Roles.All);
         options.AddPolicy(Enrolment, p => p.RequireAuthenticatedUser());
 
-        options.AddPolicy(Submitter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Reporter, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
-        options.AddPolicy(FiguresReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.PolicyAdvisor, Roles.SpecialistOfficer).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
-        options.AddPolicy(SignalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.SpecialistOfficer, Roles.CaseTableMember).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
-
-        options.AddPolicy(PartnerReader, p => p.RequireAuthenticatedUser()
-            .RequireRole(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator)
-            .AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
-        options.AddPolicy(PartnerEditor, p => p.RequireAuthenticatedUser().RequireRole(Roles.PolicyAdvisor, Roles.Administrator).AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
-
+        options.AddPolicy(Submitter, StaffWith(Roles.Reporter, Roles.SpecialistOfficer));
+        options.AddPolicy(SignalReader, StaffWith(Roles.SpecialistOfficer, Roles.CaseTableMember));
+        options.AddPolicy(DossierReader, StaffWith(Roles.All));
+        options.AddPolicy(FiguresReader, StaffWith(Roles.PolicyAdvisor, Roles.SpecialistOfficer));
+        options.AddPolicy(PartnerReader, StaffWith(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator));
+        options.AddPolicy(PartnerEditor, StaffWith(Roles.PolicyAdvisor, Roles.Administrator));
         foreach (var role in Roles.All)
         {
-            options.AddPolicy(role, p => p
-                .RequireAuthenticatedUser()
-                .RequireRole(role)
-                .AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement()));
+            options.AddPolicy(role, StaffWith(role));
         }
+    }
+
+    /// <summary>Signed-in staff with one of these roles who passed the second factor and replaced their initial password.</summary>
+    public static AuthorizationPolicy StaffWith(params IEnumerable<string> roles) => new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireRole(roles)
+        .AddRequirements(new TwoFactorSatisfiedRequirement(), new PasswordChangedRequirement())
+        .Build();
+
+    /// <summary>The handlers of the requirements (the requirement files hold each rule).</summary>
+    public static IServiceCollection AddMeldrouteAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, TwoFactorSatisfiedHandler>();
+        services.AddSingleton<IAuthorizationHandler, PasswordChangedHandler>();
+        services.AddScoped<IAuthorizationHandler, ReadSignalHandler>();
+        services.AddSingleton<IAuthorizationHandler, HandleSignalHandler>();
+        services.AddScoped<IAuthorizationHandler, ReadDossierHandler>();
+        services.AddSingleton<IAuthorizationHandler, ManageDossierHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        return services.AddAuthorization(o => o.AddMeldroutePolicies());
     }
 }

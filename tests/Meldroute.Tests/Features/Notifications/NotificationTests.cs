@@ -127,9 +127,8 @@ public abstract class NotificationTests(Database database)
             Source = Meldroute.Web.Features.Signals.SignalSource.Mailbox,
             SourceDetail = sender,
         };
-        var (response, _) = await Meldroute.Web.Features.Intake.SubmitSignal.HandleAsync(
-            services.GetRequiredService<MeldrouteDbContext>(), services.GetRequiredService<Meldroute.Web.Features.Audit.AuditTrail>(), TimeProvider.System, request,
-            Meldroute.Web.Features.Mailbox.MailboxReader.ActorId, null, services.GetRequiredService<SignalNotifications>(), [], CancellationToken.None);
+        var (response, _) = await services.GetRequiredService<Meldroute.Web.Features.Intake.SignalIntake>().StoreReceivedAsync(
+            request, Meldroute.Web.Features.Mailbox.MailboxReader.ActorId, null, [], CancellationToken.None);
         return (response.Id.ToString(), response.Reference);
     }
 

@@ -64,6 +64,8 @@ public static class AuthorizationMatrix
         ["ANY /CaseTable/Index"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
         ["ANY /CaseTable/Meeting/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
         ["ANY /CaseTable/Decide/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /CaseTable/Schedule/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Forwarding/Forward/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["ANY /Forwarding/Handover/{id:guid}/{routeId:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
 
         // Privacy officer

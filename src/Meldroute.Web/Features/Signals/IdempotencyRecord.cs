@@ -1,15 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Meldroute.Web.Features.Intake;
-
-/// <summary>The last reference number given out in a year (MR-2026-0042 → 42).</summary>
-public sealed class SignalReferenceCounter
-{
-    public int Year { get; set; }
-
-    public int Last { get; set; }
-}
+namespace Meldroute.Web.Features.Signals;
 
 /// <summary>
 /// Remembers which signal a submitter's Idempotency-Key produced, so that a retried or double submit returns that
@@ -24,15 +16,6 @@ public sealed class IdempotencyRecord
     public Guid SignalId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-internal sealed class SignalReferenceCounterConfiguration : IEntityTypeConfiguration<SignalReferenceCounter>
-{
-    public void Configure(EntityTypeBuilder<SignalReferenceCounter> builder)
-    {
-        builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).ValueGeneratedNever();
-    }
 }
 
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>

@@ -1,6 +1,6 @@
 using nietras.SeparatedValues;
 
-namespace Meldroute.Web.Features.Demo;
+namespace Meldroute.Web.Infrastructure.Data;
 
 /// <summary>Reads the CSV files shipped in Seed/ (copies of ../shared/domain) from the assembly.</summary>
 internal static class SeedData

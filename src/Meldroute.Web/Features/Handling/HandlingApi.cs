@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Retention;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Routing;
+
+namespace Meldroute.Web.Features.Handling;
+
+/// <summary>The inbox filters as query parameters.</summary>
+public sealed class SignalFilterQuery
+{
+    public SignalStatus? Status { get; set; }
+
+    public ExploitationForms? Form { get; set; }
+
+    public SignalSource? Source { get; set; }
+
+    public int? OlderThanDays { get; set; }
+
+    public bool? OpenOnly { get; set; }
+
+    public int? Page { get; set; }
+
+    public SignalFilter ToFilter() => new() { Status = Status, Form = Form, Source = Source, OlderThanDays = OlderThanDays, OpenOnly = OpenOnly ?? true, Page = Page ?? 1 };
+}
+
+/// <summary>The officer's JSON API for handling a signal: the inbox, reading it, analysing, closing, feedback.</summary>
+public static class HandlingApi
+{
+    public static IEndpointRouteBuilder MapHandlingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/signals").WithTags("Signals");
+        api.MapGet("", ListSignalsAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("ListSignals");
+        api.MapGet("/{id:guid}", GetSignalAsync).RequireAuthorization(Policies.SignalReader).WithName("GetSignal");
+        // Always a download (Content-Disposition: attachment), never shown inline: the file came from outside.
+        api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", GetSignalAttachmentAsync).RequireAuthorization(Policies.SignalReader)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithName("GetSignalAttachment");
+        api.MapPost("/{id:guid}/analysis", RecordAnalysisAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("RecordAnalysis");
+        api.MapPost("/{id:guid}/close", CloseSignalAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("CloseSignal");
+        api.MapPost("/{id:guid}/feedback", GiveFeedbackAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("GiveFeedback");
+        return app;
+    }
+
+    public static async Task<Ok<InboxPage>> ListSignalsAsync([AsParameters] SignalFilterQuery query, MeldrouteDbContext db, TimeProvider clock, IOptions<RetentionOptions> retention, CancellationToken ct) =>
+        TypedResults.Ok(await ListSignals.HandleAsync(db, query.ToFilter(), clock.GetUtcNow(), retention.Value, ct));
+
+    public static async Task<Results<Ok<SignalDetail>, ProblemHttpResult>> GetSignalAsync(
+        Guid id, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await GetSignal.HandleAsync(db, authorization, audit, user, id, "handling", ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(t);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSignalAttachmentAsync(
+        Guid id, Guid attachmentId, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await GetSignalAttachment.HandleAsync(db, authorization, audit, user, id, attachmentId, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : ApiProblems.NotFound(t);
+
+    public static async Task<Results<Ok<SignalChanged>, ValidationProblem, ProblemHttpResult>> RecordAnalysisAsync(Guid id, RecordAnalysisRequest request, ClaimsPrincipal user, SignalChanges c, CancellationToken ct) =>
+        (await RecordAnalysis.HandleAsync(c, user, id, request, ct)).ToResult(c.T);
+
+    public static async Task<Results<Ok<SignalChanged>, ValidationProblem, ProblemHttpResult>> CloseSignalAsync(Guid id, CloseSignalRequest request, ClaimsPrincipal user, SignalChanges c, CancellationToken ct) =>
+        (await CloseSignal.HandleAsync(c, user, id, request, ct)).ToResult(c.T);
+
+    public static async Task<Results<Ok<SignalChanged>, ValidationProblem, ProblemHttpResult>> GiveFeedbackAsync(Guid id, GiveFeedbackRequest request, ClaimsPrincipal user, SignalChanges c, CancellationToken ct) =>
+        (await GiveFeedback.HandleAsync(c, user, id, request, ct)).ToResult(c.T);
+}

@@ -1,0 +1,139 @@
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.CaseTable;
+using Meldroute.Web.Features.Forwarding;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meldroute.Web.Features.Handling;
+
+/// <summary>
+/// What every page of a signal's procedure shows (the partial _Signal.cshtml): everything submitted, the analysis, the
+/// timeline, the case table and the routes, with the officer's forms. Each step's page (Handling/Signal,
+/// CaseTable/Schedule, Forwarding/Forward) derives from it and handles its own posts; after a refused post it shows the
+/// whole signal again with the user's input and the messages.
+/// </summary>
+public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, SignalChanges commands) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    [BindProperty]
+    public RecordAnalysisRequest Analysis { get; set; } = new();
+
+    [BindProperty]
+    public Guid? MeetingId { get; set; }
+
+    [BindProperty]
+    public CloseSignalRequest Close { get; set; } = new();
+
+    [BindProperty]
+    public BalancingRequest Balancing { get; set; } = new();
+
+    [BindProperty]
+    public ConfirmForwardingRequest Confirm { get; set; } = new();
+
+    [BindProperty]
+    public GiveFeedbackRequest Feedback { get; set; } = new();
+
+    public SignalDetail Signal { get; private set; } = null!;
+
+    public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
+
+    public IReadOnlyList<CaseTableMeeting> OpenMeetings { get; private set; } = [];
+
+    public IReadOnlyDictionary<int, string> PartnerNames { get; private set; } = new Dictionary<int, string>();
+
+    public bool CanHandle { get; private set; }
+
+    /// <summary>A refused change (illegal move, concurrent edit), shown at the top of the page.</summary>
+    public string? Conflict { get; private set; }
+
+    /// <summary>Which form's errors are showing, so that the right section opens.</summary>
+    public string? Failed { get; private set; }
+
+    public string? Done { get; private set; }
+
+    protected T WithVersion<T>(T request)
+        where T : IVersionedRequest
+    {
+        request.Version = Version;
+        return request;
+    }
+
+    /// <summary>The officer's actions on this signal: the services every step's change runs with.</summary>
+    protected SignalChanges Commands => commands;
+
+    protected MeldrouteDbContext Db => db;
+
+    protected IAuthorizationService Authorization => authorization;
+
+    protected AuditTrail Audit => audit;
+
+    /// <summary>
+    /// Runs a change; on success back to the signal's page (post-redirect-get), otherwise this page again with the user's
+    /// input and the messages, and the failed form's section open.
+    /// </summary>
+    protected async Task<IActionResult> RunAsync(string form, Func<Task<Outcome<SignalChanged>>> change, CancellationToken cancellationToken, string? prefix = null)
+    {
+        ModelState.Clear();
+        return await (await change()).ToPageResultAsync(
+            this,
+            ok: _ => RedirectToPage("/Handling/Signal", new { id = Id, done = form }),
+            again: async () =>
+            {
+                Failed = form;
+                return await LoadAsync(cancellationToken) ? Page() : NotFound();
+            },
+            prefix: prefix ?? form,
+            conflict: message => Conflict = message);
+    }
+
+    protected async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var detail = await GetSignal.HandleAsync(db, authorization, audit, User, Id, "handling", cancellationToken);
+        if (detail is null)
+        {
+            return false;
+        }
+
+        Signal = detail;
+        Done = Request.Query["done"];
+        Version ??= detail.Version;
+        if (Failed is null)
+        {
+            // The forms start from what is stored; after a failed post they keep what the user typed.
+            Version = detail.Version;
+            Analysis = new RecordAnalysisRequest
+            {
+                ClassifiedForms = [.. Enum.GetValues<ExploitationForms>().Where(f => f != ExploitationForms.None && (detail.ClassifiedForms == ExploitationForms.None ? detail.Forms : detail.ClassifiedForms).HasFlag(f))],
+                Urgency = detail.Urgency,
+                ConfirmedIndicatorCodes = [.. detail.ConfirmedIndicatorCodes.Count > 0 ? detail.ConfirmedIndicatorCodes : detail.IndicatorCodes],
+                Notes = detail.AnalysisNotes,
+            };
+        }
+
+        CanHandle = (await authorization.AuthorizeAsync(User, Policies.SpecialistOfficer)).Succeeded;
+        Indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken);
+        OpenMeetings = CanHandle ? await db.CaseTableMeetings.AsNoTracking().Where(m => m.ClosedAt == null).OrderBy(m => m.Title).ToListAsync(cancellationToken) : [];
+        PartnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return true;
+    }
+
+    public string? ErrorFor(string field) => ModelState.ErrorFor(field);
+}
+
+/// <summary>A step's page that only takes posts from the signal's page: a GET goes back to the signal's page.</summary>
+public abstract class SignalStepPageModel(MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, SignalChanges commands)
+    : SignalPageModel(db, authorization, audit, commands)
+{
+    public IActionResult OnGet() => RedirectToPage("/Handling/Signal", new { id = Id });
+}

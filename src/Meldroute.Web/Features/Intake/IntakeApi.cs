@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Routing;
+
+namespace Meldroute.Web.Features.Intake;
+
+/// <summary>A reporter's own signal in their list: the general status only.</summary>
+public sealed record MySignalSummary(Guid Id, string Reference, string Status, DateOnly LastChangedOn);
+
+/// <summary>The intake's JSON API: submitting a signal and the reporter's own signals.</summary>
+public static class IntakeApi
+{
+    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Signals").RequireAuthorization(Policies.Submitter);
+        api.MapPost("/signals", SubmitSignalAsync).RequireRateLimiting(RateLimits.Intake).WithName("SubmitSignal");
+        api.MapGet("/my/signals", ListMySignalsAsync).WithName("ListMySignals");
+        api.MapGet("/my/signals/{id:guid}", GetMySignalAsync).WithName("GetMySignal");
+        return app;
+    }
+
+    /// <summary>201 with the new signal; 200 with the first signal when the Idempotency-Key was used before.</summary>
+    public static async Task<Results<Created<SubmitSignalResponse>, Ok<SubmitSignalResponse>, ValidationProblem>> SubmitSignalAsync(
+        SubmitSignalRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, SignalIntake intake, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [t["Api_IdempotencyKeyTooLong"]] }, title: t["Api_Invalid"]);
+        }
+
+        var outcome = await intake.SubmitAsync(request, user, idempotencyKey, ct);
+        if (outcome.Kind != OutcomeKind.Ok)
+        {
+            return TypedResults.ValidationProblem(outcome.Errors!, title: t["Api_Invalid"]);
+        }
+
+        var (response, created) = outcome.Value;
+        return created ? TypedResults.Created($"/api/my/signals/{response.Id}", response) : TypedResults.Ok(response);
+    }
+
+    public static async Task<Ok<List<MySignalSummary>>> ListMySignalsAsync(ClaimsPrincipal user, MeldrouteDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await ListMySignals.HandleAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct))
+            .Select(s => new MySignalSummary(s.Id, s.Reference, s.Status.ToString(), s.LastChangedOn)).ToList());
+
+    public static async Task<Results<Ok<MySignal>, ProblemHttpResult>> GetMySignalAsync(
+        Guid id, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await ListMySignals.GetAsync(db, audit, user.FindFirstValue(ClaimTypes.NameIdentifier)!, id, ct) is { } mine ? TypedResults.Ok(mine) : ApiProblems.NotFound(t);
+}
