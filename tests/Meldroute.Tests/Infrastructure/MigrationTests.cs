@@ -156,7 +156,8 @@ public abstract class MigrationUpgradeTests(Database database)
         return new PostgresMeldrouteDbContext(DesignOptions(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>().UseNpgsql(connectionString), withLaterMigration));
     }
 
-    private static DbContextOptions DesignOptions(DbContextOptionsBuilder options, bool withLaterMigration)
+    private static DbContextOptions<TContext> DesignOptions<TContext>(DbContextOptionsBuilder<TContext> options, bool withLaterMigration)
+        where TContext : DbContext
     {
         options.UsePersonalDataProtection(SqliteDesignTimeFactory.DesignTimeProtection());
         return withLaterMigration ? options.ReplaceService<IMigrationsAssembly, WithLaterMigration>().Options : options.Options;
