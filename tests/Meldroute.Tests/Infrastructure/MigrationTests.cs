@@ -1,8 +1,11 @@
+using System.Reflection;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meldroute.Tests.Infrastructure;
@@ -72,8 +75,11 @@ public abstract class MigrationUpgradeTests(Database database)
         }
 
         // The script as a build one migration older embedded it: up to the history row of the migration before the last.
+        // While the migrations are squashed into one (Initial), that build had none, and its script only creates the
+        // history table (what `migrations script` generates without migrations): the migrator then applies Initial.
         var script = NewDatabaseScript.For(app.Provider);
-        var end = script.IndexOf(';', script.IndexOf($"'{all[^2]}'", StringComparison.Ordinal)) + 1;
+        var before = all.Length > 1 ? $"'{all[^2]}'" : "\"__EFMigrationsHistory\"";
+        var end = script.IndexOf(';', script.IndexOf(before, StringComparison.Ordinal)) + 1;
         Assert.True(await NewDatabaseScript.ApplyIfNewAsync(app.Provider, app.ConnectionString, script[..end], CancellationToken.None));
         Assert.False(await NewDatabaseScript.ApplyIfNewAsync(app.Provider, app.ConnectionString, script, CancellationToken.None));
 
@@ -94,10 +100,16 @@ public abstract class MigrationUpgradeTests(Database database)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
 
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("every migration applied from the embedded script", StringComparison.Ordinal));
         Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    /// <remarks>
+    /// The app checks the model only before it upgrades a database that holds migrations already (a new one holds no
+    /// data). While the migrations are squashed into one (Initial), no such database is behind, so this build has one
+    /// migration more than the project (<see cref="WithLaterMigration"/>): the database has all of the project's.
+    /// </remarks>
     [Fact]
     public async Task A_build_whose_model_has_changes_without_a_migration_refuses_to_upgrade_a_database()
     {
@@ -105,14 +117,14 @@ public abstract class MigrationUpgradeTests(Database database)
         {
             if (database == Database.Sqlite)
             {
-                s.ConfigureDbContext<SqliteMeldrouteDbContext>(o => o.ReplaceService<IModelCustomizer, UnmigratedTable>());
+                s.ConfigureDbContext<SqliteMeldrouteDbContext>(o => o.ReplaceService<IModelCustomizer, UnmigratedTable>().ReplaceService<IMigrationsAssembly, WithLaterMigration>());
             }
             else
             {
-                s.ConfigureDbContext<PostgresMeldrouteDbContext>(o => o.ReplaceService<IModelCustomizer, UnmigratedTable>());
+                s.ConfigureDbContext<PostgresMeldrouteDbContext>(o => o.ReplaceService<IModelCustomizer, UnmigratedTable>().ReplaceService<IMigrationsAssembly, WithLaterMigration>());
             }
         });
-        var all = await LeaveOneMigrationBehindAsync(app);
+        var all = await LeaveOneMigrationBehindAsync(app, withLaterMigration: true);
 
         var error = Assert.ThrowsAny<Exception>(() => app.Services);
 
@@ -121,24 +133,55 @@ public abstract class MigrationUpgradeTests(Database database)
         Assert.Equal(all[..^1], await db.Database.GetAppliedMigrationsAsync());
     }
 
-    /// <summary>Migrates the app's database to the migration before the last, as an earlier build left it; returns all migrations.</summary>
-    private async Task<string[]> LeaveOneMigrationBehindAsync(MeldrouteAppFactory app)
+    /// <summary>
+    /// Migrates the app's database to the migration before the last, as an earlier build left it; returns all migrations.
+    /// While the migrations are squashed into one (Initial), that is no migration: the database has only the history table.
+    /// </summary>
+    private async Task<string[]> LeaveOneMigrationBehindAsync(MeldrouteAppFactory app, bool withLaterMigration = false)
     {
-        await using var db = CreateContext(app.ConnectionString);
+        await using var db = CreateContext(app.ConnectionString, withLaterMigration);
         var all = db.Database.GetMigrations().ToArray();
-        await db.GetService<IMigrator>().MigrateAsync(all[^2]);
+        await db.GetService<IMigrator>().MigrateAsync(all.Length > 1 ? all[^2] : Migration.InitialDatabase);
         return all;
     }
 
-    private MeldrouteDbContext CreateContext(string connectionString)
+    private MeldrouteDbContext CreateContext(string connectionString, bool withLaterMigration = false)
     {
         if (database == Database.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource)!);
-            return new SqliteMeldrouteDbContext(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>().UseSqlite(connectionString).UsePersonalDataProtection(SqliteDesignTimeFactory.DesignTimeProtection()).Options);
+            return new SqliteMeldrouteDbContext(DesignOptions(new DbContextOptionsBuilder<SqliteMeldrouteDbContext>().UseSqlite(connectionString), withLaterMigration));
         }
 
-        return new PostgresMeldrouteDbContext(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>().UseNpgsql(connectionString).UsePersonalDataProtection(SqliteDesignTimeFactory.DesignTimeProtection()).Options);
+        return new PostgresMeldrouteDbContext(DesignOptions(new DbContextOptionsBuilder<PostgresMeldrouteDbContext>().UseNpgsql(connectionString), withLaterMigration));
+    }
+
+    private static DbContextOptions<TContext> DesignOptions<TContext>(DbContextOptionsBuilder<TContext> options, bool withLaterMigration)
+        where TContext : DbContext
+    {
+        options.UsePersonalDataProtection(SqliteDesignTimeFactory.DesignTimeProtection());
+        return withLaterMigration ? options.ReplaceService<IMigrationsAssembly, WithLaterMigration>().Options : options.Options;
+    }
+
+#pragma warning disable EF1001 // EF Core's own list of the project's migrations (an internal type), with one more.
+    /// <summary>The project's migrations and one after them, which the model snapshot does not know of.</summary>
+    private sealed class WithLaterMigration(
+        ICurrentDbContext currentContext, IDbContextOptions options, IMigrationsIdGenerator idGenerator, IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
+        : MigrationsAssembly(currentContext, options, idGenerator, logger)
+    {
+        public override IReadOnlyDictionary<string, TypeInfo> Migrations =>
+            field ??= new SortedList<string, TypeInfo>(base.Migrations.ToDictionary()) { [LaterMigration.Id] = typeof(LaterMigration).GetTypeInfo() };
+    }
+#pragma warning restore EF1001
+
+    /// <summary>A migration after the project's last; the refusal comes before it could run, so it changes nothing.</summary>
+    private sealed class LaterMigration : Migration
+    {
+        public const string Id = "99991231235959_Later";
+
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+        }
     }
 
     /// <summary>A table the model has and no migration makes.</summary>

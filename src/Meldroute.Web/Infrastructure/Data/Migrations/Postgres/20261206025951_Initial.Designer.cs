@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMeldrouteDbContext))]
-    [Migration("20261129035911_ProcessingRegisterAndSubjectIndex")]
-    partial class ProcessingRegisterAndSubjectIndex
+    [Migration("20261206025951_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -60,6 +60,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -97,6 +100,133 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Admin.AccessReview.AccessReviewRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BuildingBlocks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Goals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerDepartment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PlannedEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlannedStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "PlannedEnd");
+
+                    b.ToTable("AgendaActivities");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaProgressNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("AgendaProgressNotes");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Audit.AuditChainHead", b =>
@@ -194,6 +324,60 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Audit.PendingAuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ObjectType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingAuditEvents");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.CaseTable.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,12 +471,134 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("PublicContactEmployees")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.ContextFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContextFigures");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("LacksNationalFunding")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Plateau")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BuildingBlocks");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.Property<int>("BuildingBlockId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BuildingBlockId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("BuildingBlockActivities");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Intake.IdempotencyRecord", b =>
@@ -329,6 +635,45 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SignalReferenceCounters");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Notifications.OutboxMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("OutboxMails");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -354,12 +699,99 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("Partners");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "ChangedAt");
+
+                    b.ToTable("PartnerChanges");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("PartnerContacts");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerRoute", b =>
@@ -478,23 +910,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProcessingActivities");
-                });
-
-            modelBuilder.Entity("Meldroute.Web.Features.Retention.JobRun", b =>
-                {
-                    b.Property<string>("Job")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Job", "Day");
-
-                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Retention.LegalHold", b =>
@@ -628,7 +1043,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SignalId");
+                    b.HasIndex("SignalId", "Route", "ForwardedToPartnerId");
 
                     b.ToTable("DecisionRoutes");
                 });
@@ -672,6 +1087,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AnalysisNotes")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CaseTableWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ClassifiedForms")
                         .HasColumnType("integer");
 
@@ -708,11 +1126,17 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FirstAnalysisAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FirstAnalysisWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Forms")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ForwardedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ForwardedWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("IndicatorCodes")
                         .IsRequired()
@@ -742,6 +1166,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -778,7 +1205,44 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("SubmittedById", "LastChangedAt");
 
+                    b.HasIndex("ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
+
+                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Id");
+
                     b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalAttachments");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
@@ -855,6 +1319,62 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("SignalId");
 
                     b.ToTable("SignalStatusChanges");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingAttendance", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("TrainingAttendance");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("TrainingSessions");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
@@ -1085,6 +1605,57 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("VictimDossiers");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Job", "Day");
+
+                    b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Infrastructure.Privacy.InstallationSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstallationSecrets");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1217,6 +1788,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaProgressNote", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Agenda.AgendaActivity", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.CaseTable.AgendaItem", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
@@ -1237,6 +1817,39 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlockActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Agenda.AgendaActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Framework.BuildingBlock", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("BuildingBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerChange", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerContact", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1300,6 +1913,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                             b1.Property<int>("Assessments")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("Attachments")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("BalancingRecords")
                                 .HasColumnType("integer");
 
@@ -1331,6 +1947,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("DeletionReceipt");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
@@ -1345,6 +1970,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("Timeline")
                         .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingAttendance", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Training.TrainingSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1498,6 +2138,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaActivity", b =>
+                {
+                    b.Navigation("Notes");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.CaseTable.CaseTableMeeting", b =>
                 {
                     b.Navigation("Agenda");
@@ -1505,16 +2150,30 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Attendees");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.Navigation("Activities");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("WorkProcesses");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.Signal", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("People");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
