@@ -1,6 +1,8 @@
 using Meldroute.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.Account;
 

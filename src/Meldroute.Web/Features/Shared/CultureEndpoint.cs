@@ -12,7 +12,7 @@ internal static class CultureEndpoint
     public static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
         app.MapPost("/culture", SwitchCulture).AllowAnonymous().ExcludeFromDescription().WithName("SwitchCulture");
 
-    public static LocalRedirectHttpResult SwitchCulture([FromForm] string culture, [FromForm] string? returnUrl, HttpContext context)
+    public static RedirectHttpResult SwitchCulture([FromForm] string culture, [FromForm] string? returnUrl, HttpContext context)
     {
         var chosen = culture == Cultures.English ? Cultures.English : Cultures.Dutch;
         context.Response.Cookies.Append(

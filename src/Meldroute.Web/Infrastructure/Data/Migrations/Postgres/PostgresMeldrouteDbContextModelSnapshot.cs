@@ -375,34 +375,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PendingAuditEvents");
                 });
 
-            modelBuilder.Entity("Meldroute.Web.Features.CaseTable.AgendaItem", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Assessment")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("SignalId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SignalId");
-
-                    b.HasIndex("MeetingId", "SignalId")
-                        .IsUnique();
-
-                    b.ToTable("AgendaItems");
-                });
-
             modelBuilder.Entity("Meldroute.Web.Features.CaseTable.CaseTableMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -596,27 +568,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ActivityId");
 
                     b.ToTable("BuildingBlockActivities");
-                });
-
-            modelBuilder.Entity("Meldroute.Web.Features.Intake.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("KeyHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("SignalId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("UserId", "KeyHash");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Intake.SignalReferenceCounter", b =>
@@ -951,6 +902,34 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assessment")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("MeetingId", "SignalId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaItems");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1043,6 +1022,27 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("SignalId", "Route", "ForwardedToPartnerId");
 
                     b.ToTable("DecisionRoutes");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "KeyHash");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.Indicator", b =>
@@ -1794,21 +1794,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meldroute.Web.Features.CaseTable.AgendaItem", b =>
-                {
-                    b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
-                        .WithMany("Agenda")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
-                        .WithMany()
-                        .HasForeignKey("SignalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Meldroute.Web.Features.CaseTable.MeetingAttendee", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
@@ -1880,6 +1865,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("VictimDossierId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.AgendaItem", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>

@@ -663,5 +663,5 @@ CREATE UNIQUE INDEX "IX_VictimDossiers_Reference" ON "VictimDossiers" ("Referenc
 CREATE UNIQUE INDEX "IX_VictimDossiers_SignalId" ON "VictimDossiers" ("SignalId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206025933_Initial', '10.0.15');
+VALUES ('20261206040224_Initial', '10.0.15');
 

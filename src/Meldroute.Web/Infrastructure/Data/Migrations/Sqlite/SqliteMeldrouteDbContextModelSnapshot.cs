@@ -362,34 +362,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PendingAuditEvents");
                 });
 
-            modelBuilder.Entity("Meldroute.Web.Features.CaseTable.AgendaItem", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Assessment")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SignalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SignalId");
-
-                    b.HasIndex("MeetingId", "SignalId")
-                        .IsUnique();
-
-                    b.ToTable("AgendaItems");
-                });
-
             modelBuilder.Entity("Meldroute.Web.Features.CaseTable.CaseTableMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -577,27 +549,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ActivityId");
 
                     b.ToTable("BuildingBlockActivities");
-                });
-
-            modelBuilder.Entity("Meldroute.Web.Features.Intake.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("SignalId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "KeyHash");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Intake.SignalReferenceCounter", b =>
@@ -922,6 +873,34 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("MeetingId", "SignalId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaItems");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1014,6 +993,27 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SignalId", "Route", "ForwardedToPartnerId");
 
                     b.ToTable("DecisionRoutes");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "KeyHash");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.Indicator", b =>
@@ -1755,21 +1755,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meldroute.Web.Features.CaseTable.AgendaItem", b =>
-                {
-                    b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
-                        .WithMany("Agenda")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
-                        .WithMany()
-                        .HasForeignKey("SignalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Meldroute.Web.Features.CaseTable.MeetingAttendee", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
@@ -1841,6 +1826,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VictimDossierId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.AgendaItem", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
