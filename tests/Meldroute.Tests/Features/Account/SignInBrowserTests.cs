@@ -5,7 +5,7 @@ namespace Meldroute.Tests.Features.Account;
 
 /// <summary>The sign-in pages (password, second factor) in Chromium, with axe-core on each.</summary>
 [Trait("Category", "Browser")]
-[Collection(BrowserCollection.Name)]
+[Collection(SignInBrowserCollection.Name)]
 public sealed class SignInBrowserTests(BrowserApp browser)
 {
     [Fact]
