@@ -1,5 +1,5 @@
 using System.Net;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Meldroute.Tests.Features.Account;
 
 /// <summary>Setting up the authenticator app may take the user a few minutes: the session must outlast the security-stamp check.</summary>
+[Trait("Category", "Integration")]
 public abstract class EnrolmentSessionTests(Database database)
 {
     [Fact]

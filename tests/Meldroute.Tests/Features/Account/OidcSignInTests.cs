@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -56,6 +56,7 @@ public sealed class OidcAppsOnPostgres() : OidcApps(Database.Postgres);
 /// Sign-in through a real OpenID Connect server: discovery, authorization code with PKCE, the code exchanged over the
 /// back channel and the id token verified, driven like a browser that follows each redirect across the two hosts.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract partial class OidcSignInTests(OidcApps apps)
 {
     private const string Officer = "meldroute-officer";

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Tests.Features.Account;
 
 /// <summary>Guessing passwords or codes and flooding the intake run into 429 with a Dutch message.</summary>
+[Trait("Category", "Integration")]
 public sealed class RateLimitTests
 {
     private static MeldrouteAppFactory App(Database database) => new(database, settings: new Dictionary<string, string?>

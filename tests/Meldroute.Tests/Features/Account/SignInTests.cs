@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Meldroute.Tests.Features.Account;
 
+[Trait("Category", "Integration")]
 public abstract class SignInTests(MeldrouteAppFactory app)
 {
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using nietras.SeparatedValues;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Meldroute.Tests.Features.Admin;
 
 /// <summary>Administrators change roles and block accounts; the user's sessions end; nobody changes their own access.</summary>
+[Trait("Category", "Integration")]
 public abstract class UserAdministrationTests(Database database)
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meldroute.Tests.Features.Agenda;
 
 /// <summary>The implementation agenda: activities per goal, year, level and status, late ones, progress with evidence, XLSX for the council.</summary>
+[Trait("Category", "Integration")]
 public abstract class AgendaTests(Database database)
 {
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

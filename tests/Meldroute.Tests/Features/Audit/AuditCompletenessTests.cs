@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Meldroute.Tests.Features.Shared;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,6 +17,7 @@ namespace Meldroute.Tests.Features.Audit;
 /// authorization table admits, with real data behind every route parameter, and wherever a response carries personal
 /// data (a marker name or text from a signal or a victim dossier) it demands a new audit event naming that item.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class AuditCompletenessTests(Database database)
 {
     private sealed record Item(string Reference, string[] Markers);

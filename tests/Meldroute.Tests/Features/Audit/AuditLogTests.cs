@@ -1,4 +1,4 @@
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meldroute.Tests.Features.Audit;
 
 /// <summary>The audit log on a real database: appends under concurrency, tampering directly in the tables, and the `audit verify` command.</summary>
+[Trait("Category", "Process")]
 public abstract class AuditLogTests(Database database)
 {
     protected async Task<MeldrouteAppFactory> AppWithEventsAsync(int count)

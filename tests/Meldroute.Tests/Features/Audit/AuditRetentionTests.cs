@@ -1,4 +1,4 @@
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Infrastructure.Data;
@@ -14,6 +14,7 @@ namespace Meldroute.Tests.Features.Audit;
 /// days by the retention run, the chain stays verifiable from the checkpoint, and tampering with the checkpoint or
 /// with the kept rows is still noticed.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class AuditRetentionTests(Database database)
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2019, 3, 1, 22, 0, 0, TimeSpan.Zero));

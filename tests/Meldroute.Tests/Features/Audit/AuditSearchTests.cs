@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +10,7 @@ using nietras.SeparatedValues;
 namespace Meldroute.Tests.Features.Audit;
 
 /// <summary>The privacy officer finds who has seen a signal, searches by user and exports a period as CSV.</summary>
+[Trait("Category", "Integration")]
 public abstract class AuditSearchTests(MeldrouteAppFactory app)
 {
     [Fact]

@@ -1,5 +1,5 @@
 using System.Net;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Infrastructure.Data;
@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meldroute.Tests.Features.Demo;
 
 /// <summary>The embedded default as the README's run command starts it.</summary>
+[Trait("Category", "Integration")]
 public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
 {
     [Theory]
@@ -97,6 +98,7 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class ProductionSeedingTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Agenda;
 using Meldroute.Web.Features.Departments;
 using Meldroute.Web.Features.Framework;
@@ -18,6 +18,7 @@ namespace Meldroute.Tests.Features.Figures;
 /// The figures on a known data set (forwarded and purged signals included) on both databases: exact counts for the
 /// officer, suppressed ones for the policy advisor that survive differencing, the 2024 baseline, and the CSV export.
 /// </summary>
+[Trait("Category", "Process")]
 public abstract class FiguresTests(Database database)
 {
     private static async Task<(int A, int B)> SeedAsync(MeldrouteAppFactory app)

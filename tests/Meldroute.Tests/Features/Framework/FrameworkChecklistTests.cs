@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meldroute.Tests.Features.Framework;
 
 /// <summary>The VNG framework checklist: reference data from vng-kader.csv, assessed per block, summarised per theme and plateau.</summary>
+[Trait("Category", "Integration")]
 public abstract class FrameworkChecklistTests(Database database)
 {
     [Fact]

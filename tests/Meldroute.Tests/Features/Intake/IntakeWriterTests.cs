@@ -1,4 +1,4 @@
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Intake;
 using Meldroute.Web.Features.Notifications;
@@ -15,6 +15,7 @@ namespace Meldroute.Tests.Features.Intake;
 /// exactly as one by one — every signal, its reference, its idempotency record and its audit event in the chain — and a
 /// batch that fails stores none of its submissions, after which each is stored on its own with its own answer.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class IntakeWriterTests(Database database)
 {
     [Fact]

@@ -1,4 +1,4 @@
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Intake;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meldroute.Tests.Features.Intake;
 
 /// <summary>Signal references: MR-{year}-{number}, continuing from the year's counter (as earlier releases left it).</summary>
+[Trait("Category", "Integration")]
 public abstract class ReferenceNumberTests(Database database)
 {
     [Fact]

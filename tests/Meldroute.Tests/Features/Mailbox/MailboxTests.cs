@@ -4,7 +4,7 @@ using System.Text;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Departments;
 using Meldroute.Web.Features.Mailbox;
 using Meldroute.Web.Features.Retention;
@@ -23,6 +23,7 @@ namespace Meldroute.Tests.Features.Mailbox;
 /// with source Mailbox, its attachment kept encrypted with it, and the message is deleted from the mailbox only after
 /// the signal is committed; a break between the two never makes a second signal; the attachment goes with the purge.
 /// </summary>
+[Trait("Category", "Process")]
 public abstract class MailboxTests(Database database)
 {
     private const string Sender = "leerplicht@haarlemmermeer.nl";

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Notifications;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -16,6 +16,7 @@ namespace Meldroute.Tests.Features.Notifications;
 /// change of the status they see; every mail holds the reference and a link and nothing else of the signal. A mail
 /// server that is down breaks no request: the mail waits in the outbox and goes later.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class NotificationTests(Database database)
 {
     private const string AppUrl = "https://meldroute.gemeente.test";

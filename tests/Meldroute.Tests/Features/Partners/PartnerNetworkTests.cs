@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -14,6 +14,7 @@ using nietras.SeparatedValues;
 namespace Meldroute.Tests.Features.Partners;
 
 /// <summary>The partner network (Table 1 and 2 of the plan), contact persons with their change list, and the care map.</summary>
+[Trait("Category", "Integration")]
 public abstract partial class PartnerNetworkTests(Database database)
 {
     private static readonly string Web = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Meldroute.Web"));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meldroute.Tests.Features.Privacy;
 
 /// <summary>The register of processing activities (AVG art. 30): kept as data, shown from it, changed with an audit trail.</summary>
+[Trait("Category", "Integration")]
 public abstract class ProcessingRegisterTests(Database database)
 {
     [Fact]

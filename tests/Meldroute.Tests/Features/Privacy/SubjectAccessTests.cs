@@ -1,5 +1,5 @@
 using System.Net;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +12,7 @@ namespace Meldroute.Tests.Features.Privacy;
 /// hash index — also once the signal is forwarded and only the victim dossier holds the name — and exports it; the
 /// search and the export are audited under the request's reference and the name is stored nowhere in the clear.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class SubjectAccessTests(Database database)
 {
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Meldroute.Tests.Features.Retention;
 
 /// <summary>Retention enforced by the system, on a fake clock: closed-without-action signals lose their personal data after the term unless held.</summary>
+[Trait("Category", "Integration")]
 public abstract class RetentionTests(Database database)
 {
     // Today at nine (UTC), not a fixed date: the API checks an observation date against the app's clock, and the

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -17,6 +17,7 @@ namespace Meldroute.Tests.Features.Shared;
 /// Walks every endpoint the app maps × anonymous, every role and an account without two-factor, with real
 /// bearer tokens, and proves the outcome is exactly what <see cref="AuthorizationMatrix.Table"/> declares.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class AuthorizationMatrixTests(MeldrouteAppFactory app)
 {
     private const string Anonymous = "(anonymous)";

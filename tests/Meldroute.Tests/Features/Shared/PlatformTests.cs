@@ -1,5 +1,5 @@
 using System.Net;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Meldroute.Tests.Features.Shared;
 
 /// <summary>What every response and session carries: headers, cookies, health, language, idle time-out.</summary>
+[Trait("Category", "Integration")]
 public abstract class PlatformTests(MeldrouteAppFactory app)
 {
     [Fact]

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 
 namespace Meldroute.Tests.Features.Signals;
 
 /// <summary>The API contract: every operation of the reporting procedure is in the OpenAPI document with its stable operationId.</summary>
+[Trait("Category", "Integration")]
 public sealed class OpenApiTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]

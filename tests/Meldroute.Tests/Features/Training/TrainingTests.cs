@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Departments;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meldroute.Tests.Features.Training;
 
 /// <summary>Training records (numbers, no names) and the figures of plan goal 3: share trained per department and year, sessions per year.</summary>
+[Trait("Category", "Integration")]
 public abstract class TrainingTests(Database database)
 {
     [Fact]

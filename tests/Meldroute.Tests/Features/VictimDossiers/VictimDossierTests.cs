@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Meldroute.Tests.Infrastructure;
+using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Infrastructure.Data;
@@ -18,6 +18,7 @@ namespace Meldroute.Tests.Features.VictimDossiers;
 /// readable by the coordinator and by accounts with an active grant, closed with a reason, and deleted with a receipt
 /// after its retention term unless a legal hold stops it.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class VictimDossierTests(Database database)
 {
     // Whole seconds: PostgreSQL keeps microseconds and SQLite's stored instants are compared at their own precision.

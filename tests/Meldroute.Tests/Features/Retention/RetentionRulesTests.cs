@@ -1,0 +1,43 @@
+using Meldroute.Web.Features.Retention;
+using Meldroute.Web.Features.Signals;
+
+namespace Meldroute.Tests.Features.Retention;
+
+[Trait("Category", "Domain")]
+public sealed class RetentionRulesTests
+{
+    private static readonly RetentionOptions Options = new() { ClosedWithoutActionMonths = 6, StuckAfterDays = 10 };
+    private static readonly DateTimeOffset Closed = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Only_signals_closed_without_action_and_not_yet_purged_have_a_due_date()
+    {
+        Assert.Equal(Closed.AddMonths(6), RetentionRules.PurgeDueAt(SignalStatus.ClosedWithoutAction, Closed, purged: false, Options));
+        Assert.Null(RetentionRules.PurgeDueAt(SignalStatus.ClosedWithoutAction, Closed, purged: true, Options));
+        Assert.Null(RetentionRules.PurgeDueAt(SignalStatus.Closed, Closed, purged: false, Options));
+        Assert.Null(RetentionRules.PurgeDueAt(SignalStatus.InAnalysis, null, purged: false, Options));
+    }
+
+    [Fact]
+    public void A_purge_is_due_from_the_end_of_the_term_unless_a_legal_hold_stops_it()
+    {
+        var end = Closed.AddMonths(6);
+
+        Assert.False(RetentionRules.IsDue(SignalStatus.ClosedWithoutAction, Closed, false, false, end.AddSeconds(-1), Options));
+        Assert.True(RetentionRules.IsDue(SignalStatus.ClosedWithoutAction, Closed, false, false, end, Options));
+        Assert.False(RetentionRules.IsDue(SignalStatus.ClosedWithoutAction, Closed, false, onHold: true, end.AddYears(1), Options));
+    }
+
+    [Theory]
+    [InlineData(SignalStatus.Received, 10, true)]
+    [InlineData(SignalStatus.InAnalysis, 11, true)]
+    [InlineData(SignalStatus.Received, 9, false)]
+    [InlineData(SignalStatus.OnAgenda, 30, false)]
+    [InlineData(SignalStatus.Decided, 30, false)]
+    public void Signals_received_or_in_analysis_beyond_the_term_are_stuck(SignalStatus status, int daysOld, bool stuck)
+    {
+        var received = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(stuck, RetentionRules.IsStuck(status, received, received.AddDays(daysOld), Options));
+    }
+}

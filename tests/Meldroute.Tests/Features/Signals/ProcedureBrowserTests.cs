@@ -1,0 +1,178 @@
+using Meldroute.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace Meldroute.Tests.Features.Signals;
+
+/// <summary>
+/// The whole reporting procedure through the UI, as its users do it: the reporter submits, the officer analyses,
+/// the case table decides, the officer forwards, the reporter sees "Doorgezet". axe-core runs on every page on the way.
+/// </summary>
+[Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
+public sealed class ProcedureBrowserTests(BrowserApp browser)
+{
+    [Fact]
+    public async Task A_signal_goes_from_the_reporter_through_the_case_table_to_forwarding()
+    {
+        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The reporter submits through the guided form.
+        var reporter = await browser.NewPageAsync();
+        await reporter.SignInAsync("melder@meldroute.test");
+        await reporter.GotoAsync("/Intake/New");
+        await reporter.AssertAccessibleAsync("intake step 1");
+        await reporter.CheckAsync("#danger-no");
+        await reporter.ClickAsync("button:has-text('Volgende')");
+        await reporter.AssertAccessibleAsync("intake step 2");
+        await reporter.ClickAsync("button:has-text('Controleren')");
+        Assert.Contains("Beschrijf wat u heeft gezien", await reporter.InnerTextAsync("main"), StringComparison.Ordinal);
+        await reporter.AssertAccessibleAsync("intake step 2 with errors");
+        await reporter.FillAsync("#Input_Description", "Jonge vrouw werkt dag en nacht in de keuken van het hotel en mag niet met gasten praten.");
+        await reporter.FillAsync("#Input_ObservedOn", today);
+        await reporter.SelectOptionAsync("#Input_LocationType", "Hotel");
+        await reporter.CheckAsync("#form-Labour");
+        await reporter.CheckAsync("#form-Sexual");
+        await reporter.CheckAsync("#indicator-L01");
+        await reporter.ClickAsync("button:has-text('Persoon toevoegen')");
+        await reporter.SelectOptionAsync("#Input_People_0__Role", "PossibleVictim");
+        await reporter.FillAsync("#Input_People_0__Name", "Marta Voorbeeld");
+        await reporter.SelectOptionAsync("#Input_People_0__Minor", "Yes");
+        Assert.Equal("Jonge vrouw werkt dag en nacht in de keuken van het hotel en mag niet met gasten praten.", await reporter.InputValueAsync("#Input_Description"));
+        await reporter.ClickAsync("button:has-text('Controleren')");
+        Assert.Contains("Marta Voorbeeld", await reporter.InnerTextAsync("[data-testid=review]"), StringComparison.Ordinal);
+        await reporter.AssertAccessibleAsync("intake review");
+        await reporter.ClickAsync("button:has-text('Versturen')");
+        var reference = await reporter.InnerTextAsync("[data-testid=reference]");
+        Assert.Matches(@"^MR-\d{4}-\d{4}$", reference);
+        await reporter.AssertAccessibleAsync("intake confirmation");
+        await reporter.GotoAsync("/Intake/Mine");
+        Assert.Contains("Ontvangen", await reporter.InnerTextAsync("[data-testid=my-signals]"), StringComparison.Ordinal);
+        await reporter.AssertAccessibleAsync("my reports");
+
+        // The officer analyses it and plans a meeting.
+        var officer = await browser.NewPageAsync();
+        await officer.SignInAsync("aandachtsfunctionaris@meldroute.test");
+        await officer.GotoAsync("/Handling");
+        await officer.AssertAccessibleAsync("inbox");
+        await officer.ClickAsync($"a:has-text('{reference}')");
+        Assert.Contains("Marta Voorbeeld", await officer.InnerTextAsync("[data-testid=people]"), StringComparison.Ordinal);
+        await officer.AssertAccessibleAsync("signal page");
+        var signalUrl = officer.Url;
+        await officer.SelectOptionAsync("#Analysis_Urgency", "High");
+        await officer.FillAsync("#Analysis_Notes", "Nagegaan: hotel staat bekend bij handhaving.");
+        await officer.ClickAsync("button:has-text('Analyse opslaan')");
+        Assert.Equal("In analyse", await officer.InnerTextAsync("[data-testid=signal-status]"));
+
+        await officer.GotoAsync("/CaseTable");
+        await officer.AssertAccessibleAsync("case table");
+        await officer.FillAsync("#Input_Title", "LOO test");
+        await officer.FillAsync("#Input_ScheduledAt", DateTime.Today.AddDays(1).ToString("yyyy-MM-dd'T'10:00", System.Globalization.CultureInfo.InvariantCulture));
+        await officer.CheckAsync("label:has-text('Demo Lid casustafel')");
+        await officer.ClickAsync("button:has-text('Overleg plannen')");
+        await officer.AssertAccessibleAsync("meeting");
+
+        await officer.GotoAsync(signalUrl);
+        await officer.SelectOptionAsync("#MeetingId", new SelectOptionValue { Label = (await officer.Locator("#MeetingId option", new() { HasTextString = "LOO test" }).First.InnerTextAsync()).Trim() });
+        await officer.ClickAsync("button:has-text('Op de agenda zetten')");
+        Assert.Equal("Op agenda casustafel", await officer.InnerTextAsync("[data-testid=signal-status]"));
+
+        // The case-table member sees the signal on the agenda of the meeting they attend.
+        var member = await browser.NewPageAsync();
+        await member.SignInAsync("casustafel@meldroute.test");
+        await member.GotoAsync("/CaseTable");
+        await member.ClickAsync("a:has-text('LOO test')");
+        await member.ClickAsync($"a:has-text('{reference}')");
+        Assert.Contains("Marta Voorbeeld", await member.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(0, await member.Locator("button:has-text('Analyse opslaan')").CountAsync());
+        await member.AssertAccessibleAsync("signal page for a case-table member");
+
+        // The decision: labour exploitation proposes the NLA and the minor youth care; the victim track is added.
+        await officer.ClickAsync("a:has-text('Besluit vastleggen')");
+        await officer.AssertAccessibleAsync("decision");
+        Assert.True(await officer.IsCheckedAsync("#route-LabourInspectorate"));
+        Assert.True(await officer.IsCheckedAsync("#route-YouthCare"));
+        await officer.CheckAsync("#route-VictimTrack");
+        await officer.FillAsync("#Assessment", "De tafel acht zorg en toezicht nodig.");
+        await officer.ClickAsync("button:has-text('Besluit vastleggen')");
+        await officer.AssertAccessibleAsync("decision with errors");
+        foreach (var route in new[] { "VictimTrack", "LabourInspectorate", "YouthCare" })
+        {
+            await officer.FillAsync($"[data-testid=route-{route}] textarea", "Toelichting voor " + route);
+        }
+
+        await officer.ClickAsync("button:has-text('Besluit vastleggen')");
+        Assert.Equal("Besluit genomen", await officer.InnerTextAsync("[data-testid=signal-status]"));
+
+        // Balancing of interests before victim data goes out; then the hand-over sheets and confirmations.
+        await officer.FillAsync("#Balancing_WeighedBy", "aandachtsfunctionaris en zorgcoördinator");
+        foreach (var field in new[] { "Purpose", "Necessity", "Proportionality", "Subsidiarity", "Outcome" })
+        {
+            await officer.FillAsync($"#Balancing_{field}", "Afweging: " + field);
+        }
+
+        await officer.SelectOptionAsync("#Balancing_SharingJustified", "true");
+        await officer.ClickAsync("button:has-text('Belangenafweging vastleggen')");
+        Assert.Equal(1, await officer.Locator("[data-testid=balancing-record]").CountAsync());
+
+        await officer.ClickAsync("[data-testid=routes] tr:has-text('Slachtofferspoor') a:has-text('Overdrachtsformulier')");
+        Assert.Contains("Marta Voorbeeld", await officer.InnerTextAsync("[data-testid=handover-person]"), StringComparison.Ordinal);
+        await officer.AssertAccessibleAsync("hand-over sheet");
+        await officer.GotoAsync(signalUrl);
+
+        while (await officer.Locator("#Confirm_RouteId option[value]:not([value=''])").CountAsync() > 0)
+        {
+            var routeValue = await officer.Locator("#Confirm_RouteId option[value]:not([value=''])").First.GetAttributeAsync("value");
+            var routeName = await officer.Locator($"#Confirm_RouteId option[value='{routeValue}']").InnerTextAsync();
+            await officer.SelectOptionAsync("#Confirm_RouteId", routeValue!);
+            var partner = (await officer.Locator($"[data-testid=routes] tr:has-text('{routeName}') td").Nth(1).InnerTextAsync()).Split(',')[0].Trim();
+            await officer.SelectOptionAsync("#Confirm_PartnerId", new SelectOptionValue { Label = partner });
+            await officer.SelectOptionAsync("#Confirm_Channel", "SecureMail");
+            await officer.FillAsync("#Confirm_ForwardedOn", today);
+            await officer.ClickAsync("button:has-text('Doorzetten bevestigen')");
+            await officer.AssertAccessibleAsync("signal page after confirming " + routeName);
+        }
+
+        Assert.Equal("Doorgezet", await officer.InnerTextAsync("[data-testid=signal-status]"));
+        Assert.Contains("definitief verwijderd", await officer.InnerTextAsync("[data-testid=deletion-receipt]"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Marta Voorbeeld", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await officer.SelectOptionAsync("#Feedback_Message", "ThankYouForwarded");
+        await officer.ClickAsync("button:has-text('Terugkoppeling geven')");
+
+        // The reporter sees only the general status and the general message.
+        await reporter.GotoAsync("/Intake/Mine");
+        var mine = await reporter.InnerTextAsync("[data-testid=my-signals]");
+        Assert.Contains("Doorgezet", mine, StringComparison.Ordinal);
+        Assert.Contains("Uw signaal is doorgezet", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Slachtofferspoor", mine, StringComparison.Ordinal);
+        await reporter.AssertAccessibleAsync("my reports after forwarding");
+
+        // The victim-care coordinator finds the shielded dossier the victim track opened, with the victim only.
+        var coordinator = await browser.NewPageAsync();
+        await coordinator.SignInAsync("zorgcoordinator@meldroute.test");
+        await coordinator.ClickAsync("[data-testid=main-navigation] a:has-text('Slachtofferdossiers')");
+        await coordinator.AssertAccessibleAsync("victim dossiers");
+        await coordinator.ClickAsync($"a:has-text('SD{reference[2..]}')");
+        Assert.Contains("Marta Voorbeeld", await coordinator.InnerTextAsync("[data-testid=victims]"), StringComparison.Ordinal);
+        await coordinator.AssertAccessibleAsync("victim dossier");
+        await coordinator.SelectOptionAsync("#Note_Kind", "ContactMoment");
+        await coordinator.ClickAsync("button:has-text('Notitie toevoegen') >> nth=-1");
+        Assert.Contains("Vul dit veld in", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("ContactMoment", await coordinator.InputValueAsync("#Note_Kind"));
+        await coordinator.AssertAccessibleAsync("victim dossier with errors");
+        await coordinator.FillAsync("#Note_Text", "Eerste gesprek op locatie, tolk Roemeens geregeld.");
+        await coordinator.ClickAsync("button:has-text('Notitie toevoegen') >> nth=-1");
+        Assert.Contains("Eerste gesprek op locatie", await coordinator.InnerTextAsync("[data-testid=notes]"), StringComparison.Ordinal);
+        await coordinator.FillAsync("#Reflection_Start", today);
+        await coordinator.ClickAsync("button:has-text('Bedenktijd vastleggen')");
+        Assert.Contains("Bedenktijd van", await coordinator.InnerTextAsync("[data-testid=reflection-period]"), StringComparison.Ordinal);
+        await coordinator.SelectOptionAsync("#Close_Reason", "CareCompleted");
+        await coordinator.ClickAsync("button:has-text('Dossier afsluiten') >> nth=-1");
+        Assert.Equal("Afgesloten", await coordinator.InnerTextAsync("[data-testid=dossier-state]"));
+        await coordinator.AssertAccessibleAsync("closed victim dossier");
+
+        foreach (var page in new[] { reporter, officer, member, coordinator })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using Meldroute.Web.Infrastructure.Security;
+
+namespace Meldroute.Tests.TestSupport;
+
+/// <summary>Who may reach an endpoint.</summary>
+public sealed record Access(string Kind, IReadOnlySet<string> Roles)
+{
+    /// <summary>Everyone, signed in or not.</summary>
+    public static readonly Access Public = new("public", new HashSet<string>());
+
+    /// <summary>Mapped by a library but not offered: 404 for everyone.</summary>
+    public static readonly Access NotExposed = new("not-exposed", new HashSet<string>());
+
+    /// <summary>No one: the fallback policy denies it.</summary>
+    public static readonly Access Nobody = new("roles", new HashSet<string>());
+
+    /// <summary>Anyone signed in with a password, also before the second factor is set up (enrolment, sign-out).</summary>
+    public static readonly Access Enrolment = new("enrolment", new HashSet<string>(Meldroute.Web.Infrastructure.Security.Roles.All));
+
+    /// <summary>Anyone with any role, after the second factor.</summary>
+    public static readonly Access SignedIn = OnlyFor([.. Meldroute.Web.Infrastructure.Security.Roles.All]);
+
+    public static Access OnlyFor(params string[] roles) => new("roles", new HashSet<string>(roles));
+
+    public override string ToString() => Kind == "roles" ? string.Join("|", Roles.Order(StringComparer.Ordinal)) : Kind;
+}
+
+/// <summary>
+/// THE declared table of who may open what. Every endpoint the app maps must have a row here (the matrix test
+/// enumerates the app's endpoint data sources and fails on any endpoint without one), and the test proves each
+/// row for anonymous, every role, and an account that has not set up two-factor authentication yet.
+/// Keys: "METHOD /route-pattern"; endpoints without a method restriction (Razor Pages, health checks) are keyed "ANY /route".
+/// </summary>
+public static class AuthorizationMatrix
+{
+    public static readonly IReadOnlyDictionary<string, Access> Table = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        // Start and own account
+        ["ANY /"] = Access.SignedIn,
+        ["ANY /Index"] = Access.SignedIn,
+        ["ANY /Account"] = Access.SignedIn,
+        ["ANY /Account/Index"] = Access.SignedIn,
+
+        // Sign-in and its steps
+        ["ANY /Account/Login"] = Access.Public,
+        ["ANY /Account/LoginWith2fa"] = Access.Public,
+        // The end of a sign-in through the identity provider (Meldroute:Oidc); 404 while that is off.
+        ["ANY /Account/ExternalLogin"] = Access.Public,
+        ["ANY /Account/AccessDenied"] = Access.Public,
+        ["ANY /Account/EnrolAuthenticator"] = Access.Enrolment,
+        ["ANY /Account/Logout"] = Access.Enrolment,
+        ["ANY /Account/ChangePassword"] = Access.Enrolment,
+        ["ANY /Error"] = Access.Public,
+        ["POST /culture"] = Access.Public,
+
+        // The reporting procedure's pages (issue 3)
+        ["ANY /Intake/New"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["ANY /Intake/Mine"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["ANY /Intake/Submitted/{reference}"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["ANY /Handling"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Handling/Index"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Handling/Signal/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable/Index"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable/Meeting/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["ANY /CaseTable/Decide/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /CaseTable/Schedule/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Forwarding/Forward/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /Forwarding/Handover/{id:guid}/{routeId:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+
+        // Privacy officer
+        ["ANY /Audit"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Audit/Index"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/audit/events"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/audit/export"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/audit/verification"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Retention"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Retention/Index"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/retention/upcoming"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/retention/holds"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/retention/holds/{id:guid}/lift"] = Access.OnlyFor(Roles.PrivacyOfficer),
+
+        // Figures: policy advisors (suppressed) and officers
+        ["ANY /Figures"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["ANY /Figures/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures/export"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures/year-report/{year:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["GET /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["POST /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor),
+
+        // The privacy officer's register of processing activities and subject access requests
+        ["ANY /Privacy/Register"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Privacy/Activity/{id:int?}"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["ANY /Privacy/SubjectAccess"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["GET /api/privacy/register"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/privacy/register"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["PUT /api/privacy/register/{id:int}"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/privacy/subject-access/search"] = Access.OnlyFor(Roles.PrivacyOfficer),
+        ["POST /api/privacy/subject-access/export"] = Access.OnlyFor(Roles.PrivacyOfficer),
+
+        // The shielded victim dossier: any signed-in account reaches the endpoints, the dossier itself decides who
+        // opens it (coordinator or an active grant, VictimDossierTests); managing it is the coordinator's.
+        ["ANY /VictimDossiers"] = Access.SignedIn,
+        ["ANY /VictimDossiers/Index"] = Access.SignedIn,
+        ["ANY /VictimDossiers/Dossier/{id:guid}"] = Access.SignedIn,
+        ["GET /api/dossiers"] = Access.SignedIn,
+        ["GET /api/dossiers/{id:guid}"] = Access.SignedIn,
+        ["POST /api/dossiers/{id:guid}/notes"] = Access.SignedIn,
+        ["POST /api/dossiers/{id:guid}/consents"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/partners"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["PUT /api/dossiers/{id:guid}/reflection-period"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/grants"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/grants/{grantId:guid}/revoke"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["POST /api/dossiers/{id:guid}/close"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+
+        // The partner network, work processes and care map (issue 5): staff who work with partners; reporters and
+        // case-table members see none of it. Advisors and administrators keep it up to date.
+        ["ANY /Partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Index"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/WorkProcesses"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/CareMap"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Partner/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Edit/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["PUT /api/partners/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/care-map"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+        ["GET /api/partners/care-map/docx"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+
+        // The implementation agenda (issue 5): the policy advisor's.
+        ["ANY /Agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Agenda/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Agenda/Activity/{id:int?}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/agenda/xlsx"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/agenda/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/agenda/{id:int}/notes"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Framework/Block/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/framework"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/framework/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Training/Record"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["POST /api/training"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["PUT /api/training/departments/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
+
+        // Administrator
+        ["ANY /Admin/Users"] = Access.OnlyFor(Roles.Administrator),
+        ["ANY /Admin/Users/Index"] = Access.OnlyFor(Roles.Administrator),
+        ["POST /api/users/{id}/role"] = Access.OnlyFor(Roles.Administrator),
+        ["POST /api/users/{id}/block"] = Access.OnlyFor(Roles.Administrator),
+        ["POST /api/users/{id}/unblock"] = Access.OnlyFor(Roles.Administrator),
+        ["POST /api/users/{id}/password-reset"] = Access.OnlyFor(Roles.Administrator),
+        ["GET /api/users/access-review"] = Access.OnlyFor(Roles.Administrator),
+        ["GET /api/users/access-review/csv"] = Access.OnlyFor(Roles.Administrator),
+        ["POST /api/users/access-review"] = Access.OnlyFor(Roles.Administrator),
+        ["ANY /Admin/AccessReview"] = Access.OnlyFor(Roles.Administrator),
+        ["ANY /Admin/AccessReview/Index"] = Access.OnlyFor(Roles.Administrator),
+
+        // Identity's token API: sign-in and refresh for everyone; one's own account for the signed-in.
+        ["POST /api/auth/login"] = Access.Public,
+        ["POST /api/auth/refresh"] = Access.Public,
+        ["POST /api/auth/manage/2fa"] = Access.NotExposed,
+        ["GET /api/auth/manage/info"] = Access.SignedIn,
+        ["POST /api/auth/register"] = Access.NotExposed,
+        ["GET /api/auth/confirmEmail"] = Access.NotExposed,
+        ["POST /api/auth/resendConfirmationEmail"] = Access.NotExposed,
+        ["POST /api/auth/forgotPassword"] = Access.NotExposed,
+        ["POST /api/auth/resetPassword"] = Access.NotExposed,
+        ["POST /api/auth/manage/info"] = Access.NotExposed,
+
+        // The reporting procedure's API (issue 3)
+        ["POST /api/signals"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["GET /api/my/signals"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["GET /api/my/signals/{id:guid}"] = Access.OnlyFor(Roles.Reporter, Roles.SpecialistOfficer),
+        ["GET /api/signals"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["GET /api/signals/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["GET /api/signals/{id:guid}/attachments/{attachmentId:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["POST /api/signals/{id:guid}/analysis"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/meetings"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["GET /api/meetings/{id:guid}/decisions"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["POST /api/signals/{id:guid}/schedule"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/decision"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/balancing"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["GET /api/signals/{id:guid}/routes/{routeId:guid}/handover"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/forwarding"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/close"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/feedback"] = Access.OnlyFor(Roles.SpecialistOfficer),
+
+        // Any other /api path: a 404 problem for everyone; any other page: the 404 page.
+        ["ANY /api/{**path}"] = Access.Public,
+        ["ANY /{*path:nonfile}"] = Access.Public,
+
+        // Operations and the API description
+        ["ANY /health/live"] = Access.Public,
+        ["ANY /health/ready"] = Access.Public,
+        // Static files are recognised by their metadata and public. This is MapStaticAssets' route for files that
+        // are not in the build manifest (added after the build); it carries no policy, so the fallback denies it.
+        ["GET /{**path:file}"] = Access.Nobody,
+        ["HEAD /{**path:file}"] = Access.Nobody,
+        ["GET /openapi/{documentName}.json"] = Access.Public,
+    };
+}

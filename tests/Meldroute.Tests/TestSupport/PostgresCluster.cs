@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Meldroute.Tests.TestSupport;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for the whole test run: initdb into a temp folder, pg_ctl on a free loopback
+/// port, removed when the test process ends. initdb refuses to run as root, so as root it runs as the
+/// "postgres" system user (override with MELDROUTE_PG_USER).
+/// </summary>
+public sealed class PostgresCluster
+{
+    private static readonly Lazy<PostgresCluster> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly string dataDirectory;
+    private readonly string? runAs;
+    private int databaseCounter;
+
+    private PostgresCluster(string root, int port, string? runAs)
+    {
+        Root = root;
+        dataDirectory = Path.Combine(root, "data");
+        Port = port;
+        this.runAs = runAs;
+    }
+
+    public static PostgresCluster Instance => Shared.Value;
+
+    public string Root { get; }
+
+    public int Port { get; }
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
+
+    /// <summary>A new empty database in the cluster, so that each app under test starts clean.</summary>
+    public string CreateDatabase()
+    {
+        var name = $"meldroute_test_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}";
+        Admin($"CREATE DATABASE {name}");
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
+    }
+
+    /// <summary>
+    /// Drops a test's database when its app is done. FORCE ends the connections the app's pool still holds: the
+    /// provider keeps its data sources for the whole test process, and without this the idle connections of earlier
+    /// tests fill the cluster's max_connections before the pool prunes them.
+    /// </summary>
+    public void DropDatabase(string connectionString)
+    {
+        Admin($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)");
+    }
+
+    private void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Backs a database up with pg_dump (custom format) and restores it with pg_restore into a new database, as
+    /// docs/operations.md tells an operator to; returns the new database's connection string.
+    /// </summary>
+    public string DumpAndRestore(string connectionString)
+    {
+        var source = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var file = Path.Combine(Root, source + ".dump");
+        RunPg("pg_dump", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--format=custom", "--file", file, source]);
+        var restored = CreateDatabase();
+        RunPg("pg_restore", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--no-owner", "--exit-on-error", "--dbname", new NpgsqlConnectionStringBuilder(restored).Database!, file]);
+        File.Delete(file);
+        return restored;
+    }
+
+    private static PostgresCluster Start()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "meldroute-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        var runAs = Environment.UserName == "root" ? Environment.GetEnvironmentVariable("MELDROUTE_PG_USER") ?? "postgres" : null;
+        if (runAs is not null)
+        {
+            Run("chown", ["-R", runAs, root], null);
+        }
+
+        var cluster = new PostgresCluster(root, FreePort(), runAs);
+        cluster.RunPg("initdb", ["-D", cluster.dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync", "--locale=C"]);
+        cluster.RunPg("pg_ctl", [
+            "-D", cluster.dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
+            "-o", $"-h 127.0.0.1 -p {cluster.Port} -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "start",
+        ]);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        return cluster;
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            RunPg("pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    private void RunPg(string tool, string[] args) => Run(tool, args, runAs);
+
+    private static void Run(string tool, string[] args, string? runAs)
+    {
+        var start = runAs is null ? new ProcessStartInfo(tool) : new ProcessStartInfo("runuser");
+        if (runAs is not null)
+        {
+            foreach (var a in new[] { "-u", runAs, "--", tool })
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{tool} did not finish.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {stdout.Result} {stderr.Result}");
+        }
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
