@@ -55,7 +55,7 @@ public sealed class CareMapModel(MeldrouteDbContext db, IStringLocalizer<SharedR
             return Page();
         }
 
-        var map = outcome.Value!;
-        return File(CareMap.ToDocx(map, t, options.Value.MunicipalityName), PartnersApi.DocxType, $"zorgkaart-{map.Form.ToString().ToLowerInvariant()}.docx");
+        var file = PartnersApi.CareMapFile(outcome.Value!, t, options.Value);
+        return File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName);
     }
 }
