@@ -31,7 +31,7 @@ public sealed class SubjectAccessModel(MeldrouteDbContext db, AuditTrail audit, 
     public async Task<IActionResult> OnPostSearchAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await SubjectAccess.FindAsync(db, audit, t, Input, cancellationToken);
+        var outcome = await FindSubjectData.HandleAsync(db, audit, t, Input, cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)
         {
             Found = outcome.Value;
@@ -47,7 +47,7 @@ public sealed class SubjectAccessModel(MeldrouteDbContext db, AuditTrail audit, 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await SubjectAccess.ExportAsync(db, audit, clock, t, Input, cancellationToken);
+        var outcome = await ExportSubjectData.HandleAsync(db, audit, clock, t, Input, cancellationToken);
         if (outcome.Kind != OutcomeKind.Ok)
         {
             outcome.Errors?.AddTo(ModelState, nameof(Input));
