@@ -68,14 +68,8 @@ public static class MeldrouteApp
         services.AddScoped<Navigation>();
         services.AddScoped<SignalCommandContext>();
         services.AddScoped<Features.VictimDossiers.DossierCommandContext>();
-        services.AddOptions<Features.Retention.RetentionOptions>().Bind(configuration.GetSection(Features.Retention.RetentionOptions.Section));
-        services.AddOptions<Features.Figures.FiguresOptions>().Bind(configuration.GetSection(Features.Figures.FiguresOptions.Section));
-        services.AddScoped<Features.Retention.RunRetention>();
-        services.AddSingleton<Features.Retention.RetentionJob>();
-        if (configuration.GetValue("Retention:DailyJob", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<Features.Retention.RetentionJob>());
-        }
+        services.AddRetention(configuration);
+        Features.Figures.FiguresFeature.AddFigures(services, configuration);
 
         services.AddOptions<Features.Notifications.SmtpOptions>().Bind(configuration.GetSection(Features.Notifications.SmtpOptions.Section));
         services.AddScoped<Features.Notifications.SignalNotifications>();
@@ -273,6 +267,7 @@ public static class MeldrouteApp
         Features.Training.TrainingApi.MapTrainingApi(app);
         app.MapAuditApi();
         Features.Admin.Users.UsersApi.MapUsersApi(app);
+        Features.Admin.AccessReview.AccessReviewApi.MapAccessReviewApi(app);
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
         app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) =>
                 Results.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound))

@@ -188,8 +188,8 @@ public sealed class OperatorCommand
     private static async Task EnsureStartupDataAsync(MeldrouteDbContext db)
     {
         await ReferenceData.EnsureIndicatorsAsync(db);
-        await Features.Privacy.ProcessingRegister.EnsureAsync(db);
-        await Features.Framework.FrameworkChecklist.EnsureAsync(db);
+        await Features.Privacy.ProcessingRegisterSeed.EnsureAsync(db);
+        await Features.Framework.BuildingBlockSeed.EnsureAsync(db);
         await Privacy.SubjectIndexBackfill.RunAsync(db);
         await Features.Figures.FigureColumnsBackfill.RunAsync(db);
     }
