@@ -1,4 +1,12 @@
 using Meldroute.Web.Features.Account;
+using Meldroute.Web.Features.Admin.AccessReview;
+using Meldroute.Web.Features.Admin.Users;
+using Meldroute.Web.Features.Training;
+using Meldroute.Web.Features.Framework;
+using Meldroute.Web.Features.Agenda;
+using Meldroute.Web.Features.Partners;
+using Meldroute.Web.Features.Figures;
+using Meldroute.Web.Features.Privacy;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Features.CaseTable;
@@ -73,14 +81,10 @@ public static class MeldrouteApp
         services.AddVictimDossiers();
         services.AddNotifications(configuration);
         services.AddMailbox(configuration);
-        services.AddOptions<Features.Retention.RetentionOptions>().Bind(configuration.GetSection(Features.Retention.RetentionOptions.Section));
-        services.AddOptions<Features.Figures.FiguresOptions>().Bind(configuration.GetSection(Features.Figures.FiguresOptions.Section));
-        services.AddScoped<Features.Retention.RunRetention>();
-        services.AddSingleton<Features.Retention.RetentionJob>();
-        if (configuration.GetValue("Retention:DailyJob", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<Features.Retention.RetentionJob>());
-        }
+        services.AddRetention(configuration);
+        services.AddFigures(configuration);
+        services.AddPrivacy();
+        services.AddFramework();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -180,14 +184,15 @@ public static class MeldrouteApp
         app.MapForwardingApi();
         app.MapRetentionApi();
         app.MapVictimDossiersApi();
-        Features.Privacy.PrivacyApi.MapPrivacyApi(app);
-        Features.Figures.FiguresApi.MapFiguresApi(app);
-        Features.Partners.PartnersApi.MapPartnersApi(app);
-        Features.Agenda.AgendaApi.MapAgendaApi(app);
-        Features.Framework.FrameworkApi.MapFrameworkApi(app);
-        Features.Training.TrainingApi.MapTrainingApi(app);
+        app.MapPrivacyApi();
+        app.MapFiguresApi();
+        app.MapPartnersApi();
+        app.MapAgendaApi();
+        app.MapFrameworkApi();
+        app.MapTrainingApi();
         app.MapAuditApi();
-        Features.Admin.Users.UsersApi.MapUsersApi(app);
+        app.MapUsersApi();
+        app.MapAccessReviewApi();
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
         app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) =>
                 Results.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound))

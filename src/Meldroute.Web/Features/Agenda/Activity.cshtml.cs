@@ -36,7 +36,7 @@ public sealed class ActivityModel(MeldrouteDbContext db, AuditTrail audit, TimeP
             return Page();
         }
 
-        Activity = await AgendaActivities.GetAsync(db, clock, Id.Value, cancellationToken);
+        Activity = await AgendaActivityView.LoadAsync(db, clock, Id.Value, cancellationToken);
         if (Activity is null)
         {
             return NotFound();
@@ -57,24 +57,19 @@ public sealed class ActivityModel(MeldrouteDbContext db, AuditTrail audit, TimeP
 
         if (invalidDates.Count == 0)
         {
-            var outcome = await AgendaActivities.SaveAsync(db, audit, clock, t, User, Id, Input, cancellationToken);
-            switch (outcome.Kind)
-            {
-                case OutcomeKind.Ok:
-                    return RedirectToPage("Activity", new { id = outcome.Value!.Id, saved = true });
-                case OutcomeKind.NotFound:
-                    return NotFound();
-                case OutcomeKind.Invalid:
-                    outcome.Errors!.AddTo(ModelState, nameof(Input));
-                    break;
-                default:
-                    Conflict = outcome.Message;
-                    break;
-            }
+            var outcome = Id is null
+                ? await AddAgendaActivity.HandleAsync(db, audit, clock, t, User, Input, cancellationToken)
+                : await UpdateAgendaActivity.HandleAsync(db, audit, clock, t, User, Id.Value, Input, cancellationToken);
+            return await outcome.ToPageResultAsync(this, ok: a => RedirectToPage("Activity", new { id = a.Id, saved = true }), again: AgainAsync, prefix: nameof(Input), conflict: m => Conflict = m);
         }
 
-        Activity = Id is null ? null : await AgendaActivities.GetAsync(db, clock, Id.Value, cancellationToken);
-        return Page();
+        return await AgainAsync();
+
+        async Task<IActionResult> AgainAsync()
+        {
+            Activity = Id is null ? null : await AgendaActivityView.LoadAsync(db, clock, Id.Value, cancellationToken);
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)
@@ -85,21 +80,15 @@ public sealed class ActivityModel(MeldrouteDbContext db, AuditTrail audit, TimeP
             return NotFound();
         }
 
-        var outcome = await AgendaActivities.AddNoteAsync(db, audit, clock, t, User, Id.Value, Note, cancellationToken);
-        if (outcome.Kind == OutcomeKind.NotFound)
-        {
-            return NotFound();
-        }
+        var outcome = await AddAgendaProgressNote.HandleAsync(db, audit, clock, t, User, Id.Value, Note, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage("Activity", new { id = Id, saved = true }), again: AgainAsync, prefix: nameof(Note));
 
-        if (outcome.Kind == OutcomeKind.Ok)
+        async Task<IActionResult> AgainAsync()
         {
-            return RedirectToPage("Activity", new { id = Id, saved = true });
+            Activity = await AgendaActivityView.LoadAsync(db, clock, Id.Value, cancellationToken);
+            Input = AgendaActivityRequest.From(Activity!);
+            return Page();
         }
-
-        outcome.Errors!.AddTo(ModelState, nameof(Note));
-        Activity = await AgendaActivities.GetAsync(db, clock, Id.Value, cancellationToken);
-        Input = AgendaActivityRequest.From(Activity!);
-        return Page();
     }
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);

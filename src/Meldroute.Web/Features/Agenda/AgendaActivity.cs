@@ -86,11 +86,11 @@ internal sealed class AgendaActivityConfiguration : IEntityTypeConfiguration<Age
 {
     public void Configure(EntityTypeBuilder<AgendaActivity> builder)
     {
-        builder.Property(a => a.Title).HasMaxLength(AgendaActivities.TitleMax);
-        builder.Property(a => a.Description).HasMaxLength(AgendaActivities.TextMax);
-        builder.Property(a => a.OwnerDepartment).HasMaxLength(AgendaActivities.ShortMax);
-        builder.Property(a => a.Partners).HasMaxLength(AgendaActivities.ShortMax * 5);
-        builder.Property(a => a.BuildingBlocks).HasMaxLength(AgendaActivities.ShortMax * 5);
+        builder.Property(a => a.Title).HasMaxLength(AgendaActivityRules.TitleMax);
+        builder.Property(a => a.Description).HasMaxLength(AgendaActivityRules.TextMax);
+        builder.Property(a => a.OwnerDepartment).HasMaxLength(AgendaActivityRules.ShortMax);
+        builder.Property(a => a.Partners).HasMaxLength(AgendaActivityRules.ShortMax * 5);
+        builder.Property(a => a.BuildingBlocks).HasMaxLength(AgendaActivityRules.ShortMax * 5);
         builder.Property(a => a.UpdatedById).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.Status, a.PlannedEnd });
@@ -102,7 +102,7 @@ internal sealed class AgendaProgressNoteConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<AgendaProgressNote> builder)
     {
-        builder.Property(n => n.Text).HasMaxLength(AgendaActivities.TextMax);
+        builder.Property(n => n.Text).HasMaxLength(AgendaActivityRules.TextMax);
         builder.Property(n => n.EvidenceUrl).HasMaxLength(1000);
         builder.Property(n => n.RecordedByName).HasMaxLength(256);
     }

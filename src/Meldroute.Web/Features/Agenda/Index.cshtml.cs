@@ -30,7 +30,7 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IStrin
     [BindProperty(SupportsGet = true, Name = "p")]
     public string? PageNumber { get; set; }
 
-    public AgendaPage Result { get; private set; } = new([], 0, 1, AgendaActivities.PageSize);
+    public AgendaPage Result { get; private set; } = new([], 0, 1, AgendaActivityRules.PageSize);
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 
@@ -49,7 +49,7 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IStrin
     {
         var outcome = await ListAsync(all: true, cancellationToken);
         return outcome.Kind == OutcomeKind.Ok
-            ? File(AgendaExport.ToXlsx(outcome.Value!.Activities, t), AgendaExport.ContentType, $"uitvoeringsagenda-{clock.GetUtcNow():yyyyMMdd}.xlsx")
+            ? File(ExportAgenda.ToXlsx(outcome.Value!.Activities, t), ExportAgenda.ContentType, ExportAgenda.FileName(clock))
             : Page();
     }
 
@@ -76,7 +76,7 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IStrin
             return Outcome<AgendaPage>.Invalid(new Dictionary<string, string[]>());
         }
 
-        var outcome = await AgendaActivities.ListAsync(db, clock, t, query, cancellationToken, all);
+        var outcome = await ListAgendaActivities.HandleAsync(db, clock, t, query, cancellationToken, all);
         outcome.Errors?.AddTo(ModelState, "");
         return outcome;
     }

@@ -1,30 +1,38 @@
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Meldroute.Web.Features.Audit;
 
+/// <summary>What the audit endpoints need, bound per request.</summary>
+public sealed record AuditServices(MeldrouteDbContext Db, AuditTrail Audit);
+
 /// <summary>The privacy officer's audit operations as JSON (and CSV).</summary>
-internal static class AuditApi
+public static class AuditApi
 {
-    public static void MapAuditApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.PrivacyOfficer);
 
-        api.MapGet("/events", async ([AsParameters] AuditQueryParameters query, MeldrouteDbContext db, AuditTrail audit, CancellationToken ct) =>
-                Results.Ok(await SearchAuditLog.HandleAsync(db, audit, query.ToQuery(), ct)))
-            .WithName("SearchAuditLog");
-
-        api.MapGet("/export", async ([AsParameters] AuditQueryParameters query, MeldrouteDbContext db, AuditTrail audit, CancellationToken ct) =>
-                Results.File(await SearchAuditLog.ExportCsvAsync(db, audit, query.ToQuery(), ct), "text/csv; charset=utf-8", "auditlog.csv"))
-            .WithName("ExportAuditLog");
-
-        api.MapGet("/verification", async (AuditTrail audit, CancellationToken ct) => Results.Ok(await audit.VerifyAsync(ct)))
-            .WithName("VerifyAuditLog");
+        api.MapGet("/events", SearchAuditLogAsync).WithName("SearchAuditLog");
+        api.MapGet("/export", ExportAuditLogAsync).WithName("ExportAuditLog");
+        api.MapGet("/verification", VerifyAuditLogAsync).WithName("VerifyAuditLog");
+        return app;
     }
+
+    public static async Task<Ok<AuditPage>> SearchAuditLogAsync([AsParameters] AuditQueryParameters query, [AsParameters] AuditServices services, CancellationToken ct) =>
+        TypedResults.Ok(await SearchAuditLog.HandleAsync(services.Db, services.Audit, query.ToQuery(), ct));
+
+    public static async Task<FileContentHttpResult> ExportAuditLogAsync([AsParameters] AuditQueryParameters query, [AsParameters] AuditServices services, CancellationToken ct) =>
+        TypedResults.File(await ExportAuditLog.HandleAsync(services.Db, services.Audit, query.ToQuery(), ct), ExportAuditLog.ContentType, "auditlog.csv");
+
+    public static async Task<Ok<AuditVerification>> VerifyAuditLogAsync(AuditTrail audit, CancellationToken ct) =>
+        TypedResults.Ok(await VerifyAuditLog.HandleAsync(audit, ct));
 }
 
-internal sealed class AuditQueryParameters
+/// <summary>SearchAuditLog and ExportAuditLog's filters, as query parameters.</summary>
+public sealed class AuditQueryParameters
 {
     public string? UserId { get; set; }
 

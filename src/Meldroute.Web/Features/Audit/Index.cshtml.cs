@@ -30,7 +30,7 @@ public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageMo
     {
         // Unreadable dates in the search are ignored, not an error page.
         ModelState.Clear();
-        Verification = await audit.VerifyAsync(cancellationToken);
+        Verification = await VerifyAuditLog.HandleAsync(audit, cancellationToken);
         Events = await SearchAuditLog.HandleAsync(db, audit, Query, cancellationToken);
         Accounts = [.. (await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Email ?? u.Id)).OrderBy(u => u.Item2, StringComparer.Ordinal)];
         await audit.RecordAsync(new AuditEntry("audit.viewed", AuditOutcome.Success, "audit-log", null, "supervision"), cancellationToken);
@@ -39,8 +39,8 @@ public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageMo
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var csv = await SearchAuditLog.ExportCsvAsync(db, audit, Query, cancellationToken);
-        return File(csv, "text/csv; charset=utf-8", $"auditlog-{Query.From:yyyyMMdd}-{Query.To:yyyyMMdd}.csv");
+        var csv = await ExportAuditLog.HandleAsync(db, audit, Query, cancellationToken);
+        return File(csv, ExportAuditLog.ContentType, $"auditlog-{Query.From:yyyyMMdd}-{Query.To:yyyyMMdd}.csv");
     }
 
     public Dictionary<string, string?> RouteFor(int page) => new()

@@ -52,35 +52,8 @@ public static class SearchAuditLog
         return new AuditPage(rows, total, page, PageSize);
     }
 
-    /// <summary>The matching events, oldest first, as CSV (UTF-8) for a spreadsheet.</summary>
-    public static async Task<byte[]> ExportCsvAsync(MeldrouteDbContext db, AuditTrail audit, AuditQuery query, CancellationToken cancellationToken)
-    {
-        var rows = await ToRowsAsync(db, Filter(db, query).OrderBy(e => e.Sequence), cancellationToken);
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text))
-        {
-            foreach (var r in rows)
-            {
-                using var row = writer.NewRow();
-                row["sequence"].Set(r.Sequence.ToString(CultureInfo.InvariantCulture));
-                row["occurred_at_utc"].Set(r.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                row["actor"].Set(r.Actor ?? "");
-                row["actor_role"].Set(r.ActorRole ?? "");
-                row["action"].Set(r.Action);
-                row["object_type"].Set(r.ObjectType ?? "");
-                row["object_id"].Set(r.ObjectId ?? "");
-                row["outcome"].Set(r.Outcome);
-                row["purpose"].Set(r.Purpose ?? "");
-                row["client_address"].Set(r.ClientAddress ?? "");
-                row["correlation_id"].Set(r.CorrelationId ?? "");
-            }
-        }
-
-        await audit.RecordAsync(new AuditEntry("audit.exported", AuditOutcome.Success, "audit-log", null, $"rows={rows.Count}"), cancellationToken);
-        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static IQueryable<AuditEvent> Filter(MeldrouteDbContext db, AuditQuery query)
+    /// <summary>The events that match the query: also what ExportAuditLog exports.</summary>
+    internal static IQueryable<AuditEvent> Filter(MeldrouteDbContext db, AuditQuery query)
     {
         var events = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.UserId))
@@ -123,7 +96,7 @@ public static class SearchAuditLog
         return events;
     }
 
-    private static async Task<List<AuditRow>> ToRowsAsync(MeldrouteDbContext db, IQueryable<AuditEvent> events, CancellationToken cancellationToken)
+    internal static async Task<List<AuditRow>> ToRowsAsync(MeldrouteDbContext db, IQueryable<AuditEvent> events, CancellationToken cancellationToken)
     {
         var list = await events.ToListAsync(cancellationToken);
         var actorIds = list.Where(e => e.ActorId is not null).Select(e => e.ActorId!).Distinct().ToList();

@@ -7,6 +7,10 @@ namespace Meldroute.Web.Features.Figures;
 /// <summary>ExportFigures: every table of a figures result as CSV or XLSX, suppressed exactly as on the page ("&lt; 5").</summary>
 public static class ExportFigures
 {
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public const string CsvType = "text/csv; charset=utf-8";
+
     /// <summary>"&lt; 5" for a suppressed count, "—" for a figure that cannot be given (a share without a known base).</summary>
     public static string Display(FigureCell cell, int threshold) =>
         cell.Suppressed ? "< " + threshold.ToString(CultureInfo.InvariantCulture) : cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "—";

@@ -1,7 +1,11 @@
 using System.Security.Claims;
+using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
@@ -26,55 +30,69 @@ public sealed class FigureQuery
     public FigureFilter ToFilter() => new() { Year = Year, Form = Form, Source = Source, DepartmentId = DepartmentId };
 }
 
-/// <summary>GetFigures and ExportFigures as JSON and CSV, for policy advisors (suppressed) and officers.</summary>
-internal static class FiguresApi
+/// <summary>What the figures endpoints need, bound per request.</summary>
+public sealed record FiguresServices(
+    MeldrouteDbContext Db, AuditTrail Audit, TimeProvider Clock, IStringLocalizer<SharedResource> T, ClaimsPrincipal User,
+    IOptions<FiguresOptions> Options, IOptions<MeldrouteOptions> Meldroute);
+
+/// <summary>GetFigures and ExportFigures as JSON and CSV, for policy advisors (suppressed) and officers; the year report; the context figures.</summary>
+public static class FiguresApi
 {
-    public static void MapFiguresApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFiguresApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/figures").WithTags("Figures").RequireAuthorization(Policies.FiguresReader);
+        api.MapGet("", GetFiguresAsync).WithName("GetFigures");
+        api.MapGet("/export", ExportFiguresAsync).WithName("ExportFigures");
+        api.MapGet("/year-report/{year:int}", GetYearReportAsync).WithName("GetYearReport");
 
-        api.MapGet("", async ([AsParameters] FigureQuery query, ClaimsPrincipal user, MeldrouteDbContext db, IOptions<FiguresOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                Results.Ok(await GetFigures.HandleAsync(db, query.ToFilter(), MayBeExact(user, query), options.Value, clock.GetUtcNow(), t, ct)))
-            .WithName("GetFigures");
-
-        api.MapGet("/export", async ([AsParameters] FigureQuery query, string? format, ClaimsPrincipal user, MeldrouteDbContext db, IOptions<FiguresOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-            {
-                if (format is not (null or "csv" or "xlsx"))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [t["Figures_FormatUnknown"]] }, title: t["Api_Invalid"]);
-                }
-
-                var figures = await GetFigures.HandleAsync(db, query.ToFilter(), MayBeExact(user, query), options.Value, clock.GetUtcNow(), t, ct);
-                return format == "xlsx"
-                    ? Results.File(ExportFigures.ToXlsx(figures), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cijfers.xlsx")
-                    : Results.File(ExportFigures.ToCsv(figures), "text/csv; charset=utf-8", "cijfers.csv");
-            })
-            .WithName("ExportFigures");
-
-        api.MapGet("/year-report/{year:int}", async (int year, MeldrouteDbContext db, IOptions<FiguresOptions> options, IOptions<Infrastructure.MeldrouteOptions> meldroute, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                year is < 2000 or > 2100
-                    ? Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [t["Report_YearRange"]] }, title: t["Api_Invalid"])
-                    : Results.File(await YearReport.CreateAsync(db, year, options.Value, clock, meldroute.Value.MunicipalityName, t, ct),
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"jaarverslag-mensenhandel-{year}.docx"))
-            .WithName("GetYearReport");
-
+        // Not inside the figures group: importing is for the policy advisor only, reading for every figures reader.
+        var context = app.MapGroup("/api/figures/context").WithTags("Figures");
         // The CSV is the request body (text/csv), in the layout of the plan's figures.csv; it replaces all context figures.
-        app.MapPost("/api/figures/context", async (HttpRequest request, MeldrouteDbContext db, Audit.AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-            {
-                using var body = new StreamReader(request.Body);
-                var csv = await body.ReadToEndAsync(ct);
-                return (await ContextFigures.ImportAsync(db, audit, t, csv, ct)).ToHttp(rows => Results.Ok(new { rows }), t);
-            })
+        context.MapPost("", ImportContextFiguresAsync)
             .RequireAuthorization(Policies.PolicyAdvisor)
             .WithDescription("The request body is the CSV (text/csv) in the layout of the plan's figures.csv: source, area, year, form, measure, value, note.")
-            .WithTags("Figures")
             .WithName("ImportContextFigures");
-
-        app.MapGet("/api/figures/context", async (MeldrouteDbContext db, CancellationToken ct) => Results.Ok(await ContextFigures.ListAsync(db, ct)))
-            .RequireAuthorization(Policies.FiguresReader)
-            .WithTags("Figures")
-            .WithName("ListContextFigures");
+        context.MapGet("", ListContextFiguresAsync).RequireAuthorization(Policies.FiguresReader).WithName("ListContextFigures");
+        return app;
     }
 
     public static bool MayBeExact(ClaimsPrincipal user, FigureQuery query) => query.Exact == true && user.IsInRole(Roles.SpecialistOfficer);
+
+    public static async Task<Ok<FiguresResult>> GetFiguresAsync([AsParameters] FigureQuery query, [AsParameters] FiguresServices services, CancellationToken ct) =>
+        TypedResults.Ok(await FiguresFor(query, services, ct));
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportFiguresAsync(
+        [AsParameters] FigureQuery query, string? format, [AsParameters] FiguresServices services, CancellationToken ct)
+    {
+        if (format is not (null or "csv" or "xlsx"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [services.T["Figures_FormatUnknown"]] }, title: services.T["Api_Invalid"]);
+        }
+
+        var figures = await FiguresFor(query, services, ct);
+        return format == "xlsx"
+            ? TypedResults.File(ExportFigures.ToXlsx(figures), ExportFigures.XlsxType, "cijfers.xlsx")
+            : TypedResults.File(ExportFigures.ToCsv(figures), ExportFigures.CsvType, "cijfers.csv");
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetYearReportAsync(int year, [AsParameters] FiguresServices services, CancellationToken ct) =>
+        year is < 2000 or > 2100
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [services.T["Report_YearRange"]] }, title: services.T["Api_Invalid"])
+            : TypedResults.File(
+                await YearReport.CreateAsync(services.Db, year, services.Options.Value, services.Clock, services.Meldroute.Value.MunicipalityName, services.T, ct),
+                YearReport.ContentType, YearReport.FileName(year));
+
+    public static async Task<Results<Ok<ContextImported>, ValidationProblem, ProblemHttpResult>> ImportContextFiguresAsync(
+        HttpRequest request, [AsParameters] FiguresServices services, CancellationToken ct)
+    {
+        using var body = new StreamReader(request.Body);
+        var csv = await body.ReadToEndAsync(ct);
+        return (await ImportContextFigures.HandleAsync(services.Db, services.Audit, services.T, csv, ct)).ToResult(rows => TypedResults.Ok(new ContextImported(rows)), services.T);
+    }
+
+    public static async Task<Ok<IReadOnlyList<ContextFigureView>>> ListContextFiguresAsync([AsParameters] FiguresServices services, CancellationToken ct) =>
+        TypedResults.Ok(await ListContextFigures.HandleAsync(services.Db, ct));
+
+    private static Task<FiguresResult> FiguresFor(FigureQuery query, FiguresServices services, CancellationToken ct) =>
+        GetFigures.HandleAsync(services.Db, query.ToFilter(), MayBeExact(services.User, query), services.Options.Value, services.Clock.GetUtcNow(), services.T, ct);
 }

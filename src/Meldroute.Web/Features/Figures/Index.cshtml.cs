@@ -47,7 +47,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
             csv = await reader.ReadToEndAsync(cancellationToken);
         }
 
-        var outcome = await ContextFigures.ImportAsync(db, audit, t, csv, cancellationToken);
+        var outcome = await ImportContextFigures.HandleAsync(db, audit, t, csv, cancellationToken);
         if (outcome.Kind == Shared.OutcomeKind.Ok)
         {
             Imported = outcome.Value;
@@ -72,7 +72,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
 
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
         Figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);
-        Context = await ContextFigures.ListAsync(db, cancellationToken);
+        Context = await ListContextFigures.HandleAsync(db, cancellationToken);
         return Page();
     }
 
@@ -80,18 +80,18 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
     {
         var year = Query.Year ?? clock.GetUtcNow().Year;
         return File(await YearReport.CreateAsync(db, year, options.Value, clock, meldroute.Value.MunicipalityName, t, cancellationToken),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"jaarverslag-mensenhandel-{year}.docx");
+            YearReport.ContentType, YearReport.FileName(year));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         var figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);
-        return File(ExportFigures.ToXlsx(figures), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cijfers.xlsx");
+        return File(ExportFigures.ToXlsx(figures), ExportFigures.XlsxType, "cijfers.xlsx");
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);
-        return File(ExportFigures.ToCsv(figures), "text/csv; charset=utf-8", "cijfers.csv");
+        return File(ExportFigures.ToCsv(figures), ExportFigures.CsvType, "cijfers.csv");
     }
 }

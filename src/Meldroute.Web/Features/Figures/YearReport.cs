@@ -18,13 +18,17 @@ namespace Meldroute.Web.Features.Figures;
 /// </summary>
 public static class YearReport
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static string FileName(int year) => $"jaarverslag-mensenhandel-{year}.docx";
+
     public static async Task<byte[]> CreateAsync(MeldrouteDbContext db, int year, FiguresOptions options, TimeProvider clock, string municipality, IStringLocalizer t, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var figures = await GetFigures.HandleAsync(db, new FigureFilter { Year = year }, exact: false, options, now, t, cancellationToken);
-        var context = await ContextFigures.ListAsync(db, cancellationToken);
-        var agenda = (await AgendaActivities.ListAsync(db, clock, t, new AgendaQuery { Year = year }, cancellationToken, all: true)).Value!.Activities;
-        var framework = (await FrameworkChecklist.GetAsync(db, t, level: null, cancellationToken)).Value!;
+        var context = await ListContextFigures.HandleAsync(db, cancellationToken);
+        var agenda = (await ListAgendaActivities.HandleAsync(db, clock, t, new AgendaQuery { Year = year }, cancellationToken, all: true)).Value!.Activities;
+        var framework = (await GetFrameworkChecklist.HandleAsync(db, t, level: null, cancellationToken)).Value!;
 
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -86,7 +90,7 @@ public static class YearReport
             these.Count(a => (status is null || a.Status == status) && (!late || a.IsLate)).ToString(CultureInfo.InvariantCulture);
         body.Append(Table(
             [t["Agenda_Goal"], t["Report_Activities"], t["AgendaStatus_Done"], t["AgendaStatus_Running"], t["AgendaStatus_Planned"], t["AgendaStatus_Stopped"], t["AgendaStatus_NotFunded"], t["Agenda_Late"]],
-            AgendaActivities.Goals.Select(goal =>
+            AgendaActivityRules.Goals.Select(goal =>
             {
                 var these = activities.Where(a => a.Goals.Contains(goal)).ToList();
                 return (IReadOnlyList<string>)[t["Goal_" + goal], Count(these), Count(these, AgendaStatus.Done), Count(these, AgendaStatus.Running), Count(these, AgendaStatus.Planned),
@@ -113,7 +117,7 @@ public static class YearReport
     private static void AppendFramework(Body body, FrameworkChecklistView framework, IStringLocalizer t)
     {
         body.Append(Heading(2, t["Report_FrameworkTitle"]));
-        body.Append(Paragraph(t["Framework_Intro", FrameworkChecklist.Plateau1Target]));
+        body.Append(Paragraph(t["Framework_Intro", GetFrameworkChecklist.Plateau1Target]));
         body.Append(Table(
             [t["Framework_Theme"], t["Framework_Plateau"], t["BlockStatus_Meets"], t["BlockStatus_Partly"], t["BlockStatus_DoesNotMeet"], t["Framework_LackOfFunding"], t["Framework_NotAssessed"], t["Framework_Score"], t["Framework_Target"]],
             framework.Summary.Select(s => (IReadOnlyList<string>)[

@@ -47,28 +47,19 @@ public sealed class BlockModel(MeldrouteDbContext db, AuditTrail audit, TimeProv
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await FrameworkChecklist.UpdateAsync(db, audit, clock, t, User, Id, Input, cancellationToken);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                return Redirect(Url.Page("Index") + "#block-" + Id);
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Invalid:
-                outcome.Errors!.AddTo(ModelState, nameof(Input));
-                break;
-            default:
-                Conflict = outcome.Message;
-                break;
-        }
+        var outcome = await UpdateBuildingBlock.HandleAsync(db, audit, clock, t, User, Id, Input, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => Redirect(Url.Page("Index") + "#block-" + Id), again: AgainAsync, prefix: nameof(Input), conflict: m => Conflict = m);
 
-        await LoadAsync(cancellationToken);
-        return Page();
+        async Task<IActionResult> AgainAsync()
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var checklist = (await FrameworkChecklist.GetAsync(db, t, null, cancellationToken)).Value!;
+        var checklist = (await GetFrameworkChecklist.HandleAsync(db, t, null, cancellationToken)).Value!;
         if (checklist.Blocks.SingleOrDefault(b => b.Id == Id) is not { } block)
         {
             return false;

@@ -64,7 +64,7 @@ internal sealed class BuildingBlockConfiguration : IEntityTypeConfiguration<Buil
         builder.Property(b => b.Name).HasMaxLength(500);
         builder.HasIndex(b => b.Name).IsUnique();
         builder.Property(b => b.Source).HasMaxLength(200);
-        builder.Property(b => b.Explanation).HasMaxLength(FrameworkChecklist.ExplanationMax);
+        builder.Property(b => b.Explanation).HasMaxLength(UpdateBuildingBlock.ExplanationMax);
         builder.Property(b => b.UpdatedById).HasMaxLength(64);
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasMany(b => b.Activities).WithOne().HasForeignKey(a => a.BuildingBlockId).OnDelete(DeleteBehavior.Cascade);

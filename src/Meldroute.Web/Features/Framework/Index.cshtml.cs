@@ -35,7 +35,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IStringLocalizer<SharedRes
             }
         }
 
-        var outcome = await FrameworkChecklist.GetAsync(db, t, level, cancellationToken);
+        var outcome = await GetFrameworkChecklist.HandleAsync(db, t, level, cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)
         {
             Checklist = outcome.Value!;

@@ -33,29 +33,19 @@ public sealed class CareMapModel(MeldrouteDbContext db, IStringLocalizer<SharedR
         }
 
         var outcome = await CareMap.GetAsync(db, t, new CareMapQuery { Form = Form, Route = Route }, cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            Map = outcome.Value;
-        }
-        else
-        {
-            outcome.Errors?.AddTo(ModelState, "");
-        }
-
-        return Page();
+        return await outcome.ToPageResultAsync(this, ok: map => { Map = map; return Page(); }, again: () => Task.FromResult<IActionResult>(Page()));
     }
 
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken)
     {
+        ModelState.Clear();
         var outcome = await CareMap.GetAsync(db, t, new CareMapQuery { Form = Form, Route = Route }, cancellationToken);
-        if (outcome.Kind != OutcomeKind.Ok)
-        {
-            ModelState.Clear();
-            outcome.Errors?.AddTo(ModelState, "");
-            return Page();
-        }
+        return await outcome.ToPageResultAsync(this, ok: map => DocxFile(map), again: () => Task.FromResult<IActionResult>(Page()));
+    }
 
-        var map = outcome.Value!;
-        return File(CareMap.ToDocx(map, t, options.Value.MunicipalityName), PartnersApi.DocxType, $"zorgkaart-{map.Form.ToString().ToLowerInvariant()}.docx");
+    private FileContentResult DocxFile(CareMapView map)
+    {
+        var file = PartnersApi.CareMapFile(map, t, options.Value);
+        return File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName);
     }
 }

@@ -28,7 +28,7 @@ public sealed class EditModel(MeldrouteDbContext db, AuditTrail audit, TimeProvi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await PartnerNetwork.GetAsync(db, Id, cancellationToken) is not { } partner)
+        if (await GetPartner.HandleAsync(db, Id, cancellationToken) is not { } partner)
         {
             return NotFound();
         }
@@ -42,24 +42,15 @@ public sealed class EditModel(MeldrouteDbContext db, AuditTrail audit, TimeProvi
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await PartnerNetwork.UpdateAsync(db, audit, clock, t, User, Id, Input, cancellationToken);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                return RedirectToPage("Partner", new { id = Id, saved = true });
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Invalid:
-                outcome.Errors!.AddTo(ModelState, nameof(Input));
-                break;
-            default:
-                Conflict = outcome.Message;
-                break;
-        }
+        var outcome = await UpdatePartner.HandleAsync(db, audit, clock, t, User, Id, Input, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage("Partner", new { id = Id, saved = true }), again: AgainAsync, prefix: nameof(Input), conflict: m => Conflict = m);
 
-        PartnerName = (await PartnerNetwork.GetAsync(db, Id, cancellationToken))?.Name ?? Input.Name ?? "";
-        AddBlankContacts();
-        return Page();
+        async Task<IActionResult> AgainAsync()
+        {
+            PartnerName = (await GetPartner.HandleAsync(db, Id, cancellationToken))?.Name ?? Input.Name ?? "";
+            AddBlankContacts();
+            return Page();
+        }
     }
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);

@@ -15,7 +15,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IAuthorizationService auth
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Partners = await PartnerNetwork.ListAsync(db, cancellationToken);
+        Partners = await ListPartners.HandleAsync(db, cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.PartnerEditor)).Succeeded;
     }
 }

@@ -21,13 +21,13 @@ public sealed class PartnerModel(MeldrouteDbContext db, IAuthorizationService au
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await PartnerNetwork.GetAsync(db, id, cancellationToken) is not { } partner)
+        if (await GetPartner.HandleAsync(db, id, cancellationToken) is not { } partner)
         {
             return NotFound();
         }
 
         Partner = partner;
-        Changes = await PartnerNetwork.ChangesAsync(db, id, cancellationToken);
+        Changes = await GetPartner.ChangesAsync(db, id, cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.PartnerEditor)).Succeeded;
         return Page();
     }

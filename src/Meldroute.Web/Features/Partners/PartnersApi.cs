@@ -1,41 +1,56 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Partners;
 
+/// <summary>What the partner network's endpoints need, bound per request.</summary>
+public sealed record PartnerServices(
+    MeldrouteDbContext Db, AuditTrail Audit, TimeProvider Clock, IStringLocalizer<SharedResource> T, ClaimsPrincipal User, IOptions<MeldrouteOptions> Options);
+
 /// <summary>The partner network's JSON API: Table 1 and 2, the care map, and keeping partners up to date.</summary>
-internal static class PartnersApi
+public static class PartnersApi
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static void MapPartnersApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPartnersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/partners").WithTags("Partners").RequireAuthorization(Policies.PartnerReader);
 
-        api.MapGet("", async (MeldrouteDbContext db, CancellationToken ct) => Results.Ok(await PartnerNetwork.ListAsync(db, ct)))
-            .WithName("ListPartners");
-
-        api.MapGet("/{id:int}", async (int id, MeldrouteDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                await PartnerNetwork.GetAsync(db, id, ct) is { } partner ? Results.Ok(partner) : Shared.Outcome<PartnerView>.NotFound().ToHttp(Results.Ok, t))
-            .WithName("GetPartner");
-
-        api.MapPut("/{id:int}", async (int id, PartnerRequest request, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await PartnerNetwork.UpdateAsync(db, audit, clock, t, user, id, request, ct)).ToHttp(Results.Ok, t))
-            .WithName("UpdatePartner")
-            .RequireAuthorization(Policies.PartnerEditor);
-
-        api.MapGet("/care-map", async ([AsParameters] CareMapQuery query, MeldrouteDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await CareMap.GetAsync(db, t, query, ct)).ToHttp(Results.Ok, t))
-            .WithName("GetCareMap");
-
-        api.MapGet("/care-map/docx", async ([AsParameters] CareMapQuery query, MeldrouteDbContext db, IOptions<MeldrouteOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await CareMap.GetAsync(db, t, query, ct)).ToHttp(map => Results.File(CareMap.ToDocx(map, t, options.Value.MunicipalityName), DocxType, $"zorgkaart-{map.Form.ToString().ToLowerInvariant()}.docx"), t))
-            .WithName("DownloadCareMap");
+        api.MapGet("", ListPartnersAsync).WithName("ListPartners");
+        api.MapGet("/{id:int}", GetPartnerAsync).WithName("GetPartner");
+        api.MapPut("/{id:int}", UpdatePartnerAsync).WithName("UpdatePartner").RequireAuthorization(Policies.PartnerEditor);
+        api.MapGet("/care-map", GetCareMapAsync).WithName("GetCareMap");
+        api.MapGet("/care-map/docx", DownloadCareMapAsync).WithName("DownloadCareMap");
+        return app;
     }
+
+    public static async Task<Ok<IReadOnlyList<PartnerView>>> ListPartnersAsync([AsParameters] PartnerServices services, CancellationToken ct) =>
+        TypedResults.Ok(await ListPartners.HandleAsync(services.Db, ct));
+
+    public static async Task<Results<Ok<PartnerView>, ProblemHttpResult>> GetPartnerAsync(int id, [AsParameters] PartnerServices services, CancellationToken ct) =>
+        await GetPartner.HandleAsync(services.Db, id, ct) is { } partner ? TypedResults.Ok(partner) : ApiProblems.NotFound(services.T);
+
+    public static async Task<Results<Ok<PartnerView>, ValidationProblem, ProblemHttpResult>> UpdatePartnerAsync(
+        int id, PartnerRequest request, [AsParameters] PartnerServices services, CancellationToken ct) =>
+        (await UpdatePartner.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, id, request, ct)).ToResult(services.T);
+
+    public static async Task<Results<Ok<CareMapView>, ValidationProblem, ProblemHttpResult>> GetCareMapAsync(
+        [AsParameters] CareMapQuery query, [AsParameters] PartnerServices services, CancellationToken ct) =>
+        (await CareMap.GetAsync(services.Db, services.T, query, ct)).ToResult(services.T);
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DownloadCareMapAsync(
+        [AsParameters] CareMapQuery query, [AsParameters] PartnerServices services, CancellationToken ct) =>
+        (await CareMap.GetAsync(services.Db, services.T, query, ct)).ToResult(map => CareMapFile(map, services.T, services.Options.Value), services.T);
+
+    /// <summary>The care map as a Word document, for the API and the page alike.</summary>
+    public static FileContentHttpResult CareMapFile(CareMapView map, IStringLocalizer t, MeldrouteOptions options) =>
+        TypedResults.File(CareMap.ToDocx(map, t, options.MunicipalityName), DocxType, $"zorgkaart-{map.Form.ToString().ToLowerInvariant()}.docx");
 }

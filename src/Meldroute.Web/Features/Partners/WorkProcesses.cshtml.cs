@@ -12,5 +12,5 @@ public sealed class WorkProcessesModel(MeldrouteDbContext db) : PageModel
     public IReadOnlyList<PartnerView> Partners { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Partners = [.. (await PartnerNetwork.ListAsync(db, cancellationToken)).Where(p => p.WorkProcesses.Count > 0)];
+        Partners = [.. (await ListPartners.HandleAsync(db, cancellationToken)).Where(p => p.WorkProcesses.Count > 0)];
 }

@@ -42,22 +42,10 @@ public sealed class ActivityModel(MeldrouteDbContext db, AuditTrail audit, TimeP
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await ProcessingRegister.SaveAsync(db, audit, clock, t, User, Id, Input, cancellationToken);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                return RedirectToPage("Register");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Invalid:
-                outcome.Errors!.AddTo(ModelState, nameof(Input));
-                break;
-            default:
-                Conflict = outcome.Message;
-                break;
-        }
-
-        return Page();
+        var outcome = Id is null
+            ? await AddProcessingActivity.HandleAsync(db, audit, clock, t, User, Input, cancellationToken)
+            : await UpdateProcessingActivity.HandleAsync(db, audit, clock, t, User, Id.Value, Input, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage("Register"), again: () => Task.FromResult<IActionResult>(Page()), prefix: nameof(Input), conflict: m => Conflict = m);
     }
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);

@@ -54,7 +54,7 @@ internal sealed class ProcessingActivityConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Name).HasMaxLength(200);
         foreach (var text in new[] { nameof(ProcessingActivity.Purpose), nameof(ProcessingActivity.LegalGround), nameof(ProcessingActivity.DataCategories), nameof(ProcessingActivity.DataSubjects), nameof(ProcessingActivity.Recipients), nameof(ProcessingActivity.Retention), nameof(ProcessingActivity.Safeguards), nameof(ProcessingActivity.EnforcedBy) })
         {
-            builder.Property(text).HasMaxLength(ProcessingRegister.TextMax);
+            builder.Property(text).HasMaxLength(ProcessingActivityRules.TextMax);
         }
 
         builder.Property(a => a.UpdatedById).HasMaxLength(64);

@@ -11,5 +11,5 @@ public sealed class RegisterModel(MeldrouteDbContext db) : PageModel
 {
     public IReadOnlyList<ProcessingActivity> Activities { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Activities = await ProcessingRegister.ListAsync(db, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Activities = await ListProcessingActivities.HandleAsync(db, cancellationToken);
 }

@@ -31,30 +31,20 @@ public sealed class SubjectAccessModel(MeldrouteDbContext db, AuditTrail audit, 
     public async Task<IActionResult> OnPostSearchAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await SubjectAccess.FindAsync(db, audit, t, Input, cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            Found = outcome.Value;
-        }
-        else
-        {
-            outcome.Errors?.AddTo(ModelState, nameof(Input));
-        }
-
-        return Page();
+        var outcome = await FindSubjectData.HandleAsync(db, audit, t, Input, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: found => { Found = found; return Page(); }, again: () => Task.FromResult<IActionResult>(Page()), prefix: nameof(Input));
     }
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await SubjectAccess.ExportAsync(db, audit, clock, t, Input, cancellationToken);
-        if (outcome.Kind != OutcomeKind.Ok)
-        {
-            outcome.Errors?.AddTo(ModelState, nameof(Input));
-            return Page();
-        }
+        var outcome = await ExportSubjectData.HandleAsync(db, audit, clock, t, Input, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: ExportFile, again: () => Task.FromResult<IActionResult>(Page()), prefix: nameof(Input));
+    }
 
-        var fileName = "inzageverzoek-" + string.Concat(outcome.Value!.RequestReference.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')) + ".json";
-        return File(JsonSerializer.SerializeToUtf8Bytes(outcome.Value, ExportJson), "application/json", fileName);
+    private FileContentResult ExportFile(SubjectExport export)
+    {
+        var fileName = "inzageverzoek-" + string.Concat(export.RequestReference.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')) + ".json";
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", fileName);
     }
 }

@@ -12,7 +12,7 @@ namespace Meldroute.Web.Features.Retention;
 
 /// <summary>The privacy officer's view of retention: upcoming purges (what, when, which rule — no content) and legal holds.</summary>
 [Authorize(Policy = Policies.PrivacyOfficer)]
-public sealed class IndexModel(MeldrouteDbContext db, RunRetention retention, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public PlaceLegalHoldRequest Hold { get; set; } = new();
@@ -28,34 +28,21 @@ public sealed class IndexModel(MeldrouteDbContext db, RunRetention retention, Au
     public async Task<IActionResult> OnPostHoldAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await LegalHolds.PlaceAsync(db, audit, clock, t, User, Hold, cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            return RedirectToPage();
-        }
-
-        outcome.Errors?.AddTo(ModelState, nameof(Hold));
-        await LoadAsync(cancellationToken);
-        return Page();
+        var outcome = await PlaceLegalHold.HandleAsync(db, audit, clock, t, User, Hold, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage(), again: AgainAsync, prefix: nameof(Hold));
     }
 
     public async Task<IActionResult> OnPostLiftAsync(Guid holdId, CancellationToken cancellationToken)
     {
-        var outcome = await LegalHolds.LiftAsync(db, audit, clock, t, User, holdId, cancellationToken);
-        if (outcome.Kind == OutcomeKind.NotFound)
-        {
-            return NotFound();
-        }
+        var outcome = await LiftLegalHold.HandleAsync(db, audit, clock, t, User, holdId, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage(), again: AgainAsync, conflict: m => Message = m);
+    }
 
-        Message = outcome.Message;
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            return RedirectToPage();
-        }
-
-        await LoadAsync(cancellationToken);
+    private async Task<IActionResult> AgainAsync()
+    {
+        await LoadAsync(HttpContext.RequestAborted);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) => Upcoming = await retention.UpcomingAsync(cancellationToken);
+    private async Task LoadAsync(CancellationToken cancellationToken) => Upcoming = await ListUpcomingPurges.HandleAsync(db, options.Value, cancellationToken);
 }

@@ -32,7 +32,15 @@ public sealed class LegalHold
     public DateTimeOffset? LiftedAt { get; set; }
 
     public string? LiftedById { get; set; }
+
+    /// <summary>The active holds by the item they hold (signal or dossier id) and the hold's id.</summary>
+    public static async Task<Dictionary<Guid, Guid>> ActiveAsync(Infrastructure.Data.MeldrouteDbContext db, CancellationToken cancellationToken) =>
+        (await db.Set<LegalHold>().AsNoTracking().Where(h => h.LiftedAt == null).Select(h => new { h.SignalId, h.VictimDossierId, h.Id }).ToListAsync(cancellationToken))
+            .GroupBy(h => h.SignalId ?? h.VictimDossierId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
 }
+
+/// <summary>PlaceLegalHold and LiftLegalHold's answer: the hold.</summary>
+public sealed record LegalHoldRef(Guid Id);
 
 internal sealed class LegalHoldConfiguration : IEntityTypeConfiguration<LegalHold>
 {

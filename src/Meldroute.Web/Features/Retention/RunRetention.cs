@@ -9,9 +9,6 @@ namespace Meldroute.Web.Features.Retention;
 
 public sealed record RetentionResult(int Purged, int OnHold, int Stuck, int DossiersPurged = 0, int AuditEventsRemoved = 0);
 
-/// <summary>A purge that is coming: what, when, by which rule — never content.</summary>
-public sealed record UpcomingPurge(Guid ItemId, string Reference, string Rule, DateTimeOffset DueAt, bool OnHold, Guid? HoldId);
-
 /// <summary>
 /// Applies the retention rules: signals closed without action lose their personal data after the term (with a
 /// deletion receipt and an audit event), closed victim dossiers lose their content after theirs, unless a legal hold
@@ -28,7 +25,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             .Where(s => s.Status == SignalStatus.ClosedWithoutAction)
             .Select(s => new { s.Id, s.Status, s.ClosedAt, Purged = s.DeletionReceipt != null })
             .ToListAsync(cancellationToken);
-        var held = await ActiveHoldsAsync(cancellationToken);
+        var held = await LegalHold.ActiveAsync(db, cancellationToken);
         int purged = 0, onHold = 0;
         foreach (var c in candidates.Where(c => RetentionRules.IsDue(c.Status, c.ClosedAt, c.Purged, onHold: false, now, o)))
         {
@@ -66,30 +63,6 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null, $"purged={purged}, dossiers-purged={dossiersPurged}, on-hold={onHold}, stuck={stuck}, audit-removed={auditRemoved}"), cancellationToken);
         return new RetentionResult(purged, onHold, stuck, dossiersPurged, auditRemoved);
     }
-
-    public async Task<IReadOnlyList<UpcomingPurge>> UpcomingAsync(CancellationToken cancellationToken = default)
-    {
-        var o = options.Value;
-        var rows = await db.Signals.AsNoTracking()
-            .Where(s => s.Status == SignalStatus.ClosedWithoutAction && s.DeletionReceipt == null)
-            .Select(s => new { s.Id, s.Reference, s.Status, s.ClosedAt })
-            .ToListAsync(cancellationToken);
-        var dossiers = await db.VictimDossiers.AsNoTracking()
-            .Where(d => d.ClosedAt != null && d.DeletionReceipt == null)
-            .Select(d => new { d.Id, d.Reference, d.ClosedAt }).ToListAsync(cancellationToken);
-        var held = await ActiveHoldsAsync(cancellationToken);
-        var items = rows
-            .Select(s => (s.Id, s.Reference, Rule: RetentionRules.ClosedWithoutActionRule, Due: RetentionRules.PurgeDueAt(s.Status, s.ClosedAt, purged: false, o)))
-            .Concat(dossiers.Select(d => (d.Id, d.Reference, Rule: RetentionRules.VictimDossierRule, Due: RetentionRules.DossierPurgeDueAt(d.ClosedAt, purged: false, o))));
-        return [.. items
-            .Where(x => x.Due is not null)
-            .Select(x => new UpcomingPurge(x.Id, x.Reference, x.Rule, x.Due!.Value, held.ContainsKey(x.Id), held.TryGetValue(x.Id, out var hold) ? hold : null))
-            .OrderBy(p => p.DueAt.UtcTicks)];
-    }
-
-    private async Task<Dictionary<Guid, Guid>> ActiveHoldsAsync(CancellationToken cancellationToken) =>
-        (await db.Set<LegalHold>().AsNoTracking().Where(h => h.LiftedAt == null).Select(h => new { h.SignalId, h.VictimDossierId, h.Id }).ToListAsync(cancellationToken))
-            .GroupBy(h => h.SignalId ?? h.VictimDossierId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
 
     private async Task PurgeAsync(Guid signalId, DateTimeOffset now, CancellationToken cancellationToken)
     {

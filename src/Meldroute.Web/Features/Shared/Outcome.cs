@@ -39,15 +39,6 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
         _ => TypedResults.Problem(title: t["Api_Conflict"], detail: Message, statusCode: StatusCodes.Status409Conflict),
     };
 
-    /// <summary>The untyped API answer, until every endpoint uses <see cref="ToResult{TOk}"/>.</summary>
-    public IResult ToHttp(Func<T, IResult> ok, IStringLocalizer t) => Kind switch
-    {
-        OutcomeKind.Ok => ok(Value!),
-        OutcomeKind.NotFound => ApiProblems.NotFound(t),
-        OutcomeKind.Invalid => TypedResults.ValidationProblem(Errors!, title: t["Api_Invalid"]),
-        _ => TypedResults.Problem(title: t["Api_Conflict"], detail: Message, statusCode: StatusCodes.Status409Conflict),
-    };
-
     /// <summary>The API's answer with the value itself as the 200 body.</summary>
     public Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToResult(IStringLocalizer t) => ToResult(TypedResults.Ok, t);
 

@@ -60,7 +60,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringL
                 }
             }
 
-            var outcome = await Trainings.SetStaffAsync(db, audit, t, s.Id, new DepartmentStaffRequest { Version = s.Version, PublicContactEmployees = count }, cancellationToken);
+            var outcome = await SetPublicContactEmployees.HandleAsync(db, audit, t, s.Id, new DepartmentStaffRequest { Version = s.Version, PublicContactEmployees = count }, cancellationToken);
             if (outcome.Kind == OutcomeKind.Invalid) ModelState.AddModelError($"Staff[{i}].PublicContactEmployees", outcome.Errors!.Values.First()[0]);
             else if (outcome.Kind == OutcomeKind.Conflict) Conflict = outcome.Message;
         }
@@ -76,7 +76,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringL
 
     private async Task LoadAsync(bool fillStaff, CancellationToken cancellationToken)
     {
-        Overview = await Trainings.ListAsync(db, PageNumber, cancellationToken);
+        Overview = await ListTrainings.HandleAsync(db, PageNumber, cancellationToken);
         if (fillStaff || Staff.Count != Overview.Departments.Count)
         {
             Staff = [.. Overview.Departments.Select(d => new StaffInput

@@ -34,7 +34,7 @@ public sealed class RecordModel(MeldrouteDbContext db, AuditTrail audit, TimePro
         ModelState.Clear();
         foreach (var key in badNumbers)
         {
-            ModelState.AddModelError(key, key == "Input.Date" ? t["Agenda_DateInvalid"] : t["Training_ParticipantsRange", Trainings.MaxParticipants]);
+            ModelState.AddModelError(key, key == "Input.Date" ? t["Agenda_DateInvalid"] : t["Training_ParticipantsRange", RecordTraining.MaxParticipants]);
         }
 
         await LoadAsync(cancellationToken);
@@ -43,14 +43,8 @@ public sealed class RecordModel(MeldrouteDbContext db, AuditTrail audit, TimePro
             return Page();
         }
 
-        var outcome = await Trainings.RecordAsync(db, audit, clock, t, User, Input, cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            return RedirectToPage("Index", new { saved = true });
-        }
-
-        outcome.Errors?.AddTo(ModelState, nameof(Input));
-        return Page();
+        var outcome = await RecordTraining.HandleAsync(db, audit, clock, t, User, Input, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage("Index", new { saved = true }), again: () => Task.FromResult<IActionResult>(Page()), prefix: nameof(Input));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

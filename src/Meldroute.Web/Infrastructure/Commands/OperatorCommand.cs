@@ -192,11 +192,6 @@ public sealed class OperatorCommand
         {
             await data.EnsureAsync(db, CancellationToken.None);
         }
-
-        await Features.Privacy.ProcessingRegister.EnsureAsync(db);
-        await Features.Framework.FrameworkChecklist.EnsureAsync(db);
-        await Privacy.SubjectIndexBackfill.RunAsync(db);
-        await Features.Figures.FigureColumnsBackfill.RunAsync(db);
     }
 
     private static async Task SeedDemoAsync(IServiceProvider services)

@@ -11,4 +11,8 @@ public static class StartupDataRegistration
 {
     public static IServiceCollection AddStartupData(this IServiceCollection services, string name, Func<MeldrouteDbContext, CancellationToken, Task> ensure) =>
         services.AddSingleton(new StartupData(name, ensure));
+
+    /// <summary>A backfill, which answers how many rows it filled in (not needed here).</summary>
+    public static IServiceCollection AddStartupData(this IServiceCollection services, string name, Func<MeldrouteDbContext, CancellationToken, Task<int>> backfill) =>
+        services.AddStartupData(name, async (db, cancellationToken) => await backfill(db, cancellationToken));
 }

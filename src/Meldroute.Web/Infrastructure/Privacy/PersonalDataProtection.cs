@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationM
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Meldroute.Web.Infrastructure.Data;
 
 namespace Meldroute.Web.Infrastructure.Privacy;
 
@@ -95,6 +96,8 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
     /// </summary>
     public static IServiceCollection AddPersonalDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Names stored before the subject index existed get their hash at start (idempotent).
+        services.AddStartupData("subject-index", SubjectIndexBackfill.RunAsync);
         var keys = configuration.GetSection("Meldroute").Get<KeyOptions>() ?? new KeyOptions();
         var database = configuration.GetSection(Data.DatabaseOptions.Section).Get<Data.DatabaseOptions>() ?? new Data.DatabaseOptions();
         var certificate = LoadCertificate(keys.KeyCertificatePath, keys.KeyCertificatePassword, environment);

@@ -45,7 +45,7 @@ public sealed partial class ResourceTests
         used.UnionWith(new[] { "Name", "Kind", "Roles", "Forms", "Contacts" }.Select(f => "PartnerField_" + f));
         used.UnionWith(Meldroute.Web.Features.Partners.PartnerNetwork.Columns.Select(c => c.TextKey));
         used.UnionWith(Meldroute.Web.Features.Partners.CareMap.Routes.Select(r => "Route_" + r));
-        used.UnionWith(Meldroute.Web.Features.Agenda.AgendaActivities.Goals.Select(g => "Goal_" + g));
+        used.UnionWith(Meldroute.Web.Features.Agenda.AgendaActivityRules.Goals.Select(g => "Goal_" + g));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Agenda.AgendaStatus>().Select(s => "AgendaStatus_" + s));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Framework.BlockStatus>().Select(s => "BlockStatus_" + s));
         used.UnionWith(["Framework_OnTarget", "Framework_BelowTarget"]);

@@ -23,23 +23,22 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, TimeProv
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Recorded = Request.Query.ContainsKey("recorded");
-        Review = await AccessReviews.GetAsync(db, clock.GetUtcNow(), cancellationToken);
+        Review = await GetAccessReview.HandleAsync(db, clock.GetUtcNow(), cancellationToken);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        File(await AccessReviews.ExportCsvAsync(db, audit, clock.GetUtcNow(), cancellationToken), "text/csv; charset=utf-8", $"toegangsreview-{clock.GetUtcNow():yyyyMMdd}.csv");
+        File(await ExportAccessReview.HandleAsync(db, audit, clock.GetUtcNow(), cancellationToken), ExportAccessReview.ContentType, $"toegangsreview-{clock.GetUtcNow():yyyyMMdd}.csv");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await AccessReviews.RecordAsync(db, audit, clock, t, User, Input, cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            return RedirectToPage(new { recorded = true });
-        }
+        var outcome = await RecordAccessReview.HandleAsync(db, audit, clock, t, User, Input, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage(new { recorded = true }), again: AgainAsync, prefix: nameof(Input));
 
-        outcome.Errors?.AddTo(ModelState, nameof(Input));
-        Review = await AccessReviews.GetAsync(db, clock.GetUtcNow(), cancellationToken);
-        return Page();
+        async Task<IActionResult> AgainAsync()
+        {
+            Review = await GetAccessReview.HandleAsync(db, clock.GetUtcNow(), cancellationToken);
+            return Page();
+        }
     }
 }

@@ -38,15 +38,15 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostRoleAsync(string userId, string? role, CancellationToken cancellationToken) =>
-        await AfterAsync(await ManageUsers.SetRoleAsync(users, audit, t, User, userId, role, cancellationToken), cancellationToken);
+        await AfterAsync(await SetUserRole.HandleAsync(users, audit, t, User, userId, role, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostBlockAsync(string userId, bool blocked, CancellationToken cancellationToken) =>
-        await AfterAsync(await ManageUsers.SetBlockedAsync(users, audit, t, User, userId, blocked, cancellationToken), cancellationToken);
+        await AfterAsync(blocked ? await DisableUser.HandleAsync(users, audit, t, User, userId, cancellationToken) : await EnableUser.HandleAsync(users, audit, t, User, userId, cancellationToken), cancellationToken);
 
     /// <summary>Shows the new one-time password once, on the page itself (never in an address).</summary>
     public async Task<IActionResult> OnPostResetAsync(string userId, CancellationToken cancellationToken)
     {
-        var outcome = await ManageUsers.ResetPasswordAsync(users, audit, t, User, userId, cancellationToken);
+        var outcome = await ResetUserPassword.HandleAsync(users, audit, t, User, userId, cancellationToken);
         if (outcome.Kind != OutcomeKind.Ok)
         {
             return await AfterAsync(Outcome<string>.Conflict(outcome.Message ?? t["Users_ResetFailed"]) with { Kind = outcome.Kind }, cancellationToken);

@@ -1,49 +1,47 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
-using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Admin.Users;
 
-public sealed record RoleRequest(string? Role);
+/// <summary>What the administrator's user endpoints need, bound per request.</summary>
+public sealed record UsersServices(UserManager<MeldrouteUser> Users, AuditTrail Audit, IStringLocalizer<SharedResource> T, ClaimsPrincipal User);
 
 /// <summary>The administrator's user operations as JSON.</summary>
-internal static class UsersApi
+public static class UsersApi
 {
-    public static void MapUsersApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Administrator);
 
-        api.MapPost("/{id}/role", async (string id, RoleRequest request, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await ManageUsers.SetRoleAsync(users, audit, t, user, id, request.Role, ct)).ToHttp(changed => Results.Ok(new { id = changed }), t))
-            .WithName("SetUserRole");
-
-        api.MapPost("/{id}/block", async (string id, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await ManageUsers.SetBlockedAsync(users, audit, t, user, id, blocked: true, ct)).ToHttp(changed => Results.Ok(new { id = changed }), t))
-            .WithName("DisableUser");
-
-        api.MapPost("/{id}/unblock", async (string id, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await ManageUsers.SetBlockedAsync(users, audit, t, user, id, blocked: false, ct)).ToHttp(changed => Results.Ok(new { id = changed }), t))
-            .WithName("EnableUser");
-
-        api.MapPost("/{id}/password-reset", async (string id, ClaimsPrincipal user, UserManager<MeldrouteUser> users, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await ManageUsers.ResetPasswordAsync(users, audit, t, user, id, ct)).ToHttp(password => Results.Ok(new { id, oneTimePassword = password }), t))
-            .WithName("ResetUserPassword");
-
-        api.MapGet("/access-review", async (MeldrouteDbContext db, TimeProvider clock, CancellationToken ct) =>
-                Results.Ok(await AccessReview.AccessReviews.GetAsync(db, clock.GetUtcNow(), ct)))
-            .WithName("GetAccessReview");
-
-        api.MapGet("/access-review/csv", async (MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
-                Results.File(await AccessReview.AccessReviews.ExportCsvAsync(db, audit, clock.GetUtcNow(), ct), "text/csv; charset=utf-8", "toegangsreview.csv"))
-            .WithName("ExportAccessReview");
-
-        api.MapPost("/access-review", async (AccessReview.RecordAccessReviewRequest request, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-                (await AccessReview.AccessReviews.RecordAsync(db, audit, clock, t, user, request, ct)).ToHttp(r => Results.Ok(new { r.Id, r.CompletedAt, r.Accounts }), t))
-            .WithName("RecordAccessReview");
+        api.MapPost("/{id}/role", SetUserRoleAsync).WithName("SetUserRole");
+        api.MapPost("/{id}/block", DisableUserAsync).WithName("DisableUser");
+        api.MapPost("/{id}/unblock", EnableUserAsync).WithName("EnableUser");
+        api.MapPost("/{id}/password-reset", ResetUserPasswordAsync).WithName("ResetUserPassword");
+        return app;
     }
+
+    public static async Task<Results<Ok<UserChanged>, ValidationProblem, ProblemHttpResult>> SetUserRoleAsync(
+        string id, RoleRequest request, [AsParameters] UsersServices services, CancellationToken ct) =>
+        (await SetUserRole.HandleAsync(services.Users, services.Audit, services.T, services.User, id, request.Role, ct)).ToResult(Changed, services.T);
+
+    public static async Task<Results<Ok<UserChanged>, ValidationProblem, ProblemHttpResult>> DisableUserAsync(
+        string id, [AsParameters] UsersServices services, CancellationToken ct) =>
+        (await DisableUser.HandleAsync(services.Users, services.Audit, services.T, services.User, id, ct)).ToResult(Changed, services.T);
+
+    public static async Task<Results<Ok<UserChanged>, ValidationProblem, ProblemHttpResult>> EnableUserAsync(
+        string id, [AsParameters] UsersServices services, CancellationToken ct) =>
+        (await EnableUser.HandleAsync(services.Users, services.Audit, services.T, services.User, id, ct)).ToResult(Changed, services.T);
+
+    public static async Task<Results<Ok<ResetUserPasswordResponse>, ValidationProblem, ProblemHttpResult>> ResetUserPasswordAsync(
+        string id, [AsParameters] UsersServices services, CancellationToken ct) =>
+        (await ResetUserPassword.HandleAsync(services.Users, services.Audit, services.T, services.User, id, ct)).ToResult(
+            password => TypedResults.Ok(new ResetUserPasswordResponse(id, password)), services.T);
+
+    private static Ok<UserChanged> Changed(string id) => TypedResults.Ok(new UserChanged(id));
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Retention;
 
+/// <summary>PlaceLegalHold's body.</summary>
 public sealed class PlaceLegalHoldRequest
 {
     /// <summary>The reference of a signal (MR-2026-0042) or a victim dossier (SD-2026-0042).</summary>
@@ -15,10 +16,10 @@ public sealed class PlaceLegalHoldRequest
     public string? Reason { get; set; }
 }
 
-/// <summary>PlaceLegalHold and LiftLegalHold: the privacy officer stops or resumes the purge of one signal or victim dossier, with a reason.</summary>
-public static class LegalHolds
+/// <summary>PlaceLegalHold: the privacy officer stops the purge of one signal or victim dossier, with a reason.</summary>
+public static class PlaceLegalHold
 {
-    public static async Task<Outcome<Guid>> PlaceAsync(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer t, ClaimsPrincipal user, PlaceLegalHoldRequest r, CancellationToken cancellationToken)
+    public static async Task<Outcome<Guid>> HandleAsync(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer t, ClaimsPrincipal user, PlaceLegalHoldRequest r, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         TextRules.Check(errors, nameof(r.Reason), r.Reason, 1000, t, required: true);
@@ -42,31 +43,6 @@ public static class LegalHolds
         await audit.RecordAsync(signal is not null
             ? new AuditEntry("legal-hold.placed", AuditOutcome.Success, "signal", signal.Reference, "legal-hold")
             : new AuditEntry("legal-hold.placed", AuditOutcome.Success, VictimDossiers.VictimDossier.AuditObject, dossier!.Reference, "legal-hold"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome<Guid>.Ok(hold.Id);
-    }
-
-    public static async Task<Outcome<Guid>> LiftAsync(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer t, ClaimsPrincipal user, Guid holdId, CancellationToken cancellationToken)
-    {
-        var hold = await db.Set<LegalHold>().SingleOrDefaultAsync(h => h.Id == holdId, cancellationToken);
-        if (hold is null)
-        {
-            return Outcome<Guid>.NotFound();
-        }
-
-        if (hold.LiftedAt is not null)
-        {
-            return Outcome<Guid>.Conflict(t["Hold_AlreadyLifted"]);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        hold.LiftedAt = clock.GetUtcNow();
-        hold.LiftedById = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        await db.SaveChangesAsync(cancellationToken);
-        var entry = hold.SignalId is { } signalId
-            ? new AuditEntry("legal-hold.lifted", AuditOutcome.Success, "signal", await db.Signals.Where(s => s.Id == signalId).Select(s => s.Reference).SingleAsync(cancellationToken), "legal-hold")
-            : new AuditEntry("legal-hold.lifted", AuditOutcome.Success, VictimDossiers.VictimDossier.AuditObject, await db.VictimDossiers.Where(d => d.Id == hold.VictimDossierId).Select(d => d.Reference).SingleAsync(cancellationToken), "legal-hold");
-        await audit.RecordAsync(entry, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome<Guid>.Ok(hold.Id);
     }

@@ -3,53 +3,25 @@ using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Localization;
 using nietras.SeparatedValues;
 
 namespace Meldroute.Web.Features.Figures;
 
-/// <summary>
-/// A figure from outside Meldroute shown beside the municipality's own (plan section 3.4): police, labour
-/// inspectorate, care coordinators, the national estimate. Aggregates only; never personal data.
-/// </summary>
-public sealed class ContextFigure
-{
-    public int Id { get; set; }
-
-    public required string Source { get; set; }
-
-    public required string Area { get; set; }
-
-    public int? Year { get; set; }
-
-    /// <summary>all, sexual, labour or criminal.</summary>
-    public required string Form { get; set; }
-
-    public required string Measure { get; set; }
-
-    public long Value { get; set; }
-
-    public string? Note { get; set; }
-}
-
-public sealed record ContextFigureView(string Source, string Area, int? Year, string Form, string Measure, long Value, string? Note);
+/// <summary>ImportContextFigures' answer: how many figures were imported.</summary>
+public sealed record ContextImported(int Rows);
 
 /// <summary>
 /// ImportContextFigures: the policy advisor replaces the context figures with a CSV in the layout of the plan's
 /// figures.csv (source, area, year, form, measure, value, note). The whole file is checked first; one bad line
 /// refuses the import with the line number, and nothing changes.
 /// </summary>
-public static class ContextFigures
+public static class ImportContextFigures
 {
     public static readonly string[] Columns = ["source", "area", "year", "form", "measure", "value", "note"];
     private static readonly string[] Forms = ["all", "sexual", "labour", "criminal"];
 
-    public static async Task<IReadOnlyList<ContextFigureView>> ListAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
-        (await db.ContextFigures.AsNoTracking().OrderBy(f => f.Source).ThenBy(f => f.Area).ThenBy(f => f.Year).ThenBy(f => f.Form).ToListAsync(cancellationToken))
-        .Select(f => new ContextFigureView(f.Source, f.Area, f.Year, f.Form, f.Measure, f.Value, f.Note)).ToList();
-
-    public static async Task<Outcome<int>> ImportAsync(MeldrouteDbContext db, AuditTrail audit, IStringLocalizer t, string? csv, CancellationToken cancellationToken)
+    public static async Task<Outcome<int>> HandleAsync(MeldrouteDbContext db, AuditTrail audit, IStringLocalizer t, string? csv, CancellationToken cancellationToken)
     {
         var parsed = Parse(csv, t);
         if (parsed.Error is { } error)
@@ -113,17 +85,5 @@ public static class ContextFigures
         }
 
         return figures.Count == 0 ? ([], t["Context_FileRequired"]) : (figures, null);
-    }
-}
-
-internal sealed class ContextFigureConfiguration : IEntityTypeConfiguration<ContextFigure>
-{
-    public void Configure(EntityTypeBuilder<ContextFigure> builder)
-    {
-        builder.Property(f => f.Source).HasMaxLength(300);
-        builder.Property(f => f.Area).HasMaxLength(300);
-        builder.Property(f => f.Form).HasMaxLength(20);
-        builder.Property(f => f.Measure).HasMaxLength(300);
-        builder.Property(f => f.Note).HasMaxLength(500);
     }
 }

@@ -9,31 +9,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Partners;
 
-/// <summary>One column of Table 1 of the plan, in the order of partners.csv.</summary>
-public sealed record NetworkColumn(string Code, string TextKey, Func<Partner, bool> IsMarked);
-
-public sealed record PartnerContactView(string Name, string? Function, string? Phone, string? Email, string? Availability);
-
-public sealed record PartnerChangeView(DateTimeOffset ChangedAt, string? ChangedBy, IReadOnlyList<string> Fields);
-
-/// <summary>A partner as the network overview, its page and the API show it: Table 1's marks, Table 2's work processes, contacts.</summary>
-public sealed record PartnerView(
-    int Id, string Name, PartnerKind Kind,
-    bool Policy, bool Prevention, bool Signalling, bool InvestigationProsecution, bool Aftercare,
-    bool Sexual, bool Labour, bool Criminal,
-    IReadOnlyList<PartnerContactView> Contacts, IReadOnlyList<string> WorkProcesses, IReadOnlyList<Route> Routes, Guid Version)
-{
-    public static PartnerView From(Partner p, IEnumerable<Route> routes) => new(
-        p.Id, p.Name, p.Kind,
-        p.Roles.HasFlag(PartnerRoles.Policy), p.Roles.HasFlag(PartnerRoles.Prevention), p.Roles.HasFlag(PartnerRoles.Signalling),
-        p.Roles.HasFlag(PartnerRoles.InvestigationProsecution), p.Roles.HasFlag(PartnerRoles.Aftercare),
-        p.Forms.HasFlag(ExploitationForms.Sexual), p.Forms.HasFlag(ExploitationForms.Labour), p.Forms.HasFlag(ExploitationForms.Criminal),
-        [.. p.Contacts.OrderBy(c => c.SortOrder).Select(c => new PartnerContactView(c.Name, c.Function, c.Phone, c.Email, c.Availability))],
-        [.. p.WorkProcesses.OrderBy(w => w.SortOrder).Select(w => w.Description)],
-        [.. routes.Order()],
-        p.Version);
-}
-
 public sealed class PartnerContactInput
 {
     public string? Name { get; set; }
@@ -86,69 +61,12 @@ public sealed class PartnerRequest
 }
 
 /// <summary>
-/// ListPartners, GetPartner and UpdatePartner: the partner network of Table 1 (roles and forms per partner), the work
-/// processes of Table 2 and the contact persons of the care map. Kept as data and editable; every change is audited
-/// and listed on the partner's page.
+/// UpdatePartner: a partner's row of Table 1 and its contact persons. Every change is audited and listed on the
+/// partner's page.
 /// </summary>
-public static class PartnerNetwork
+public static class UpdatePartner
 {
-    public const int NameMax = 300;
-    public const int ShortMax = 200;
-    public const int PhoneMax = 40;
-    public const int ContactsMax = 20;
-
-    /// <summary>Table 1's eight columns in the order of partners.csv.</summary>
-    public static readonly IReadOnlyList<NetworkColumn> Columns =
-    [
-        new("policy", "Network_Policy", p => p.Roles.HasFlag(PartnerRoles.Policy)),
-        new("prevention", "Network_Prevention", p => p.Roles.HasFlag(PartnerRoles.Prevention)),
-        new("signalling", "Network_Signalling", p => p.Roles.HasFlag(PartnerRoles.Signalling)),
-        new("investigation_prosecution", "Network_InvestigationProsecution", p => p.Roles.HasFlag(PartnerRoles.InvestigationProsecution)),
-        new("aftercare", "Network_Aftercare", p => p.Roles.HasFlag(PartnerRoles.Aftercare)),
-        new("sexual", "Form_Sexual", p => p.Forms.HasFlag(ExploitationForms.Sexual)),
-        new("labour", "Form_Labour", p => p.Forms.HasFlag(ExploitationForms.Labour)),
-        new("criminal", "Form_Criminal", p => p.Forms.HasFlag(ExploitationForms.Criminal)),
-    ];
-
-    public static bool IsMarked(PartnerView p, string column) => column switch
-    {
-        "policy" => p.Policy,
-        "prevention" => p.Prevention,
-        "signalling" => p.Signalling,
-        "investigation_prosecution" => p.InvestigationProsecution,
-        "aftercare" => p.Aftercare,
-        "sexual" => p.Sexual,
-        "labour" => p.Labour,
-        "criminal" => p.Criminal,
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
-    };
-
-    public static async Task<IReadOnlyList<PartnerView>> ListAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
-    {
-        var partners = await db.Partners.AsNoTracking().Include(p => p.Contacts).Include(p => p.WorkProcesses)
-            .OrderBy(p => p.Kind).ThenBy(p => p.SortOrder).ThenBy(p => p.Name).AsSplitQuery().ToListAsync(cancellationToken);
-        var routes = (await db.PartnerRoutes.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(r => r.PartnerId, r => r.Route);
-        return [.. partners.Select(p => PartnerView.From(p, routes[p.Id]))];
-    }
-
-    public static async Task<PartnerView?> GetAsync(MeldrouteDbContext db, int id, CancellationToken cancellationToken)
-    {
-        var partner = await db.Partners.AsNoTracking().Include(p => p.Contacts).Include(p => p.WorkProcesses).AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (partner is null)
-        {
-            return null;
-        }
-
-        var routes = await db.PartnerRoutes.AsNoTracking().Where(r => r.PartnerId == id).Select(r => r.Route).ToListAsync(cancellationToken);
-        return PartnerView.From(partner, routes);
-    }
-
-    public static async Task<IReadOnlyList<PartnerChangeView>> ChangesAsync(MeldrouteDbContext db, int id, CancellationToken cancellationToken) =>
-        [.. (await db.PartnerChanges.AsNoTracking().Where(c => c.PartnerId == id).OrderByDescending(c => c.Id).Take(50).ToListAsync(cancellationToken))
-            .Select(c => new PartnerChangeView(c.ChangedAt, c.ChangedByName, c.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries)))];
-
-    public static async Task<Outcome<PartnerView>> UpdateAsync(
+    public static async Task<Outcome<PartnerView>> HandleAsync(
         MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer t, ClaimsPrincipal user, int id, PartnerRequest r, CancellationToken cancellationToken)
     {
         if (!await db.Partners.AnyAsync(p => p.Id == id, cancellationToken))
@@ -157,16 +75,16 @@ public static class PartnerNetwork
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        TextRules.Check(errors, nameof(r.Name), r.Name, NameMax, t, required: true);
+        TextRules.Check(errors, nameof(r.Name), r.Name, PartnerNetwork.NameMax, t, required: true);
         if (r.Kind is null || !Enum.IsDefined(r.Kind.Value))
         {
             errors[nameof(r.Kind)] = [t["Partner_KindRequired"]];
         }
 
         var contacts = r.Contacts.Where(c => !c.IsEmpty).ToList();
-        if (contacts.Count > ContactsMax)
+        if (contacts.Count > PartnerNetwork.ContactsMax)
         {
-            errors[nameof(r.Contacts)] = [t["Partner_TooManyContacts", ContactsMax]];
+            errors[nameof(r.Contacts)] = [t["Partner_TooManyContacts", PartnerNetwork.ContactsMax]];
         }
 
         for (var i = 0; i < r.Contacts.Count; i++)
@@ -178,11 +96,11 @@ public static class PartnerNetwork
             }
 
             var prefix = $"{nameof(r.Contacts)}[{i}].";
-            TextRules.Check(errors, prefix + nameof(c.Name), c.Name, ShortMax, t, required: true);
-            TextRules.Check(errors, prefix + nameof(c.Function), c.Function, ShortMax, t);
-            TextRules.Check(errors, prefix + nameof(c.Availability), c.Availability, ShortMax, t);
-            TextRules.Check(errors, prefix + nameof(c.Phone), c.Phone, PhoneMax, t);
-            TextRules.Check(errors, prefix + nameof(c.Email), c.Email, ShortMax, t);
+            TextRules.Check(errors, prefix + nameof(c.Name), c.Name, PartnerNetwork.ShortMax, t, required: true);
+            TextRules.Check(errors, prefix + nameof(c.Function), c.Function, PartnerNetwork.ShortMax, t);
+            TextRules.Check(errors, prefix + nameof(c.Availability), c.Availability, PartnerNetwork.ShortMax, t);
+            TextRules.Check(errors, prefix + nameof(c.Phone), c.Phone, PartnerNetwork.PhoneMax, t);
+            TextRules.Check(errors, prefix + nameof(c.Email), c.Email, PartnerNetwork.ShortMax, t);
             if (!string.IsNullOrWhiteSpace(c.Phone) && !IsPhone(c.Phone))
             {
                 errors[prefix + nameof(c.Phone)] = [t["Partner_PhoneInvalid"]];
@@ -268,7 +186,7 @@ public static class PartnerNetwork
 
         await audit.RecordAsync(new AuditEntry("partner.updated", AuditOutcome.Success, "partner", partner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Outcome<PartnerView>.Ok((await GetAsync(db, id, cancellationToken))!);
+        return Outcome<PartnerView>.Ok((await GetPartner.HandleAsync(db, id, cancellationToken))!);
     }
 
     private static bool IsPhone(string value) =>

@@ -2,14 +2,25 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Infrastructure.Data;
 using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Agenda;
 
-/// <summary>The implementation agenda as an Excel workbook (XLSX) for the council, written with the Open XML SDK.</summary>
-public static class AgendaExport
+/// <summary>ExportAgenda: the implementation agenda, filtered like the list, as an Excel workbook (XLSX) for the council, written with the Open XML SDK.</summary>
+public static class ExportAgenda
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Every activity that matches the filters (no paging), as a workbook.</summary>
+    public static async Task<Outcome<byte[]>> HandleAsync(MeldrouteDbContext db, TimeProvider clock, IStringLocalizer t, AgendaQuery q, CancellationToken cancellationToken)
+    {
+        var list = await ListAgendaActivities.HandleAsync(db, clock, t, q, cancellationToken, all: true);
+        return list.Kind == OutcomeKind.Ok ? Outcome<byte[]>.Ok(ToXlsx(list.Value!.Activities, t)) : Outcome<byte[]>.Invalid(list.Errors!);
+    }
+
+    public static string FileName(TimeProvider clock) => $"uitvoeringsagenda-{clock.GetUtcNow():yyyyMMdd}.xlsx";
 
     public static byte[] ToXlsx(IReadOnlyList<AgendaActivityView> activities, IStringLocalizer t)
     {
