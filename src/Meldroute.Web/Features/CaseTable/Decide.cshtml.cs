@@ -98,14 +98,13 @@ public sealed class DecideModel(MeldrouteDbContext db, SignalChanges commands) :
             conflict: message => Conflict = message);
     }
 
+    /// <summary>"Routes[k].Field" of the k-th ticked route as "Routes[i].Field" of the form's i-th route; other fields as they are.</summary>
     private static string RouteField(string field, IReadOnlyList<int> formIndexes)
     {
-        for (var k = 0; k < formIndexes.Count; k++)
-        {
-            field = field.Replace($"Routes[{k}].", $"Routes[{formIndexes[k]}].", StringComparison.Ordinal);
-        }
-
-        return field;
+        var match = System.Text.RegularExpressions.Regex.Match(field, @"^Routes\[(\d+)\]\.");
+        return match.Success && int.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var k) && k < formIndexes.Count
+            ? $"Routes[{formIndexes[k].ToString(System.Globalization.CultureInfo.InvariantCulture)}]." + field[match.Length..]
+            : field;
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
