@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Meldroute.Web.Features.Handling;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;

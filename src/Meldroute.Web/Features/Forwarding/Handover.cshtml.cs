@@ -1,5 +1,4 @@
 using System.Text;
-using Meldroute.Web.Features.Handling;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Meldroute.Web.Features.Audit;
-using Meldroute.Web.Features.Handling;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Microsoft.AspNetCore.Authorization;

@@ -66,9 +66,3 @@ public static class RecordAnalysis
             return null;
         }, cancellationToken);
 }
-
-public static class SubmitLimits
-{
-    public const int NotesMax = 10_000;
-    public const int ReasonMax = 2_000;
-}

@@ -14,5 +14,5 @@ public static class StartupDataRegistration
 
     /// <summary>A backfill, which answers how many rows it filled in (not needed here).</summary>
     public static IServiceCollection AddStartupData(this IServiceCollection services, string name, Func<MeldrouteDbContext, CancellationToken, Task<int>> backfill) =>
-        services.AddStartupData(name, async (db, cancellationToken) => await backfill(db, cancellationToken));
+        services.AddSingleton(new StartupData(name, (db, cancellationToken) => backfill(db, cancellationToken)));
 }
