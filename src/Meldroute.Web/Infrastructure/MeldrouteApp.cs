@@ -194,10 +194,7 @@ public static class MeldrouteApp
         app.MapUsersApi();
         app.MapAccessReviewApi();
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
-        app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) =>
-                Results.Problem(title: t["Api_NotFound"], statusCode: StatusCodes.Status404NotFound))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+        app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) => ApiProblems.NotFound(t)).AllowAnonymous().ExcludeFromDescription();
         // Any other unknown page is "not found" (the error page), not the fallback policy's sign-in redirect or 403.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
