@@ -67,12 +67,8 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
     private async Task PurgeAsync(Guid signalId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var signal = await db.Signals.Include(s => s.People).Include(s => s.Attachments).AsSplitQuery().SingleAsync(s => s.Id == signalId, cancellationToken);
-        var agenda = await db.AgendaItems.Where(a => a.SignalId == signalId).ToListAsync(cancellationToken);
-        var balancing = await db.BalancingOfInterests.Where(b => b.SignalId == signalId).ToListAsync(cancellationToken);
-        var routes = await db.DecisionRoutes.Where(r => r.SignalId == signalId).ToListAsync(cancellationToken);
-        var receipt = SignalPurge.Apply(signal, agenda, balancing, routes, RetentionRules.ClosedWithoutActionRule, now);
-        db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(k => k.SignalId == signalId).ToListAsync(cancellationToken));
+        var signal = await db.Signals.SingleAsync(s => s.Id == signalId, cancellationToken);
+        var receipt = await SignalPurge.LoadAndApplyAsync(db, signal, RetentionRules.ClosedWithoutActionRule, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("signal.purged", AuditOutcome.Success, "signal", signal.Reference, receipt.Summary()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
