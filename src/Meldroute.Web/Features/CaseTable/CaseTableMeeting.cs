@@ -11,7 +11,11 @@ public sealed class CaseTableMeeting : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    /// <summary>A neutral title such as "LOO december"; never case content.</summary>
+    /// <summary>
+    /// A title such as "LOO december". Meant to be neutral, but free text can hold a name, so it is encrypted like
+    /// the signals' content and cleared by the retention run (empty once purged).
+    /// </summary>
+    [Encrypted]
     public required string Title { get; set; }
 
     public DateTimeOffset ScheduledAt { get; set; }

@@ -71,19 +71,14 @@ public static class ConfirmForwarding
                 return Outcome<SignalChanged>.Invalid(errors);
             }
 
-            if (signal.Status != SignalStatus.Decided)
-            {
-                return Outcome<SignalChanged>.Conflict(c.T["Handover_NotNow"]);
-            }
-
             if (route!.ForwardedAt is not null)
             {
                 return Outcome<SignalChanged>.Conflict(c.T["Confirm_AlreadyConfirmed"]);
             }
 
-            if (RouteSuggestions.SharesVictimData(route.Route) && !await PrepareForwarding.BalancingAllowsAsync(c, signal.Id, cancellationToken))
+            if (PrepareForwarding.Refusal(signal, route, c.T) is { } notNow)
             {
-                return Outcome<SignalChanged>.Conflict(c.T["Handover_BalancingFirst"]);
+                return Outcome<SignalChanged>.Conflict(notNow);
             }
 
             route.ForwardedAt = new DateTimeOffset(r.ForwardedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -5,6 +5,8 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Meldroute.Web.Infrastructure;
 
 namespace Meldroute.Web.Features.Forwarding;
 
@@ -24,8 +26,8 @@ public static class ForwardingApi
         (await RecordBalancingOfInterests.HandleAsync(c, user, id, request, ct)).ToResult(c.T);
 
     public static async Task<Results<Ok<HandoverSheet>, ValidationProblem, ProblemHttpResult>> PrepareForwardingAsync(
-        Guid id, Guid routeId, ClaimsPrincipal user, SignalChanges c, IAuthorizationService authorization, CancellationToken ct) =>
-        (await PrepareForwarding.HandleAsync(c, authorization, user, id, routeId, "forwarding", ct)).ToResult(c.T);
+        Guid id, Guid routeId, ClaimsPrincipal user, SignalChanges c, IAuthorizationService authorization, IOptions<MeldrouteOptions> options, CancellationToken ct) =>
+        (await PrepareForwarding.HandleAsync(c, authorization, options, user, id, routeId, "forwarding", ct)).ToResult(c.T);
 
     public static async Task<Results<Ok<SignalChanged>, ValidationProblem, ProblemHttpResult>> ConfirmForwardingAsync(Guid id, ConfirmForwardingRequest request, ClaimsPrincipal user, SignalChanges c, CancellationToken ct) =>
         (await ConfirmForwarding.HandleAsync(c, user, id, request, ct)).ToResult(c.T);

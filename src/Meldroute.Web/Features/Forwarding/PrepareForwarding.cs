@@ -1,50 +1,25 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure;
+using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Meldroute.Web.Infrastructure.Security;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Forwarding;
 
-public sealed record HandoverPerson(PersonRole Role, string? Name, string? Age, Minor Minor, string? Nationality, string? Language, string? Contact);
-
 /// <summary>
-/// A hand-over sheet: exactly what one partner needs for one route. Victim data only for the victim track and youth
-/// care; suspect data only for the perpetrator track, police and the labour inspectorate.
+/// PrepareForwarding: the hand-over sheet of one route of a decided signal, for the officer. The sheet exists only
+/// once the route has its own balancing of interests that justified sharing; every preparation is audited.
 /// </summary>
-public sealed record HandoverSheet(
-    Guid SignalId,
-    string Reference,
-    Guid RouteId,
-    Route Route,
-    IReadOnlyList<string> PartnerNames,
-    ExploitationForms Forms,
-    IReadOnlyList<string> IndicatorCodes,
-    LocationType LocationType,
-    string? LocationDetail,
-    DateOnly? ObservedOn,
-    string? Description,
-    bool IndividualCaseMeetingRequested,
-    IReadOnlyList<HandoverPerson> People,
-    DateTimeOffset PreparedAt);
-
-/// <summary>PrepareForwarding: the hand-over sheet of one route of a decided signal. Every preparation and download is audited.</summary>
 public static class PrepareForwarding
 {
-    /// <summary>Which people a route may carry (the filter of plan section 11).</summary>
-    public static bool Carries(Route route, PersonRole role) => role switch
-    {
-        PersonRole.PossibleVictim => RouteSuggestions.SharesVictimData(route),
-        PersonRole.PossibleExploiter => RouteSuggestions.SharesSuspectData(route),
-        _ => false,
-    };
-
     public static async Task<Outcome<HandoverSheet>> HandleAsync(
-        SignalChanges c, IAuthorizationService authorization, ClaimsPrincipal user, Guid signalId, Guid routeId, string purpose, CancellationToken cancellationToken)
+        SignalChanges c, IAuthorizationService authorization, IOptions<MeldrouteOptions> options, ClaimsPrincipal user, Guid signalId, Guid routeId, string purpose, CancellationToken cancellationToken)
     {
         var signal = await Signal.LoadAsync(c.Db, signalId, cancellationToken);
         var route = signal is null ? null : await c.Db.DecisionRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId && r.SignalId == signalId, cancellationToken);
@@ -54,58 +29,47 @@ public static class PrepareForwarding
             return Outcome<HandoverSheet>.NotFound();
         }
 
-        if (signal.Status != SignalStatus.Decided || !route.NeedsForwarding)
+        if (Refusal(signal, route, c.T) is { } refused)
         {
-            return Outcome<HandoverSheet>.Conflict(c.T["Handover_NotNow"]);
+            return Outcome<HandoverSheet>.Conflict(refused);
         }
 
-        if (RouteSuggestions.SharesVictimData(route.Route) && !await BalancingAllowsAsync(c, signalId, cancellationToken))
-        {
-            return Outcome<HandoverSheet>.Conflict(c.T["Handover_BalancingFirst"]);
-        }
-
-        var partnerIds = route.PartnerIdList;
-        var partners = await c.Db.Partners.Where(p => partnerIds.Contains(p.Id)).Select(p => p.Name).ToListAsync(cancellationToken);
-        var sheet = new HandoverSheet(
-            signal.Id, signal.Reference, route.Id, route.Route, partners, signal.Forms | signal.ClassifiedForms,
-            signal.ConfirmedIndicatorCodeList.Count > 0 ? signal.ConfirmedIndicatorCodeList : signal.IndicatorCodeList,
-            signal.LocationType, signal.LocationDetail, signal.ObservedOn, signal.Description, route.IndividualCaseMeetingRequested,
-            [.. signal.People.Where(p => Carries(route.Route, p.Role)).OrderBy(p => p.SortOrder)
-                .Select(p => new HandoverPerson(p.Role, p.NameOrDescription, p.Age, p.Minor, p.Nationality, p.Language, p.ContactDetails))],
-            c.Now);
+        var sheet = await BuildAsync(c.Db, signal, route, options.Value.MunicipalityName, c.Now, cancellationToken);
         await c.Audit.RecordAsync(new AuditEntry("handover.prepared", AuditOutcome.Success, "signal", signal.Reference, purpose + ":" + route.Route), cancellationToken);
         return Outcome<HandoverSheet>.Ok(sheet);
     }
 
-    /// <summary>The victim track may carry victim data only after a balancing of interests that justified sharing.</summary>
-    internal static Task<bool> BalancingAllowsAsync(SignalChanges c, Guid signalId, CancellationToken cancellationToken) =>
-        c.Db.BalancingOfInterests.AnyAsync(b => b.SignalId == signalId && b.SharingJustified, cancellationToken);
-
-    /// <summary>The sheet as a plain-text download (UTF-8), for secure mail or RIEC-IS.</summary>
-    public static string ToText(HandoverSheet s, Func<string, string> t)
+    /// <summary>
+    /// Why the route cannot be handed over now, or null: the signal must be decided, the route must forward something,
+    /// not be forwarded yet, and have its own balancing that justified sharing.
+    /// </summary>
+    public static string? Refusal(Signal signal, DecisionRoute route, IStringLocalizer t)
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_Title")} {s.Reference}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_Route")}: {t("Route_" + s.Route)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_Partners")}: {string.Join(", ", s.PartnerNames)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_Forms")}: {s.Forms}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_Indicators")}: {string.Join(", ", s.IndicatorCodes)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_Location")}: {t("Location_" + s.LocationType)} {s.LocationDetail}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_ObservedOn")}: {s.ObservedOn:yyyy-MM-dd}");
-        if (s.IndividualCaseMeetingRequested)
+        if (signal.Status != SignalStatus.Decided || !route.NeedsForwarding || route.ForwardedAt is not null)
         {
-            text.AppendLine(t("Handover_IcoRequested"));
+            return t["Handover_NotNow"].Value;
         }
 
-        text.AppendLine().AppendLine(t("Handover_Description")).AppendLine(s.Description);
-        foreach (var p in s.People)
-        {
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{t("PersonRole_" + p.Role)}: {p.Name}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {t("Person_Age")}: {p.Age}; {t("Person_Minor")}: {t("Minor_" + p.Minor)}; {t("Person_Nationality")}: {p.Nationality}; {t("Person_Language")}: {p.Language}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {t("Person_Contact")}: {p.Contact}");
-        }
+        return route.BalancingId is null || route.RecipientPartnerId is null ? t["Handover_BalancingFirst"].Value : null;
+    }
 
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{t("Handover_PreparedAt")}: {s.PreparedAt:yyyy-MM-dd HH:mm} UTC");
-        return text.ToString();
+    /// <summary>The sheet of a route: only the categories its balancing names, only the people they cover.</summary>
+    public static async Task<HandoverSheet> BuildAsync(MeldrouteDbContext db, Signal signal, DecisionRoute route, string municipality, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var categories = route.DataCategories;
+        var recipient = await db.Partners.Where(p => p.Id == route.RecipientPartnerId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+        return new HandoverSheet(
+            signal.Id, signal.Reference, route.Id, route.Route, recipient, categories, signal.Forms | signal.ClassifiedForms,
+            signal.ConfirmedIndicatorCodeList.Count > 0 ? signal.ConfirmedIndicatorCodeList : signal.IndicatorCodeList,
+            signal.LocationType,
+            categories.HasFlag(HandoverData.Location) ? signal.LocationDetail : null,
+            signal.ObservedOn,
+            categories.HasFlag(HandoverData.Summary) ? route.HandoverSummary : null,
+            categories.HasFlag(HandoverData.ReporterWords) ? signal.Description : null,
+            route.IndividualCaseMeetingRequested,
+            [.. signal.People.Where(p => HandoverRules.Carries(categories, p.Role)).OrderBy(p => p.SortOrder)
+                .Select(p => new HandoverPerson(p.Role, p.NameOrDescription, p.Age, p.Minor, p.Nationality, p.Language, p.ContactDetails))],
+            municipality,
+            now);
     }
 }

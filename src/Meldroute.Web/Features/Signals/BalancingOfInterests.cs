@@ -14,6 +14,19 @@ public sealed class BalancingOfInterests
 
     public Guid SignalId { get; set; }
 
+    /// <summary>The route this balancing weighs: every route has its own (null only on records from before per-route balancing).</summary>
+    public Guid? RouteId { get; set; }
+
+    /// <summary>The partner that receives the data.</summary>
+    public int? RecipientPartnerId { get; set; }
+
+    /// <summary>The categories of personal data shared with that recipient.</summary>
+    public HandoverData Categories { get; set; }
+
+    /// <summary>Why more is shared than the route's defaults; required when the categories go beyond them.</summary>
+    [Encrypted]
+    public string? WideningReason { get; set; }
+
     public DateTimeOffset RecordedAt { get; set; }
 
     public required string RecordedById { get; set; }
@@ -23,26 +36,21 @@ public sealed class BalancingOfInterests
     public string? WeighedBy { get; set; }
 
     [Encrypted]
-
     public string? Purpose { get; set; }
 
     [Encrypted]
-
     public string? Necessity { get; set; }
 
     [Encrypted]
-
     public string? Proportionality { get; set; }
 
     [Encrypted]
-
     public string? Subsidiarity { get; set; }
 
-    /// <summary>Whether sharing victim data is justified.</summary>
+    /// <summary>Whether sharing the categories with the recipient is justified.</summary>
     public bool SharingJustified { get; set; }
 
     [Encrypted]
-
     public string? Outcome { get; set; }
 }
 
@@ -57,6 +65,8 @@ internal sealed class BalancingOfInterestsConfiguration : IEntityTypeConfigurati
         builder.Property(b => b.Proportionality).HasMaxLength(2_000);
         builder.Property(b => b.Subsidiarity).HasMaxLength(2_000);
         builder.Property(b => b.Outcome).HasMaxLength(2_000);
+        builder.Property(b => b.WideningReason).HasMaxLength(2_000);
+        builder.HasIndex(b => b.RouteId);
         builder.HasIndex(b => b.SignalId);
         builder.HasOne<Signal>().WithMany().HasForeignKey(b => b.SignalId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -26,8 +26,20 @@ public sealed class DecisionRoute
     public bool IndividualCaseMeetingRequested { get; set; }
 
     [Encrypted]
-
     public string? Reason { get; set; }
+
+    /// <summary>What the officer wrote for this route's recipient: the sheet shows this, not the reporter's words.</summary>
+    [Encrypted]
+    public string? HandoverSummary { get; set; }
+
+    /// <summary>The categories of personal data the sheet carries: the route's defaults, or what its balancing decided.</summary>
+    public HandoverData DataCategories { get; set; }
+
+    /// <summary>The latest balancing of interests of this route, when it justified sharing; null blocks the hand-over.</summary>
+    public Guid? BalancingId { get; set; }
+
+    /// <summary>The partner the justified balancing names as recipient: the only one the route is handed to.</summary>
+    public int? RecipientPartnerId { get; set; }
 
     public DateTimeOffset DecidedAt { get; set; }
 
@@ -52,6 +64,7 @@ internal sealed class DecisionRouteConfiguration : IEntityTypeConfiguration<Deci
     {
         builder.Property(r => r.PartnerIds).HasMaxLength(500);
         builder.Property(r => r.Reason).HasMaxLength(2_000);
+        builder.Property(r => r.HandoverSummary).HasMaxLength(4_000);
         builder.Property(r => r.ForwardedById).HasMaxLength(64);
         builder.Ignore(r => r.PartnerIdList);
         builder.Ignore(r => r.NeedsForwarding);

@@ -38,10 +38,4 @@ public static class RouteSuggestions
             .OrderByDescending(p => p.IsDefault)
             .ThenBy(p => p.Name, StringComparer.Ordinal)];
     }
-
-    /// <summary>A route that shares data about a possible victim: needs a recorded balancing of interests first.</summary>
-    public static bool SharesVictimData(Route route) => route is Route.VictimTrack or Route.YouthCare;
-
-    /// <summary>A route that shares data about a possible exploiter.</summary>
-    public static bool SharesSuspectData(Route route) => route is Route.PerpetratorTrack or Route.Police or Route.LabourInspectorate;
 }

@@ -132,6 +132,10 @@ public sealed class Signal : IAggregate
     [Encrypted]
     public string? DecisionReason { get; set; }
 
+    /// <summary>Why a signal involving a minor has no youth-care route (the decision must say so).</summary>
+    [Encrypted]
+    public string? NoYouthCareReason { get; set; }
+
     public List<SignalPerson> People { get; set; } = [];
 
     /// <summary>Files that came with the signal (mailbox attachments); load them explicitly, they can be large.</summary>
@@ -279,6 +283,7 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.Property(s => s.SourceDetail).HasMaxLength(200);
         builder.Property(s => s.AnalysisNotes).HasMaxLength(10_000);
         builder.Property(s => s.DecisionReason).HasMaxLength(2_000);
+        builder.Property(s => s.NoYouthCareReason).HasMaxLength(2_000);
         builder.Ignore(s => s.IndicatorCodeList);
         builder.Ignore(s => s.ConfirmedIndicatorCodeList);
         builder.HasMany(s => s.People).WithOne().HasForeignKey(p => p.SignalId).OnDelete(DeleteBehavior.Cascade);

@@ -84,6 +84,34 @@ public enum ForwardingChannel
     Phone,
     InPerson,
     Other,
+
+    /// <summary>The partner opened the one-time link and confirmed receipt (ConfirmHandoverReceipt).</summary>
+    HandoverLink,
+}
+
+/// <summary>
+/// The categories of personal data a route's hand-over sheet carries (plan section 11: only what the recipient
+/// needs). The officer's hand-over summary is one of them; the reporter's own words go nowhere by default.
+/// </summary>
+[Flags]
+public enum HandoverData
+{
+    None = 0,
+
+    /// <summary>Who the possible victims are and how to reach them.</summary>
+    VictimIdentity = 1,
+
+    /// <summary>Who the possible exploiters are and how to reach them.</summary>
+    ExploiterIdentity = 2,
+
+    /// <summary>The address or area (the location type itself is anonymous and always on the sheet).</summary>
+    Location = 4,
+
+    /// <summary>The officer's hand-over summary written for this route.</summary>
+    Summary = 8,
+
+    /// <summary>The reporter's own description, word for word.</summary>
+    ReporterWords = 16,
 }
 
 /// <summary>The general feedback messages a reporter may receive; never what was decided.</summary>

@@ -52,6 +52,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<DecisionRoute> DecisionRoutes => Set<DecisionRoute>();
     public DbSet<BalancingOfInterests> BalancingOfInterests => Set<BalancingOfInterests>();
+    public DbSet<Features.Forwarding.HandoverLink> HandoverLinks => Set<Features.Forwarding.HandoverLink>();
     public DbSet<Features.Retention.LegalHold> LegalHolds => Set<Features.Retention.LegalHold>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<Privacy.InstallationSecret> InstallationSecrets => Set<Privacy.InstallationSecret>();

@@ -1,4 +1,3 @@
-using Meldroute.Web.Features.Forwarding;
 using Meldroute.Web.Features.Signals;
 
 namespace Meldroute.Tests.Features.Signals;
@@ -27,21 +26,5 @@ public sealed class RouteSuggestionsTests
         Assert.Equal(["HVO-Querido", "Scharlaken Koord"], RouteSuggestions.PartnersFor(Route.VictimTrack, ExploitationForms.Sexual, Registry).Select(p => p.Name));
         Assert.Equal(["HVO-Querido"], RouteSuggestions.PartnersFor(Route.VictimTrack, ExploitationForms.Labour, Registry).Select(p => p.Name));
         Assert.Equal(2, RouteSuggestions.PartnersFor(Route.VictimTrack, ExploitationForms.Unknown, Registry).Count);
-    }
-
-    [Theory]
-    [InlineData(Route.VictimTrack, PersonRole.PossibleVictim, true)]
-    [InlineData(Route.VictimTrack, PersonRole.PossibleExploiter, false)]
-    [InlineData(Route.YouthCare, PersonRole.PossibleVictim, true)]
-    [InlineData(Route.PerpetratorTrack, PersonRole.PossibleExploiter, true)]
-    [InlineData(Route.PerpetratorTrack, PersonRole.PossibleVictim, false)]
-    [InlineData(Route.Police, PersonRole.PossibleExploiter, true)]
-    [InlineData(Route.LabourInspectorate, PersonRole.PossibleExploiter, true)]
-    [InlineData(Route.LabourInspectorate, PersonRole.PossibleVictim, false)]
-    [InlineData(Route.AdministrativeMeasure, PersonRole.PossibleExploiter, false)]
-    [InlineData(Route.Police, PersonRole.Other, false)]
-    public void A_hand_over_sheet_carries_victim_data_only_on_victim_routes_and_suspect_data_only_on_suspect_routes(Route route, PersonRole role, bool carried)
-    {
-        Assert.Equal(carried, PrepareForwarding.Carries(route, role));
     }
 }

@@ -705,3 +705,56 @@ CREATE UNIQUE INDEX "IX_VictimDossiers_SignalId" ON "VictimDossiers" ("SignalId"
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206040231_Initial', '10.0.15');
 
+ALTER TABLE "Signals" ADD "NoYouthCareReason" text;
+
+ALTER TABLE "DecisionRoutes" ADD "BalancingId" uuid;
+
+ALTER TABLE "DecisionRoutes" ADD "DataCategories" integer NOT NULL DEFAULT 0;
+
+ALTER TABLE "DecisionRoutes" ADD "HandoverSummary" text;
+
+ALTER TABLE "DecisionRoutes" ADD "RecipientPartnerId" integer;
+
+ALTER TABLE "CaseTableMeetings" ALTER COLUMN "Title" TYPE text;
+
+ALTER TABLE "BalancingOfInterests" ADD "Categories" integer NOT NULL DEFAULT 0;
+
+ALTER TABLE "BalancingOfInterests" ADD "RecipientPartnerId" integer;
+
+ALTER TABLE "BalancingOfInterests" ADD "RouteId" uuid;
+
+ALTER TABLE "BalancingOfInterests" ADD "WideningReason" text;
+
+CREATE TABLE "HandoverLinks" (
+    "Id" uuid NOT NULL,
+    "SignalId" uuid NOT NULL,
+    "RouteId" uuid NOT NULL,
+    "TokenHash" character varying(64) NOT NULL,
+    "IssuedAt" timestamp with time zone NOT NULL,
+    "IssuedById" character varying(64) NOT NULL,
+    "ExpiresAt" timestamp with time zone NOT NULL,
+    "RevokedAt" timestamp with time zone,
+    "FirstOpenedAt" timestamp with time zone,
+    "Openings" integer NOT NULL,
+    "ReceivedAt" timestamp with time zone,
+    "ReceivedByName" text,
+    "ReceivedByOrganisation" text,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_HandoverLinks" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_HandoverLinks_DecisionRoutes_RouteId" FOREIGN KEY ("RouteId") REFERENCES "DecisionRoutes" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_HandoverLinks_Signals_SignalId" FOREIGN KEY ("SignalId") REFERENCES "Signals" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_BalancingOfInterests_RouteId" ON "BalancingOfInterests" ("RouteId");
+
+CREATE INDEX "IX_HandoverLinks_RouteId" ON "HandoverLinks" ("RouteId");
+
+CREATE INDEX "IX_HandoverLinks_SignalId" ON "HandoverLinks" ("SignalId");
+
+CREATE UNIQUE INDEX "IX_HandoverLinks_TokenHash" ON "HandoverLinks" ("TokenHash");
+
+UPDATE "DecisionRoutes" SET "DataCategories" = CASE WHEN "Route" IN (0, 4) THEN 13 WHEN "Route" IN (1, 2, 3, 5) THEN 14 ELSE 0 END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206052237_HandoverPerRoute', '10.0.15');
+

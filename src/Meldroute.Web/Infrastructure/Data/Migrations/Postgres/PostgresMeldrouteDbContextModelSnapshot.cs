@@ -394,8 +394,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -496,6 +495,68 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("ContextFigures");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Openings")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReceivedByOrganisation")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RouteId");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("HandoverLinks");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
@@ -936,6 +997,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Categories")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Necessity")
                         .HasColumnType("text");
 
@@ -948,6 +1012,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
 
+                    b.Property<int?>("RecipientPartnerId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -955,6 +1022,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RouteId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("SharingJustified")
                         .HasColumnType("boolean");
@@ -968,7 +1038,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("WeighedBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("WideningReason")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("RouteId");
 
                     b.HasIndex("SignalId");
 
@@ -981,7 +1056,13 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("BalancingId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DataCategories")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("DecidedAt")
@@ -997,6 +1078,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("ForwardedToPartnerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("HandoverSummary")
+                        .HasColumnType("text");
+
                     b.Property<bool>("IndividualCaseMeetingRequested")
                         .HasColumnType("boolean");
 
@@ -1010,6 +1094,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .HasColumnType("text");
+
+                    b.Property<int?>("RecipientPartnerId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Route")
                         .HasColumnType("integer");
@@ -1154,6 +1241,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int>("LocationType")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NoYouthCareReason")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("ObservedOn")
                         .HasColumnType("date");
@@ -1799,6 +1889,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Signals.DecisionRoute", null)
+                        .WithMany()
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -665,3 +665,53 @@ CREATE UNIQUE INDEX "IX_VictimDossiers_SignalId" ON "VictimDossiers" ("SignalId"
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206040224_Initial', '10.0.15');
 
+ALTER TABLE "Signals" ADD "NoYouthCareReason" TEXT NULL;
+
+ALTER TABLE "DecisionRoutes" ADD "BalancingId" TEXT NULL;
+
+ALTER TABLE "DecisionRoutes" ADD "DataCategories" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "DecisionRoutes" ADD "HandoverSummary" TEXT NULL;
+
+ALTER TABLE "DecisionRoutes" ADD "RecipientPartnerId" INTEGER NULL;
+
+ALTER TABLE "BalancingOfInterests" ADD "Categories" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "BalancingOfInterests" ADD "RecipientPartnerId" INTEGER NULL;
+
+ALTER TABLE "BalancingOfInterests" ADD "RouteId" TEXT NULL;
+
+ALTER TABLE "BalancingOfInterests" ADD "WideningReason" TEXT NULL;
+
+CREATE TABLE "HandoverLinks" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_HandoverLinks" PRIMARY KEY,
+    "SignalId" TEXT NOT NULL,
+    "RouteId" TEXT NOT NULL,
+    "TokenHash" TEXT NOT NULL,
+    "IssuedAt" INTEGER NOT NULL,
+    "IssuedById" TEXT NOT NULL,
+    "ExpiresAt" INTEGER NOT NULL,
+    "RevokedAt" INTEGER NULL,
+    "FirstOpenedAt" INTEGER NULL,
+    "Openings" INTEGER NOT NULL,
+    "ReceivedAt" INTEGER NULL,
+    "ReceivedByName" TEXT NULL,
+    "ReceivedByOrganisation" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_HandoverLinks_DecisionRoutes_RouteId" FOREIGN KEY ("RouteId") REFERENCES "DecisionRoutes" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_HandoverLinks_Signals_SignalId" FOREIGN KEY ("SignalId") REFERENCES "Signals" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_BalancingOfInterests_RouteId" ON "BalancingOfInterests" ("RouteId");
+
+CREATE INDEX "IX_HandoverLinks_RouteId" ON "HandoverLinks" ("RouteId");
+
+CREATE INDEX "IX_HandoverLinks_SignalId" ON "HandoverLinks" ("SignalId");
+
+CREATE UNIQUE INDEX "IX_HandoverLinks_TokenHash" ON "HandoverLinks" ("TokenHash");
+
+UPDATE "DecisionRoutes" SET "DataCategories" = CASE WHEN "Route" IN (0, 4) THEN 13 WHEN "Route" IN (1, 2, 3, 5) THEN 14 ELSE 0 END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206052209_HandoverPerRoute', '10.0.15');
+

@@ -381,7 +381,6 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -479,6 +478,68 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ContextFigures");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstOpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Openings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedByOrganisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RouteId");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("HandoverLinks");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
@@ -907,6 +968,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Categories")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Necessity")
                         .HasColumnType("TEXT");
 
@@ -919,12 +983,18 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Purpose")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RecipientPartnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedById")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RouteId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SharingJustified")
@@ -939,7 +1009,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("WeighedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WideningReason")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("RouteId");
 
                     b.HasIndex("SignalId");
 
@@ -952,7 +1027,13 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BalancingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataCategories")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DecidedAt")
@@ -968,6 +1049,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("ForwardedToPartnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HandoverSummary")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IndividualCaseMeetingRequested")
                         .HasColumnType("INTEGER");
 
@@ -981,6 +1065,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientPartnerId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Route")
                         .HasColumnType("INTEGER");
@@ -1125,6 +1212,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("LocationType")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoYouthCareReason")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ObservedOn")
                         .HasColumnType("TEXT");
@@ -1760,6 +1850,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Signals.DecisionRoute", null)
+                        .WithMany()
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
