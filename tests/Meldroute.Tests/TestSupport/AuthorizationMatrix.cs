@@ -67,6 +67,7 @@ public static class AuthorizationMatrix
         ["ANY /CaseTable/Schedule/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["ANY /Forwarding/Forward/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["ANY /Forwarding/Handover/{id:guid}/{routeId:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["ANY /overdracht/{token}"] = Access.Public,
 
         // Privacy officer
         ["ANY /Audit"] = Access.OnlyFor(Roles.PrivacyOfficer),
@@ -189,6 +190,10 @@ public static class AuthorizationMatrix
         ["POST /api/signals/{id:guid}/balancing"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["GET /api/signals/{id:guid}/routes/{routeId:guid}/handover"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["POST /api/signals/{id:guid}/forwarding"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        ["POST /api/signals/{id:guid}/routes/{routeId:guid}/link"] = Access.OnlyFor(Roles.SpecialistOfficer),
+        // The recipient's side of a one-time link: no account, the token is the credential (unknown: 404, used: 410).
+        ["GET /api/handover/{token}"] = Access.Public,
+        ["POST /api/handover/{token}/receipt"] = Access.Public,
         ["POST /api/signals/{id:guid}/close"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["POST /api/signals/{id:guid}/feedback"] = Access.OnlyFor(Roles.SpecialistOfficer),
 

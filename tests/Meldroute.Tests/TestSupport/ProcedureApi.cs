@@ -62,26 +62,40 @@ public static class ProcedureApi
     public static async Task<JsonElement> PostAsync(this HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await client.PostAsJsonAsync(url, body)).JsonAsync(expected);
 
-    /// <summary>Partners need to exist for routes; outside demo mode the tests add the two they use.</summary>
+    /// <summary>
+    /// Partners need to exist and be registered for their route; outside demo mode the tests add the two they use: a
+    /// victim-track partner with a registered address and a perpetrator-track partner.
+    /// </summary>
     public static async Task<(int Care, int Riec)> EnsurePartnersAsync(this MeldrouteAppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
-        async Task<int> Ensure(string name, PartnerRoles roles)
+        async Task<int> Ensure(string name, PartnerRoles roles, Meldroute.Web.Features.Signals.Route route, string? email)
         {
-            var existing = await db.Partners.SingleOrDefaultAsync(p => p.Name == name);
-            if (existing is not null)
+            var partner = await db.Partners.SingleOrDefaultAsync(p => p.Name == name);
+            if (partner is null)
             {
-                return existing.Id;
+                partner = new Partner { Name = name, Kind = PartnerKind.External, Roles = roles, Forms = Meldroute.Web.Features.Signals.ExploitationForms.Sexual | Meldroute.Web.Features.Signals.ExploitationForms.Labour | Meldroute.Web.Features.Signals.ExploitationForms.Criminal };
+                db.Partners.Add(partner);
+                await db.SaveChangesAsync();
             }
 
-            var partner = new Partner { Name = name, Kind = PartnerKind.External, Roles = roles, Forms = Meldroute.Web.Features.Signals.ExploitationForms.Sexual | Meldroute.Web.Features.Signals.ExploitationForms.Labour | Meldroute.Web.Features.Signals.ExploitationForms.Criminal };
-            db.Partners.Add(partner);
+            if (!await db.PartnerRoutes.AnyAsync(r => r.PartnerId == partner.Id && r.Route == route))
+            {
+                db.PartnerRoutes.Add(new PartnerRoute { PartnerId = partner.Id, Route = route, IsDefault = true });
+            }
+
+            if (email is not null && !await db.PartnerContacts.AnyAsync(c => c.PartnerId == partner.Id))
+            {
+                db.PartnerContacts.Add(new PartnerContact { PartnerId = partner.Id, Name = "Meldpunt", Email = email });
+            }
+
             await db.SaveChangesAsync();
             return partner.Id;
         }
 
-        return (await Ensure("HVO-Querido (zorgcoördinatie)", PartnerRoles.Aftercare), await Ensure("RIEC Noord-Holland", PartnerRoles.InvestigationProsecution));
+        return (await Ensure("HVO-Querido (zorgcoördinatie)", PartnerRoles.Aftercare, Meldroute.Web.Features.Signals.Route.VictimTrack, "zorgcoordinatie@hvo-querido.example"),
+            await Ensure("RIEC Noord-Holland", PartnerRoles.InvestigationProsecution, Meldroute.Web.Features.Signals.Route.PerpetratorTrack, null));
     }
 
     /// <summary>Takes a submitted signal through analysis, a meeting and a decision (victim and perpetrator track).</summary>
@@ -98,10 +112,11 @@ public static class ProcedureApi
             version = await officer.VersionAsync(signalId),
             meetingId,
             assessment = "Beoordeling: zorg en onderzoek.",
+            noYouthCareReason = NoYouthCareReason,
             routes = new object[]
             {
-                new { route = "VictimTrack", partnerIds = new[] { care }, reason = "Zorgcoördinatie voor het slachtoffer." },
-                new { route = "PerpetratorTrack", partnerIds = new[] { riec }, reason = "Informatieplein RIEC.", individualCaseMeetingRequested = true },
+                new { route = "VictimTrack", partnerIds = new[] { care }, reason = "Zorgcoördinatie voor het slachtoffer.", handoverSummary = VictimSummary },
+                new { route = "PerpetratorTrack", partnerIds = new[] { riec }, reason = "Informatieplein RIEC.", handoverSummary = PerpetratorSummary, individualCaseMeetingRequested = true },
             },
         });
         var detail = await officer.GetSignalAsync(signalId);
@@ -111,17 +126,32 @@ public static class ProcedureApi
             routes.Single(r => r.GetProperty("route").GetString() == "PerpetratorTrack").GetProperty("id").GetString()!);
     }
 
-    /// <summary>Records a balancing that justifies sharing and confirms both routes of <see cref="DecideAsync"/>: the signal is Forwarded.</summary>
-    public static async Task ForwardAsync(this MeldrouteAppFactory app, HttpClient officer, string signalId, string victimRoute, string perpetratorRoute, string balancingText = "uitkomst")
-    {
+    /// <summary>The hand-over summaries <see cref="DecideAsync"/> writes: what each recipient gets instead of the reporter's words.</summary>
+    public const string VictimSummary = "Jonge vrouw, mogelijk minderjarig, werkt 's nachts; zorgcoördinatie gevraagd.";
+
+    /// <summary>The signals of <see cref="NewSignal"/> involve a minor; <see cref="DecideAsync"/> records why youth care is not a route.</summary>
+    public const string NoYouthCareReason = "Jeugdbescherming is al betrokken via Veilig Thuis.";
+
+    public const string PerpetratorSummary = "Begeleider regelt werk en onderdak; mogelijk uitbuiting in de horeca.";
+
+    /// <summary>Records a route's own balancing of interests (justified by default) naming its recipient; answers the signal's change.</summary>
+    public static async Task<JsonElement> BalanceAsync(
+        this HttpClient officer, string signalId, string routeId, int recipientId, string[]? categories = null, string? wideningReason = null, bool justified = true, string outcome = "uitkomst", HttpStatusCode expected = HttpStatusCode.OK) =>
         await officer.PostAsync($"/api/signals/{signalId}/balancing", new
         {
-            version = await officer.VersionAsync(signalId), weighedBy = "aandachtsfunctionaris", purpose = "zorg bieden", necessity = "n", proportionality = "p", subsidiarity = "s", sharingJustified = true, outcome = balancingText,
-        });
+            version = await officer.VersionAsync(signalId), routeId, recipientPartnerId = recipientId, categories, wideningReason,
+            weighedBy = "aandachtsfunctionaris", purpose = "zorg bieden", necessity = "n", proportionality = "p", subsidiarity = "s", sharingJustified = justified, outcome,
+        }, expected);
+
+    /// <summary>Balances and confirms both routes of <see cref="DecideAsync"/> (the last one with its confirmation): the signal is Forwarded.</summary>
+    public static async Task ForwardAsync(this MeldrouteAppFactory app, HttpClient officer, string signalId, string victimRoute, string perpetratorRoute, string balancingText = "uitkomst")
+    {
         var (care, riec) = await app.EnsurePartnersAsync();
+        await officer.BalanceAsync(signalId, victimRoute, care, outcome: balancingText);
+        await officer.BalanceAsync(signalId, perpetratorRoute, riec, outcome: balancingText);
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await officer.PostAsync($"/api/signals/{signalId}/forwarding", new { version = await officer.VersionAsync(signalId), routeId = victimRoute, partnerId = care, channel = "SecureMail", forwardedOn = today });
-        var done = await officer.PostAsync($"/api/signals/{signalId}/forwarding", new { version = await officer.VersionAsync(signalId), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today });
+        var done = await officer.PostAsync($"/api/signals/{signalId}/forwarding", new { version = await officer.VersionAsync(signalId), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today, confirm = true });
         Assert.Equal("Forwarded", done.GetProperty("status").GetString());
     }
 

@@ -35,6 +35,9 @@ public sealed class DecideModel(MeldrouteDbContext db, SignalChanges commands) :
     [BindProperty]
     public string? Assessment { get; set; }
 
+    [BindProperty]
+    public string? NoYouthCareReason { get; set; }
+
     /// <summary>One entry per route, in the order of <see cref="Route"/>; unticked routes have no Route.</summary>
     [BindProperty]
     public List<RouteInput> Routes { get; set; } = [];
@@ -82,6 +85,7 @@ public sealed class DecideModel(MeldrouteDbContext db, SignalChanges commands) :
             Urgent = Urgent,
             Reason = Reason,
             Assessment = Assessment,
+            NoYouthCareReason = NoYouthCareReason,
             Routes = [.. ticked.Select(x => x.Input)],
         };
         var outcome = await RecordDecision.HandleAsync(commands, User, Id, request, cancellationToken);
@@ -116,13 +120,11 @@ public sealed class DecideModel(MeldrouteDbContext db, SignalChanges commands) :
         }
 
         Signal = signal;
-        Registry = await (from route in db.PartnerRoutes
-                          join partner in db.Partners on route.PartnerId equals partner.Id
-                          select new RegistryPartner(partner.Id, partner.Name, partner.Forms, route.Route, route.IsDefault)).ToListAsync(cancellationToken);
+        Registry = await RecordDecision.RegistryAsync(commands, cancellationToken);
         return true;
     }
 
-    /// <summary>Suggested partners for a route, and any other partner already ticked.</summary>
+    /// <summary>The partners the registry lists for a route and the signal's forms: the only ones a decision may name.</summary>
     public IEnumerable<RegistryPartner> PartnersFor(Route route) =>
         RouteSuggestions.PartnersFor(route, Signal.Forms | Signal.ClassifiedForms, Registry);
 

@@ -13,6 +13,9 @@ public sealed class RouteInput
 
     public string? Reason { get; set; }
 
+    /// <summary>What the recipient needs to know, written for this route; required for every route that hands data over.</summary>
+    public string? HandoverSummary { get; set; }
+
     public bool IndividualCaseMeetingRequested { get; set; }
 }
 
@@ -31,12 +34,16 @@ public sealed class RecordDecisionRequest : IVersionedRequest
     /// <summary>The table's assessment of the signal (personal content).</summary>
     public string? Assessment { get; set; }
 
+    /// <summary>For a signal involving a minor without the youth-care route: why not.</summary>
+    public string? NoYouthCareReason { get; set; }
+
     public List<RouteInput> Routes { get; set; } = [];
 }
 
 /// <summary>
 /// RecordDecision: the case table's decision on a signal on its agenda (OnAgenda → Decided), or an officer's
-/// decision on the urgent path: one or more routes, each with partners from the registry and a reason.
+/// decision on the urgent path: one or more routes, each with partners the registry lists for that route and the
+/// signal's forms, a reason and a hand-over summary. A signal involving a minor has the youth-care route or says why not.
 /// </summary>
 public static class RecordDecision
 {
@@ -60,19 +67,36 @@ public static class RecordDecision
                 errors[nameof(r.Routes)] = [c.T["Decision_NoFurtherActionAlone"]];
             }
 
-            var partnerIds = await c.Db.Partners.Select(p => p.Id).ToListAsync(cancellationToken);
+            var forms = signal.Forms | signal.ClassifiedForms;
+            var registry = await RegistryAsync(c, cancellationToken);
+            var names = registry.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name);
             for (var i = 0; i < r.Routes.Count; i++)
             {
                 var route = r.Routes[i];
                 TextRules.Check(errors, $"Routes[{i}].Reason", route.Reason, SubmitLimits.ReasonMax, c.T, required: true);
-                if (route.Route is not null and not Route.NoFurtherAction && route.PartnerIds.Count == 0)
+                if (route.Route is not { } kind || !Enum.IsDefined(kind) || kind == Route.NoFurtherAction)
+                {
+                    continue;
+                }
+
+                TextRules.Check(errors, $"Routes[{i}].HandoverSummary", route.HandoverSummary, SubmitLimits.HandoverSummaryMax, c.T, required: true);
+                var allowed = RouteSuggestions.PartnersFor(kind, forms, registry).Select(p => p.Id).ToHashSet();
+                if (route.PartnerIds.Count == 0)
                 {
                     errors[$"Routes[{i}].PartnerIds"] = [c.T["Decision_PartnerRequired"]];
                 }
-                else if (route.PartnerIds.Any(p => !partnerIds.Contains(p)))
+                else if (route.PartnerIds.Where(p => !allowed.Contains(p)).Select(p => (int?)p).FirstOrDefault() is { } wrong)
                 {
-                    errors[$"Routes[{i}].PartnerIds"] = [c.T["Decision_PartnerUnknown"]];
+                    errors[$"Routes[{i}].PartnerIds"] = [names.TryGetValue(wrong, out var name)
+                        ? c.T["Decision_PartnerNotForRoute", name, c.T["Route_" + kind]]
+                        : c.T["Decision_PartnerUnknown"]];
                 }
+            }
+
+            TextRules.Check(errors, nameof(r.NoYouthCareReason), r.NoYouthCareReason, SubmitLimits.ReasonMax, c.T);
+            if (HandoverRules.MissesYouthCare(signal.InvolvesMinor, routes.Select(x => x.Route!.Value), r.NoYouthCareReason))
+            {
+                errors[nameof(r.NoYouthCareReason)] = [c.T["Decision_YouthCareOrReason"]];
             }
 
             AgendaItem? agendaItem = null;
@@ -95,6 +119,7 @@ public static class RecordDecision
                 return refused;
             }
 
+            signal.NoYouthCareReason = signal.InvolvesMinor && !routes.Any(x => x.Route == Route.YouthCare) ? TextRules.Clean(r.NoYouthCareReason) : null;
             if (agendaItem is not null && TextRules.Clean(r.Assessment) is { } assessment)
             {
                 agendaItem.Assessment = assessment;
@@ -109,8 +134,10 @@ public static class RecordDecision
                     SignalId = signal.Id,
                     MeetingId = r.Urgent ? null : r.MeetingId,
                     Route = route.Route!.Value,
-                    PartnerIds = string.Join(',', route.PartnerIds.Distinct()),
+                    PartnerIds = route.Route == Route.NoFurtherAction ? "" : string.Join(',', route.PartnerIds.Distinct()),
                     Reason = TextRules.Clean(route.Reason),
+                    HandoverSummary = route.Route == Route.NoFurtherAction ? null : TextRules.Clean(route.HandoverSummary),
+                    DataCategories = HandoverRules.Defaults(route.Route!.Value),
                     IndividualCaseMeetingRequested = route.Route == Route.PerpetratorTrack && route.IndividualCaseMeetingRequested,
                     DecidedAt = c.Now,
                 });
@@ -118,4 +145,10 @@ public static class RecordDecision
 
             return null;
         }, cancellationToken);
+
+    /// <summary>The partner registry as the routing rules read it: each partner once per route it takes.</summary>
+    public static async Task<IReadOnlyList<RegistryPartner>> RegistryAsync(SignalChanges c, CancellationToken cancellationToken) =>
+        await (from route in c.Db.PartnerRoutes
+               join partner in c.Db.Partners on route.PartnerId equals partner.Id
+               select new RegistryPartner(partner.Id, partner.Name, partner.Forms, route.Route, route.IsDefault)).ToListAsync(cancellationToken);
 }

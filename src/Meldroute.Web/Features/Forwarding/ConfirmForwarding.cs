@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
-using Meldroute.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Forwarding;
@@ -12,36 +11,33 @@ public sealed class ConfirmForwardingRequest : IVersionedRequest
 
     public Guid? RouteId { get; set; }
 
-    /// <summary>The partner it went to (one of the route's partners).</summary>
+    /// <summary>The partner it went to: the recipient the route's balancing of interests names.</summary>
     public int? PartnerId { get; set; }
 
+    /// <summary>How it went: RIEC-IS, secure mail, phone, in person (a link confirms itself, ConfirmHandoverReceipt).</summary>
     public ForwardingChannel? Channel { get; set; }
 
     public DateOnly? ForwardedOn { get; set; }
+
+    /// <summary>
+    /// Must be true when this is the last route: confirming it deletes the signal's personal data for good, so the
+    /// caller states that it knows (the page asks in a second step).
+    /// </summary>
+    public bool? Confirm { get; set; }
 }
 
 /// <summary>
-/// ConfirmForwarding: an officer confirms that one route was handed over (partner, channel, date, by whom). When
-/// every route of the decision is confirmed the signal becomes Forwarded and its personal data is deleted for good
-/// in the same transaction (<see cref="SignalPurge"/>).
+/// ConfirmForwarding: an officer confirms that one route was handed over outside Meldroute (partner, channel, date, by
+/// whom). When every route of the decision is handed over the signal becomes Forwarded and its personal data is
+/// deleted for good in the same transaction (<see cref="RouteHandover"/>).
 /// </summary>
 public static class ConfirmForwarding
 {
-    public static async Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken)
-    {
-        var outcome = await ConfirmAsync(c, user, signalId, r, cancellationToken);
-        // Counted once committed: only the last confirmation moves the signal to Forwarded (and purges it).
-        if (outcome is { Kind: OutcomeKind.Ok, Value.Status: SignalStatus.Forwarded })
-        {
-            MeldrouteMetrics.SignalForwarded();
-            MeldrouteMetrics.SignalPurged(SignalPurge.OnForwardingRule);
-        }
+    /// <summary>The field the missing confirmation is reported on (the page turns it into its second step).</summary>
+    public const string ConfirmField = nameof(ConfirmForwardingRequest.Confirm);
 
-        return outcome;
-    }
-
-    private static Task<Outcome<SignalChanged>> ConfirmAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
-        c.RunAsync(user, signalId, r.Version, "signal.forwarding.confirmed", async signal =>
+    public static async Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
+        RouteHandover.Counted(await c.RunAsync(user, signalId, r.Version, "signal.forwarding.confirmed", async signal =>
         {
             var routes = await c.Db.DecisionRoutes.Where(x => x.SignalId == signal.Id).ToListAsync(cancellationToken);
             var route = routes.SingleOrDefault(x => x.Id == r.RouteId);
@@ -54,8 +50,12 @@ public static class ConfirmForwarding
             {
                 errors[nameof(r.PartnerId)] = [c.T["Confirm_PartnerRequired"]];
             }
+            else if (route.RecipientPartnerId is { } recipient && r.PartnerId != recipient)
+            {
+                errors[nameof(r.PartnerId)] = [c.T["Confirm_PartnerNotRecipient"]];
+            }
 
-            if (r.Channel is null || !Enum.IsDefined(r.Channel.Value))
+            if (r.Channel is null || !Enum.IsDefined(r.Channel.Value) || r.Channel == ForwardingChannel.HandoverLink)
             {
                 errors[nameof(r.Channel)] = [c.T["Confirm_ChannelRequired"]];
             }
@@ -81,28 +81,12 @@ public static class ConfirmForwarding
                 return Outcome<SignalChanged>.Conflict(notNow);
             }
 
-            route.ForwardedAt = new DateTimeOffset(r.ForwardedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            route.Channel = r.Channel;
-            route.ForwardedToPartnerId = r.PartnerId;
-            route.ForwardedById = user.FindFirstValue(ClaimTypes.NameIdentifier);
-
-            // The victim track opens the shielded dossier with the victims' data, before the signal's own is deleted.
-            if (route.Route == Route.VictimTrack && await VictimDossiers.OpenVictimDossier.OpenOnceAsync(c.Db, signal, route.ForwardedById!, c.Now, c.T, cancellationToken) is { } opened)
+            if (RouteHandover.IsLast(routes, route) && r.Confirm != true)
             {
-                c.AlsoAudit.Add(opened);
+                return Outcome<SignalChanged>.Invalid(ConfirmField, c.T["Confirm_DeletesData"]);
             }
 
-            if (routes.Where(x => x.NeedsForwarding).All(x => x.ForwardedAt is not null))
-            {
-                if (c.Move(signal, SignalStatus.Forwarded, null) is { } refused)
-                {
-                    return refused;
-                }
-
-                var receipt = await SignalPurge.LoadAndApplyAsync(c.Db, signal, SignalPurge.OnForwardingRule, c.Now, cancellationToken);
-                c.AlsoAudit.Add(new Audit.AuditEntry("signal.purged", Audit.AuditOutcome.Success, "signal", signal.Reference, receipt.Summary()));
-            }
-
-            return null;
-        }, cancellationToken);
+            var at = new DateTimeOffset(r.ForwardedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return await RouteHandover.CompleteAsync(c, signal, routes, route, r.Channel!.Value, at, user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        }, cancellationToken));
 }

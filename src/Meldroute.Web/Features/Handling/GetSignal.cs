@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.CaseTable;
+using Meldroute.Web.Features.Forwarding;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -13,9 +14,32 @@ public sealed record PersonView(PersonRole Role, string? Name, string? Age, Mino
 
 public sealed record TimelineView(DateTimeOffset At, SignalStatus From, SignalStatus To, TransitionKind Kind);
 
-public sealed record RouteView(Guid Id, Route Route, IReadOnlyList<int> PartnerIds, bool IndividualCaseMeetingRequested, string? Reason, DateTimeOffset DecidedAt, DateTimeOffset? ForwardedAt, ForwardingChannel? Channel, int? ForwardedToPartnerId);
+/// <summary>
+/// A decided route: its partners, the hand-over summary and the categories its sheet carries, the recipient its
+/// balancing named, what is still to do (<see cref="StepsToGo"/>), the link given out, and how it was handed over.
+/// </summary>
+public sealed record RouteView(
+    Guid Id,
+    Route Route,
+    IReadOnlyList<int> PartnerIds,
+    bool IndividualCaseMeetingRequested,
+    string? Reason,
+    DateTimeOffset DecidedAt,
+    DateTimeOffset? ForwardedAt,
+    ForwardingChannel? Channel,
+    int? ForwardedToPartnerId,
+    string? HandoverSummary,
+    IReadOnlyList<HandoverData> DataCategories,
+    int? RecipientPartnerId,
+    IReadOnlyList<RouteStep> StepsToGo,
+    HandoverLinkView? Link);
 
-public sealed record BalancingView(DateTimeOffset RecordedAt, string? WeighedBy, string? Purpose, string? Necessity, string? Proportionality, string? Subsidiarity, bool SharingJustified, string? Outcome);
+/// <summary>The route's latest link: until when it works, how often it was opened, and who confirmed receipt. Never the token.</summary>
+public sealed record HandoverLinkView(DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, bool Usable, int Openings, DateTimeOffset? ReceivedAt, string? ReceivedByName, string? ReceivedByOrganisation);
+
+public sealed record BalancingView(
+    DateTimeOffset RecordedAt, Guid? RouteId, int? RecipientPartnerId, IReadOnlyList<HandoverData> Categories, string? WideningReason,
+    string? WeighedBy, string? Purpose, string? Necessity, string? Proportionality, string? Subsidiarity, bool SharingJustified, string? Outcome);
 
 /// <summary>An attachment's description; the content is fetched on its own (GetSignalAttachment).</summary>
 public sealed record AttachmentView(Guid Id, string? FileName, string ContentType, long Size);
@@ -54,13 +78,14 @@ public sealed record SignalDetail(
     IReadOnlyList<RouteView> Routes,
     IReadOnlyList<BalancingView> Balancing,
     IReadOnlyList<AttachmentView> Attachments,
-    SignalDeletionReceipt? DeletionReceipt);
+    SignalDeletionReceipt? DeletionReceipt,
+    string? NoYouthCareReason);
 
 /// <summary>GetSignal: a signal's full view for those who may read it; every read is audited with its purpose.</summary>
 public static class GetSignal
 {
     public static async Task<SignalDetail?> HandleAsync(
-        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid id, string purpose, CancellationToken cancellationToken)
+        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid id, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var signal = await Signal.LoadAsync(db, id, cancellationToken);
         if (signal is null || !(await authorization.AuthorizeAsync(user, signal, new ReadSignalRequirement())).Succeeded)
@@ -75,6 +100,10 @@ public static class GetSignal
                             select new AgendaView(m.Id, m.Title, m.ScheduledAt, m.ClosedAt != null, a.Assessment)).ToListAsync(cancellationToken);
         var routes = await db.DecisionRoutes.AsNoTracking().Where(r => r.SignalId == id).ToListAsync(cancellationToken);
         var balancing = await db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == id).ToListAsync(cancellationToken);
+        var links = await db.HandoverLinks.AsNoTracking().Where(l => l.SignalId == id).ToListAsync(cancellationToken);
+        HandoverLinkView? LinkOf(DecisionRoute route) => links.Where(l => l.RouteId == route.Id).MaxBy(l => l.IssuedAt.UtcTicks) is { } l
+            ? new HandoverLinkView(l.IssuedAt, l.ExpiresAt, HandoverLinks.StateOf(l, route, now) == HandoverLinkState.Usable, l.Openings, l.ReceivedAt, l.ReceivedByName, l.ReceivedByOrganisation)
+            : null;
         // Without the content: a page view should not decrypt megabytes it does not show.
         var attachments = await db.SignalAttachments.AsNoTracking().Where(a => a.SignalId == id).OrderBy(a => a.SortOrder)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(cancellationToken);
@@ -88,9 +117,14 @@ public static class GetSignal
             [.. signal.People.OrderBy(p => p.SortOrder).Select(p => new PersonView(p.Role, p.NameOrDescription, p.Age, p.Minor, p.Nationality, p.Language, p.ContactDetails))],
             [.. signal.Timeline.OrderBy(t => t.Id).Select(t => new TimelineView(t.At, t.From, t.To, t.Kind))],
             [.. agenda.OrderBy(a => a.ScheduledAt.UtcTicks)],
-            [.. routes.OrderBy(r => r.Route).Select(r => new RouteView(r.Id, r.Route, r.PartnerIdList, r.IndividualCaseMeetingRequested, r.Reason, r.DecidedAt, r.ForwardedAt, r.Channel, r.ForwardedToPartnerId))],
-            [.. balancing.OrderBy(b => b.RecordedAt.UtcTicks).Select(b => new BalancingView(b.RecordedAt, b.WeighedBy, b.Purpose, b.Necessity, b.Proportionality, b.Subsidiarity, b.SharingJustified, b.Outcome))],
+            [.. routes.OrderBy(r => r.Route).Select(r => new RouteView(
+                r.Id, r.Route, r.PartnerIdList, r.IndividualCaseMeetingRequested, r.Reason, r.DecidedAt, r.ForwardedAt, r.Channel, r.ForwardedToPartnerId,
+                r.HandoverSummary, HandoverRules.Split(r.DataCategories), r.RecipientPartnerId, r.StepsToGo, LinkOf(r)))],
+            [.. balancing.OrderBy(b => b.RecordedAt.UtcTicks).Select(b => new BalancingView(
+                b.RecordedAt, b.RouteId, b.RecipientPartnerId, HandoverRules.Split(b.Categories), b.WideningReason,
+                b.WeighedBy, b.Purpose, b.Necessity, b.Proportionality, b.Subsidiarity, b.SharingJustified, b.Outcome))],
             attachments,
-            signal.DeletionReceipt);
+            signal.DeletionReceipt,
+            signal.NoYouthCareReason);
     }
 }

@@ -52,8 +52,8 @@ public static class HandlingApi
         TypedResults.Ok(await ListSignals.HandleAsync(db, query.ToFilter(), clock.GetUtcNow(), retention.Value, ct));
 
     public static async Task<Results<Ok<SignalDetail>, ProblemHttpResult>> GetSignalAsync(
-        Guid id, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        await GetSignal.HandleAsync(db, authorization, audit, user, id, "handling", ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(t);
+        Guid id, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await GetSignal.HandleAsync(db, authorization, audit, user, id, "handling", clock.GetUtcNow(), ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(t);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSignalAttachmentAsync(
         Guid id, Guid attachmentId, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>

@@ -58,9 +58,17 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
     public string? Conflict { get; private set; }
 
     /// <summary>Which form's errors are showing, so that the right section opens.</summary>
-    public string? Failed { get; private set; }
+    public string? Failed { get; protected set; }
 
     public string? Done { get; private set; }
+
+    /// <summary>The last route is about to be confirmed: the page asks once more, since that deletes the personal data.</summary>
+    public bool AwaitingConfirmation { get; protected set; }
+
+    /// <summary>A link just issued, shown once on this response (the token is not stored, so it cannot be shown again).</summary>
+    public HandoverLinkIssued? IssuedLink { get; protected set; }
+
+    public Guid? IssuedLinkRouteId { get; protected set; }
 
     protected T WithVersion<T>(T request)
         where T : IVersionedRequest
@@ -99,7 +107,7 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
     protected async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var detail = await GetSignal.HandleAsync(db, authorization, audit, User, Id, "handling", cancellationToken);
+        var detail = await GetSignal.HandleAsync(db, authorization, audit, User, Id, "handling", commands.Now, cancellationToken);
         if (detail is null)
         {
             return false;
@@ -123,7 +131,7 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
         CanHandle = (await authorization.AuthorizeAsync(User, Policies.SpecialistOfficer)).Succeeded;
         Indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken);
-        OpenMeetings = CanHandle ? await db.CaseTableMeetings.AsNoTracking().Where(m => m.ClosedAt == null).OrderBy(m => m.Title).ToListAsync(cancellationToken) : [];
+        OpenMeetings = CanHandle ? await db.CaseTableMeetings.AsNoTracking().Where(m => m.ClosedAt == null).OrderBy(m => m.ScheduledAt).ToListAsync(cancellationToken) : [];
         PartnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return true;
     }

@@ -11,6 +11,9 @@ public enum OutcomeKind
     NotFound,
     Invalid,
     Conflict,
+
+    /// <summary>It existed but is no longer available, and shows nothing (a used or expired hand-over link).</summary>
+    Gone,
 }
 
 /// <summary>
@@ -29,6 +32,13 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
 
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
 
+    public static Outcome<T> Gone() => new(OutcomeKind.Gone, default, null, null);
+
+    /// <summary>The same answer for another value type, when this one is not Ok.</summary>
+    public Outcome<TOther> Failed<TOther>() => Kind == OutcomeKind.Ok
+        ? throw new InvalidOperationException("An Ok outcome has a value to carry over.")
+        : new(Kind, default, Errors, Message);
+
     /// <summary>The API's answer: <paramref name="ok"/> for success, RFC 9457 problem details for everything else.</summary>
     public Results<TOk, ValidationProblem, ProblemHttpResult> ToResult<TOk>(Func<T, TOk> ok, IStringLocalizer t)
         where TOk : IResult => Kind switch
@@ -36,6 +46,7 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
         OutcomeKind.Ok => ok(Value!),
         OutcomeKind.NotFound => ApiProblems.NotFound(t),
         OutcomeKind.Invalid => TypedResults.ValidationProblem(Errors!, title: t["Api_Invalid"]),
+        OutcomeKind.Gone => TypedResults.Problem(title: t["Api_Gone"], statusCode: StatusCodes.Status410Gone),
         _ => TypedResults.Problem(title: t["Api_Conflict"], detail: Message, statusCode: StatusCodes.Status409Conflict),
     };
 
@@ -56,6 +67,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
                 return ok(Value!);
             case OutcomeKind.NotFound:
                 return page.NotFound();
+            case OutcomeKind.Gone:
+                return page.StatusCode(StatusCodes.Status410Gone);
             case OutcomeKind.Invalid:
                 Errors!.AddTo(page.ModelState, prefix);
                 break;

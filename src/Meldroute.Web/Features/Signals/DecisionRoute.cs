@@ -56,6 +56,19 @@ public sealed class DecisionRoute
 
     /// <summary>Routes that end with nothing to hand over.</summary>
     public bool NeedsForwarding => Route != Route.NoFurtherAction;
+
+    /// <summary>What this route still needs before it is done, in the order the officer does it.</summary>
+    public IReadOnlyList<RouteStep> StepsToGo =>
+        !NeedsForwarding || ForwardedAt is not null ? []
+        : BalancingId is null || RecipientPartnerId is null ? [RouteStep.BalancingOfInterests, RouteStep.HandOver]
+        : [RouteStep.HandOver];
+}
+
+/// <summary>The steps of a route after the decision: its own balancing of interests, then the hand-over to its recipient.</summary>
+public enum RouteStep
+{
+    BalancingOfInterests,
+    HandOver,
 }
 
 internal sealed class DecisionRouteConfiguration : IEntityTypeConfiguration<DecisionRoute>
@@ -68,6 +81,7 @@ internal sealed class DecisionRouteConfiguration : IEntityTypeConfiguration<Deci
         builder.Property(r => r.ForwardedById).HasMaxLength(64);
         builder.Ignore(r => r.PartnerIdList);
         builder.Ignore(r => r.NeedsForwarding);
+        builder.Ignore(r => r.StepsToGo);
         // Also covers the figures' count of routes, which joins on the signal and groups by route and partner.
         builder.HasIndex(r => new { r.SignalId, r.Route, r.ForwardedToPartnerId });
         builder.HasOne<Signal>().WithMany().HasForeignKey(r => r.SignalId).OnDelete(DeleteBehavior.Cascade);

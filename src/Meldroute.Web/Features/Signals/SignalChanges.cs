@@ -3,6 +3,7 @@ using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Signals;
@@ -40,7 +41,12 @@ public sealed class SignalChanges(AggregateChanges changes, IEnumerable<ISignalC
     /// <summary>Runs a change of the signal; <paramref name="change"/> answers null to go ahead or the outcome that stops it.</summary>
     public Task<Outcome<SignalChanged>> RunAsync(
         ClaimsPrincipal user, Guid signalId, Guid? expectedVersion, string auditAction, Func<Signal, Task<Outcome<SignalChanged>?>> change, CancellationToken cancellationToken) =>
-        changes.RunAsync(Signal.Kind, user, signalId, expectedVersion, new HandleSignalRequirement(), auditAction, section: null, async signal =>
+        RunAsync(user, signalId, expectedVersion, new HandleSignalRequirement(), auditAction, change, cancellationToken);
+
+    /// <summary>A change under another requirement than an officer's: a partner confirming receipt through a one-time link.</summary>
+    public Task<Outcome<SignalChanged>> RunAsync(
+        ClaimsPrincipal user, Guid signalId, Guid? expectedVersion, IAuthorizationRequirement requirement, string auditAction, Func<Signal, Task<Outcome<SignalChanged>?>> change, CancellationToken cancellationToken) =>
+        changes.RunAsync(Signal.Kind, user, signalId, expectedVersion, requirement, auditAction, section: null, async signal =>
             {
                 var afterwards = observers.Select(o => o.BeforeChange(signal)).ToList();
                 if (await change(signal) is { } stopped)

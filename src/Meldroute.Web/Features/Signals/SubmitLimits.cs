@@ -5,4 +5,7 @@ public static class SubmitLimits
 {
     public const int NotesMax = 10_000;
     public const int ReasonMax = 2_000;
+
+    /// <summary>A route's hand-over summary (the column's length).</summary>
+    public const int HandoverSummaryMax = 4_000;
 }

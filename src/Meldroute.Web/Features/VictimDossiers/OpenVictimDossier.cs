@@ -18,14 +18,15 @@ public static class OpenVictimDossier
     /// Opens the dossier of a signal forwarded on the victim track, once, in the caller's context and transaction, with
     /// the balancing of interests recorded for the signal; answers its audit event, or null when it was already open.
     /// </summary>
-    public static async Task<AuditEntry?> OpenOnceAsync(MeldrouteDbContext db, Signal signal, string openedById, DateTimeOffset at, IStringLocalizer t, CancellationToken cancellationToken)
+    public static async Task<AuditEntry?> OpenOnceAsync(MeldrouteDbContext db, Signal signal, Guid victimRouteId, string openedById, DateTimeOffset at, IStringLocalizer t, CancellationToken cancellationToken)
     {
         if (await db.VictimDossiers.AnyAsync(d => d.SignalId == signal.Id, cancellationToken))
         {
             return null;
         }
 
-        var balancing = await db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
+        // The victim track's own balancing (and any from before balancing per route): not what was weighed for other recipients.
+        var balancing = await db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == signal.Id && (b.RouteId == victimRouteId || b.RouteId == null)).ToListAsync(cancellationToken);
         var dossier = Create(signal, balancing, openedById, at, t);
         db.VictimDossiers.Add(dossier);
         return new AuditEntry("dossier.created", AuditOutcome.Success, VictimDossier.AuditObject, dossier.Reference, $"victims={dossier.Victims.Count}");

@@ -88,6 +88,7 @@ public static class Policies
         services.AddSingleton<IAuthorizationHandler, HandleSignalHandler>();
         services.AddScoped<IAuthorizationHandler, ReadDossierHandler>();
         services.AddSingleton<IAuthorizationHandler, ManageDossierHandler>();
+        services.AddSingleton<IAuthorizationHandler, HoldsHandoverLinkHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services.AddAuthorization(o => o.AddMeldroutePolicies());
     }

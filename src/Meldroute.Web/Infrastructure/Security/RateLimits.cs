@@ -14,16 +14,20 @@ public sealed class RateLimitOptions
 
     /// <summary>Signal submissions per user per minute.</summary>
     public int IntakePerMinute { get; set; } = 20;
+
+    /// <summary>Openings of and receipts through one-time hand-over links per client address per minute.</summary>
+    public int HandoverLinkPerMinute { get; set; } = 30;
 }
 
 /// <summary>
-/// Rate limits on sign-in, token and intake endpoints (guessing passwords or codes, flooding the intake). A refused
+/// Rate limits on sign-in, token, intake and hand-over link endpoints (guessing passwords or codes, flooding the intake). A refused
 /// request gets 429; the error page answers it in Dutch, as problem details on /api.
 /// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Intake = "intake";
+    public const string HandoverLink = "handover-link";
 
     public static IServiceCollection AddMeldrouteRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +35,7 @@ public static class RateLimits
         // One options factory per policy, made once: the middleware keeps a limiter per partition key and factory.
         Func<string, FixedWindowRateLimiterOptions> signIn = _ => PerMinute(options.SignInPerMinute);
         Func<string, FixedWindowRateLimiterOptions> intake = _ => PerMinute(options.IntakePerMinute);
+        Func<string, FixedWindowRateLimiterOptions> handoverLink = _ => PerMinute(options.HandoverLinkPerMinute);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -39,6 +44,8 @@ public static class RateLimits
                 context,
                 "user:" + (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString()),
                 intake));
+            // Every request counts, reads too: the token is the only credential, so trying tokens must stay slow.
+            limiter.AddPolicy(HandoverLink, context => RateLimitPartition.GetFixedWindowLimiter("ip:" + context.Connection.RemoteIpAddress, handoverLink));
         });
         return services;
     }

@@ -49,10 +49,7 @@ public abstract class AuditCompletenessTests(Database database)
         }
 
         var (meetingId, victimRoute, perpetratorRoute) = await app.DecideAsync(officer, aId, users[Roles.CaseTableMember].Id);
-        await officer.PostAsync($"/api/signals/{aId}/balancing", new
-        {
-            version = await officer.VersionAsync(aId), weighedBy = "af", purpose = "p", necessity = "n", proportionality = "p", subsidiarity = "s", sharingJustified = true, outcome = "o",
-        });
+        await officer.BalanceAsync(aId, victimRoute, (await app.EnsurePartnersAsync()).Care);
 
         // B: forwarded along the victim track, so its victim is in a shielded dossier.
         var b = await reporter.SubmitAsync(ProcedureApi.NewSignal("Jongen bezorgt pakketjes voor een oudere man en krijgt niets betaald.", victimName: $"Slachtoffer{unique}B"));
@@ -77,6 +74,7 @@ public abstract class AuditCompletenessTests(Database database)
             ("id", var p) when m.Groups[2].Value.StartsWith(":int", StringComparison.Ordinal) => "1",
             ("id", _) => aId,
             ("routeId", _) => victimRoute,
+            ("token", _) => "onbekend",
             ("attachmentId", _) => attachmentId.ToString(),
             ("grantId", _) => Guid.Empty.ToString(),
             ("reference", _) => items[0].Reference,

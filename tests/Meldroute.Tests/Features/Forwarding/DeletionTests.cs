@@ -22,15 +22,7 @@ public sealed class DeletionTests
         async Task Forward()
         {
             var (_, victimRoute, perpetratorRoute) = await app.DecideAsync(officer, id, member.Id, notes: $"Verrijking {marker}");
-            await officer.PostAsync($"/api/signals/{id}/balancing", new
-            {
-                version = await officer.VersionAsync(id), weighedBy = "af", purpose = $"doel {marker}", necessity = "n", proportionality = "p", subsidiarity = "s", sharingJustified = true, outcome = $"uitkomst {name}",
-            });
-            var (care, riec) = await app.EnsurePartnersAsync();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            await officer.PostAsync($"/api/signals/{id}/forwarding", new { version = await officer.VersionAsync(id), routeId = victimRoute, partnerId = care, channel = "SecureMail", forwardedOn = today });
-            var done = await officer.PostAsync($"/api/signals/{id}/forwarding", new { version = await officer.VersionAsync(id), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today });
-            Assert.Equal("Forwarded", done.GetProperty("status").GetString());
+            await app.ForwardAsync(officer, id, victimRoute, perpetratorRoute, balancingText: $"uitkomst {name}");
         }
 
         return (app, id, Forward);

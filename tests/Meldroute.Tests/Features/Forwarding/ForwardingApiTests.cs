@@ -31,32 +31,32 @@ public abstract class ForwardingApiTests(MeldrouteAppFactory app)
         Assert.DoesNotContain("Anna", decisions, StringComparison.Ordinal);
         Assert.DoesNotContain("Piet", decisions, StringComparison.Ordinal);
 
-        // Victim data may not go out before a balancing of interests.
-        var refused = await officer.GetAsync($"/api/signals/{id}/routes/{victimRoute}/handover");
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        await officer.PostAsync($"/api/signals/{id}/balancing", new
-        {
-            version = await officer.VersionAsync(id),
-            weighedBy = "aandachtsfunctionaris en zorgcoördinator",
-            purpose = "Zorg en veiligheid van het mogelijke slachtoffer.",
-            necessity = "Zonder gegevens geen zorgcoördinatie.",
-            proportionality = "Alleen gegevens over het slachtoffer.",
-            subsidiarity = "Geen minder ingrijpend alternatief.",
-            sharingJustified = true,
-            outcome = "Delen met HVO-Querido is gerechtvaardigd.",
-        });
+        // No route hands anything over before its own balancing of interests.
+        var (care, riec) = await app.EnsurePartnersAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.GetAsync($"/api/signals/{id}/routes/{victimRoute}/handover")).StatusCode);
+        await officer.BalanceAsync(id, victimRoute, care, outcome: "Delen met HVO-Querido is gerechtvaardigd.");
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.GetAsync($"/api/signals/{id}/routes/{perpetratorRoute}/handover")).StatusCode);
+        await officer.BalanceAsync(id, perpetratorRoute, riec);
 
+        // Each sheet carries its own side and its summary, never the reporter's words.
         var victimSheet = await (await officer.GetAsync($"/api/signals/{id}/routes/{victimRoute}/handover")).JsonAsync(HttpStatusCode.OK);
-        var victimPeople = victimSheet.GetProperty("people").EnumerateArray().ToList();
-        Assert.Equal("Anna Testpersoon", Assert.Single(victimPeople).GetProperty("name").GetString());
+        Assert.Equal("Anna Testpersoon", Assert.Single(victimSheet.GetProperty("people").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(ProcedureApi.VictimSummary, victimSheet.GetProperty("summary").GetString());
+        Assert.Equal(JsonValueKind.Null, victimSheet.GetProperty("reporterWords").ValueKind);
+        Assert.DoesNotContain("begeleider", victimSheet.GetRawText(), StringComparison.Ordinal);
         var suspectSheet = await (await officer.GetAsync($"/api/signals/{id}/routes/{perpetratorRoute}/handover")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Piet Verdachte", Assert.Single(suspectSheet.GetProperty("people").EnumerateArray()).GetProperty("name").GetString());
+        Assert.DoesNotContain("Anna", suspectSheet.GetRawText(), StringComparison.Ordinal);
 
-        var (care, riec) = await app.EnsurePartnersAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var first = await officer.PostAsync($"/api/signals/{id}/forwarding", new { version = await officer.VersionAsync(id), routeId = victimRoute, partnerId = care, channel = "SecureMail", forwardedOn = today });
         Assert.Equal("Decided", first.GetProperty("status").GetString());
-        var last = await officer.PostAsync($"/api/signals/{id}/forwarding", new { version = first.GetProperty("version").GetString(), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today });
+
+        // The last route deletes the personal data: without "confirm": true it is refused and nothing changes.
+        var unconfirmed = await officer.PostAsync($"/api/signals/{id}/forwarding", new { version = first.GetProperty("version").GetString(), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today }, HttpStatusCode.BadRequest);
+        Assert.True(unconfirmed.GetProperty("errors").TryGetProperty("Confirm", out _));
+        Assert.Equal("Decided", (await officer.GetSignalAsync(id)).GetProperty("status").GetString());
+        var last = await officer.PostAsync($"/api/signals/{id}/forwarding", new { version = first.GetProperty("version").GetString(), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today, confirm = true });
         Assert.Equal("Forwarded", last.GetProperty("status").GetString());
 
         var after = await officer.GetSignalAsync(id);

@@ -95,43 +95,74 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
         await officer.FillAsync("#Assessment", "De tafel acht zorg en toezicht nodig.");
         await officer.ClickAsync("button:has-text('Besluit vastleggen')");
         await officer.AssertAccessibleAsync("decision with errors");
-        foreach (var route in new[] { "VictimTrack", "LabourInspectorate", "YouthCare" })
+        // Every forwarding route gets a reason and a hand-over summary (form order: VictimTrack 0, LabourInspectorate 2, YouthCare 4).
+        foreach (var (route, index) in new[] { ("VictimTrack", 0), ("LabourInspectorate", 2), ("YouthCare", 4) })
         {
-            await officer.FillAsync($"[data-testid=route-{route}] textarea", "Toelichting voor " + route);
+            await officer.FillAsync($"#Routes_{index}__Reason", "Toelichting voor " + route);
+            await officer.FillAsync($"#Routes_{index}__HandoverSummary", "Samenvatting voor " + route);
         }
 
         await officer.ClickAsync("button:has-text('Besluit vastleggen')");
         Assert.Equal("Besluit genomen", await officer.InnerTextAsync("[data-testid=signal-status]"));
 
-        // Balancing of interests before victim data goes out; then the hand-over sheets and confirmations.
-        await officer.FillAsync("#Balancing_WeighedBy", "aandachtsfunctionaris en zorgcoördinator");
-        foreach (var field in new[] { "Purpose", "Necessity", "Proportionality", "Subsidiarity", "Outcome" })
+        // Each route its own balancing of interests, naming its recipient, before anything goes out.
+        foreach (var route in new[] { "VictimTrack", "LabourInspectorate", "YouthCare" })
         {
-            await officer.FillAsync($"#Balancing_{field}", "Afweging: " + field);
+            var card = officer.Locator($"article[data-testid=route-{route}]");
+            Assert.Contains("belangenafweging voor deze route", await card.Locator("[data-testid=route-steps]").InnerTextAsync(), StringComparison.Ordinal);
+            await card.Locator("select[name='Balancing.RecipientPartnerId']").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            foreach (var field in new[] { "WeighedBy", "Purpose", "Necessity", "Proportionality", "Subsidiarity", "Outcome" })
+            {
+                await card.Locator($"textarea[name='Balancing.{field}']").FillAsync("Afweging: " + field);
+            }
+
+            await card.Locator("select[name='Balancing.SharingJustified']").SelectOptionAsync("true");
+            await card.Locator("button:has-text('Belangenafweging vastleggen')").ClickAsync();
+            Assert.Equal(1, await officer.Locator($"article[data-testid=route-{route}] [data-testid=balancing-record]").CountAsync());
         }
 
-        await officer.SelectOptionAsync("#Balancing_SharingJustified", "true");
-        await officer.ClickAsync("button:has-text('Belangenafweging vastleggen')");
-        Assert.Equal(1, await officer.Locator("[data-testid=balancing-record]").CountAsync());
-
-        await officer.ClickAsync("[data-testid=routes] tr:has-text('Slachtofferspoor') a:has-text('Overdrachtsformulier')");
+        await officer.AssertAccessibleAsync("signal page with routes to hand over");
+        await officer.ClickAsync("article[data-testid=route-VictimTrack] a:has-text('Overdrachtsformulier')");
         Assert.Contains("Marta Voorbeeld", await officer.InnerTextAsync("[data-testid=handover-person]"), StringComparison.Ordinal);
+        Assert.Contains("Samenvatting voor VictimTrack", await officer.InnerTextAsync("[data-testid=handover-summary]"), StringComparison.Ordinal);
+        Assert.DoesNotContain("mag niet met gasten praten", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
         await officer.AssertAccessibleAsync("hand-over sheet");
         await officer.GotoAsync(signalUrl);
 
-        while (await officer.Locator("#Confirm_RouteId option[value]:not([value=''])").CountAsync() > 0)
+        // Youth care by one-time link: the partner opens it without an account and confirms receipt; then it is gone.
+        await officer.ClickAsync("article[data-testid=route-YouthCare] button:has-text('Eenmalige link maken')");
+        var link = (await officer.InnerTextAsync("[data-testid=issued-link-url]")).Trim();
+        await officer.AssertAccessibleAsync("signal page with an issued link");
+        var partner = await browser.NewPageAsync();
+        await partner.GotoAsync(link);
+        Assert.Contains("Marta Voorbeeld", await partner.InnerTextAsync("[data-testid=handover-person]"), StringComparison.Ordinal);
+        await partner.AssertAccessibleAsync("partner's hand-over page");
+        await partner.ClickAsync("[data-testid=confirm-receipt]");
+        await partner.AssertAccessibleAsync("partner's hand-over page with errors");
+        await partner.FillAsync("#Receipt_Name", "J. Jansen");
+        await partner.FillAsync("#Receipt_Organisation", "Jeugdzorg Haarlemmermeer");
+        await partner.ClickAsync("[data-testid=confirm-receipt]");
+        Assert.Contains("Ontvangst bevestigd", await partner.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await partner.AssertAccessibleAsync("partner's receipt confirmed");
+        var gone = await partner.GotoAsync(link);
+        Assert.Equal(410, gone!.Status);
+        Assert.DoesNotContain("Marta", await partner.InnerTextAsync("main"), StringComparison.Ordinal);
+        await partner.AssertAccessibleAsync("used hand-over link");
+
+        // The other two by hand; the last one asks once more, because it deletes the personal data.
+        await officer.GotoAsync(signalUrl);
+        foreach (var route in new[] { "VictimTrack", "LabourInspectorate" })
         {
-            var routeValue = await officer.Locator("#Confirm_RouteId option[value]:not([value=''])").First.GetAttributeAsync("value");
-            var routeName = await officer.Locator($"#Confirm_RouteId option[value='{routeValue}']").InnerTextAsync();
-            await officer.SelectOptionAsync("#Confirm_RouteId", routeValue!);
-            var partner = (await officer.Locator($"[data-testid=routes] tr:has-text('{routeName}') td").Nth(1).InnerTextAsync()).Split(',')[0].Trim();
-            await officer.SelectOptionAsync("#Confirm_PartnerId", new SelectOptionValue { Label = partner });
-            await officer.SelectOptionAsync("#Confirm_Channel", "SecureMail");
-            await officer.FillAsync("#Confirm_ForwardedOn", today);
-            await officer.ClickAsync("button:has-text('Doorzetten bevestigen')");
-            await officer.AssertAccessibleAsync("signal page after confirming " + routeName);
+            var card = officer.Locator($"article[data-testid=route-{route}]");
+            await card.Locator("select[name='Confirm.Channel']").SelectOptionAsync("SecureMail");
+            await card.Locator("input[name='Confirm.ForwardedOn']").FillAsync(today);
+            await card.Locator("button:has-text('Doorzetten bevestigen')").ClickAsync();
+            await officer.AssertAccessibleAsync("signal page after confirming " + route);
         }
 
+        Assert.Equal("Besluit genomen", await officer.InnerTextAsync("[data-testid=signal-status]"));
+        Assert.Contains("definitief verwijderd", await officer.InnerTextAsync("[data-testid=confirm-step]"), StringComparison.Ordinal);
+        await officer.ClickAsync("[data-testid=confirm-final]");
         Assert.Equal("Doorgezet", await officer.InnerTextAsync("[data-testid=signal-status]"));
         Assert.Contains("definitief verwijderd", await officer.InnerTextAsync("[data-testid=deletion-receipt]"), StringComparison.Ordinal);
         Assert.DoesNotContain("Marta Voorbeeld", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
