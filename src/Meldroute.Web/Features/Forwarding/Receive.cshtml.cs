@@ -34,6 +34,13 @@ public sealed class ReceiveModel(SignalChanges commands, IOptions<MeldrouteOptio
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await ShowAsync("page", cancellationToken);
 
+    /// <summary>The sheet as PDF, for the recipient's own file (an opening like any other, audited).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        var shown = await ShowAsync("pdf", cancellationToken);
+        return Sheet is { } sheet ? File(HandoverPdf.Render(sheet, commands.T), "application/pdf", $"{sheet.Reference}-{sheet.Route}.pdf") : shown;
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();

@@ -143,6 +143,15 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
         Assert.Equal("Anna Testpersoon", Assert.Single(sheet.GetProperty("people").EnumerateArray()).GetProperty("name").GetString());
         Assert.DoesNotContain("Piet", sheet.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/overdracht/{token}")).StatusCode);
+        var pdf = await partner.GetAsync($"/overdracht/{token}?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join(" ", document.GetPages().Select(p => p.Text));
+            Assert.Contains("Anna Testpersoon", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Piet", text, StringComparison.Ordinal);
+        }
+
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/handover/{Meldroute.Web.Features.Forwarding.HandoverLinks.NewToken()}")).StatusCode);
 
         var invalid = await partner.PostAsync($"/api/handover/{token}/receipt", new { name = "", organisation = "HVO-Querido" }, HttpStatusCode.BadRequest);
