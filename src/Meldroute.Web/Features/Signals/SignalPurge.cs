@@ -6,7 +6,7 @@ namespace Meldroute.Web.Features.Signals;
 /// <summary>
 /// The deletion rule of plan section 11: "Nadat de signalen vanuit het meldpunt zijn doorgezet worden deze direct
 /// definitief verwijderd." Clears every piece of personal content of a signal — people, free text, address,
-/// analysis, assessments, balancing reasoning, route reasons, attachments — and leaves only the anonymous remains the
+/// analysis, assessments, balancing reasoning, route reasons and hand-over summaries, attachments — and leaves only the anonymous remains the
 /// figures need. <see cref="Apply"/> has no I/O; <see cref="LoadAndApplyAsync"/> loads what it clears in the caller's
 /// context, for the caller to save in the same transaction as the status change.
 /// </summary>
@@ -54,13 +54,15 @@ public static class SignalPurge
 
         foreach (var record in balancing)
         {
-            record.WeighedBy = record.Purpose = record.Necessity = record.Proportionality = record.Subsidiarity = record.Outcome = null;
+            record.WeighedBy = record.Purpose = record.Necessity = record.Proportionality = record.Subsidiarity = record.Outcome = record.WideningReason = null;
             receipt.BalancingRecords++;
         }
 
-        foreach (var route in routes.Where(r => r.Reason is not null))
+        // A route's reason and its hand-over summary are both the officer's words about the people: counted as the route's reasons.
+        foreach (var route in routes.Where(r => r.Reason is not null || r.HandoverSummary is not null))
         {
             route.Reason = null;
+            route.HandoverSummary = null;
             receipt.RouteReasons++;
         }
 
@@ -88,6 +90,7 @@ public static class SignalPurge
         signal.SourceDetail = Take(signal.SourceDetail);
         signal.AnalysisNotes = Take(signal.AnalysisNotes);
         signal.DecisionReason = Take(signal.DecisionReason);
+        signal.NoYouthCareReason = Take(signal.NoYouthCareReason);
         if (signal.ObservedOn is not null)
         {
             signal.ObservedOn = null;
@@ -100,5 +103,5 @@ public static class SignalPurge
     /// <summary>True when nothing personal is left: the check the tests and the privacy officer rely on.</summary>
     public static bool HoldsNoPersonalContent(Signal signal) =>
         signal.People.Count == 0 && signal.Attachments.Count == 0 && signal.Description is null && signal.LocationDetail is null && signal.LocationOther is null
-        && signal.SourceDetail is null && signal.AnalysisNotes is null && signal.DecisionReason is null && signal.ObservedOn is null;
+        && signal.SourceDetail is null && signal.AnalysisNotes is null && signal.DecisionReason is null && signal.NoYouthCareReason is null && signal.ObservedOn is null;
 }

@@ -5,7 +5,7 @@ using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Tests.Features.Account;
 
-/// <summary>Guessing passwords or codes and flooding the intake run into 429 with a Dutch message.</summary>
+/// <summary>Guessing passwords, codes or hand-over link tokens and flooding the intake run into 429 with a Dutch message.</summary>
 [Trait("Category", "Integration")]
 public sealed class RateLimitTests
 {
@@ -13,6 +13,7 @@ public sealed class RateLimitTests
     {
         ["RateLimits:SignInPerMinute"] = "3",
         ["RateLimits:IntakePerMinute"] = "2",
+        ["RateLimits:HandoverLinkPerMinute"] = "3",
     });
 
     [Theory]
@@ -65,5 +66,20 @@ public sealed class RateLimitTests
         var refused = await reporter.PostAsJsonAsync("/api/signals", ProcedureApi.NewSignal("Derde signaal in dezelfde minuut, dat wordt geweigerd."));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Trying_hand_over_link_tokens_is_limited_on_the_page_and_the_API()
+    {
+        using var app = App(Database.Sqlite);
+        using var client = app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/overdracht/", "/api/handover/", "/overdracht/" })
+        {
+            statuses.Add((await client.GetAsync(path + Meldroute.Web.Features.Forwarding.HandoverLinks.NewToken())).StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/handover/" + Meldroute.Web.Features.Forwarding.HandoverLinks.NewToken())).StatusCode);
     }
 }

@@ -64,6 +64,9 @@ public abstract class ForwardingApiTests(MeldrouteAppFactory app)
         Assert.Empty(after.GetProperty("people").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, after.GetProperty("analysisNotes").ValueKind);
         Assert.All(after.GetProperty("routes").EnumerateArray(), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("reason").ValueKind));
+        Assert.All(after.GetProperty("routes").EnumerateArray(), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("handoverSummary").ValueKind));
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("noYouthCareReason").ValueKind);
+        Assert.All(after.GetProperty("balancing").EnumerateArray(), b => Assert.Equal(JsonValueKind.Null, b.GetProperty("outcome").ValueKind));
         Assert.All(after.GetProperty("agenda").EnumerateArray(), a => Assert.Equal(JsonValueKind.Null, a.GetProperty("assessment").ValueKind));
         var receipt = after.GetProperty("deletionReceipt");
         Assert.Equal(2, receipt.GetProperty("people").GetInt32());
