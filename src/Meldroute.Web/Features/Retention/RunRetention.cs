@@ -7,13 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Retention;
 
-public sealed record RetentionResult(int Purged, int OnHold, int Stuck, int DossiersPurged = 0, int AuditEventsRemoved = 0);
+/// <summary>What a retention run did and found: counts only, never what a signal or meeting was about.</summary>
+public sealed record RetentionResult(
+    int Purged, int OnHold, int StuckInIntake, int DossiersPurged = 0, int AuditEventsRemoved = 0, int DecisionsNotForwarded = 0);
 
 /// <summary>
 /// Applies the retention rules: signals closed without action lose their personal data after the term (with a
 /// deletion receipt and an audit event), closed victim dossiers lose their content after theirs, unless a legal hold
-/// stops it; signals stuck in intake are counted for the
-/// officers' attention; audit events older than their term are removed in whole days behind a checkpoint. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
+/// stops it; signals stuck in intake and decisions not forwarded within the norm are counted for the officers'
+/// attention; audit events older than their term are removed in whole days behind a checkpoint. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
 public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options)
 {
@@ -56,12 +58,14 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         }
 
         var open = await db.Signals.AsNoTracking()
-            .Where(s => s.Status == SignalStatus.Received || s.Status == SignalStatus.InAnalysis)
-            .Select(s => new { s.Status, s.ReceivedAt }).ToListAsync(cancellationToken);
-        var stuck = open.Count(s => RetentionRules.IsStuck(s.Status, s.ReceivedAt, now, o));
+            .Where(s => s.Status == SignalStatus.Received || s.Status == SignalStatus.InAnalysis || s.Status == SignalStatus.Decided)
+            .Select(s => new { s.Status, s.ReceivedAt, s.DecidedAt }).ToListAsync(cancellationToken);
+        var stuck = open.Select(s => RetentionRules.Stuck(s.Status, s.ReceivedAt, s.DecidedAt, now, o)).ToList();
+        var (inIntake, notForwarded) = (stuck.Count(r => r == StuckReason.InIntake), stuck.Count(r => r == StuckReason.DecisionNotForwarded));
         var auditRemoved = await audit.TrimAsync(RetentionRules.AuditKeptFrom(now, o), cancellationToken);
-        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null, $"purged={purged}, dossiers-purged={dossiersPurged}, on-hold={onHold}, stuck={stuck}, audit-removed={auditRemoved}"), cancellationToken);
-        return new RetentionResult(purged, onHold, stuck, dossiersPurged, auditRemoved);
+        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null,
+            $"purged={purged}, dossiers-purged={dossiersPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
+        return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded);
     }
 
     private async Task PurgeAsync(Guid signalId, DateTimeOffset now, CancellationToken cancellationToken)
