@@ -70,4 +70,12 @@ public static class RetentionRules
         SignalStatus.Decided when (decidedAt ?? receivedAt).AddDays(options.ForwardingNormDays) <= now => StuckReason.DecisionNotForwarded,
         _ => null,
     };
+
+    /// <summary>
+    /// When a meeting's title is due to be cleared: the term of a signal closed without action after the meeting is over
+    /// (held, or closed if that was later). A title is free text that may name someone and needs no longer life than
+    /// the content of the signals it discussed, which forwarding deletes at once and closing without action after that term.
+    /// </summary>
+    public static DateTimeOffset MeetingTitlePurgeDueAt(DateTimeOffset scheduledAt, DateTimeOffset? closedAt, RetentionOptions options) =>
+        (closedAt is { } closed && closed > scheduledAt ? closed : scheduledAt).AddMonths(options.ClosedWithoutActionMonths);
 }

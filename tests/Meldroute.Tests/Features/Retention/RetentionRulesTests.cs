@@ -62,4 +62,14 @@ public sealed class RetentionRulesTests
         Assert.Null(RetentionRules.Stuck(SignalStatus.Decided, received, decidedAt: null, received.AddDays(6), Options));
         Assert.Equal(StuckReason.DecisionNotForwarded, RetentionRules.Stuck(SignalStatus.Decided, received, decidedAt: null, received.AddDays(7), Options));
     }
+
+    [Fact]
+    public void A_meeting_title_is_due_a_closed_signal_term_after_the_meeting_or_after_its_closing_when_that_was_later()
+    {
+        var scheduled = new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(scheduled.AddMonths(6), RetentionRules.MeetingTitlePurgeDueAt(scheduled, closedAt: null, Options));
+        Assert.Equal(scheduled.AddDays(9).AddMonths(6), RetentionRules.MeetingTitlePurgeDueAt(scheduled, scheduled.AddDays(9), Options));
+        Assert.Equal(scheduled.AddMonths(6), RetentionRules.MeetingTitlePurgeDueAt(scheduled, scheduled.AddDays(-2), Options));
+    }
 }
