@@ -1,8 +1,10 @@
+using System.Globalization;
 using Meldroute.Web.Infrastructure.Privacy;
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Meldroute.Web.Infrastructure.Data;
+using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.CaseTable;
 
@@ -30,6 +32,13 @@ public sealed class CaseTableMeeting : IVersioned
     public List<MeetingAttendee> Attendees { get; set; } = [];
 
     public List<AgendaItem> Agenda { get; set; } = [];
+
+    /// <summary>The title as the API gives it: null once the retention run cleared it, like other purged content.</summary>
+    public static string? TitleOrNull(string title) => title.Length == 0 ? null : title;
+
+    /// <summary>The title as a page shows it: once cleared, a neutral name with the meeting's date.</summary>
+    public static string DisplayTitle(string? title, DateTimeOffset scheduledAt, IStringLocalizer t) =>
+        string.IsNullOrEmpty(title) ? t["Meeting_PurgedTitle", scheduledAt.ToLocalTime().ToString("d MMMM yyyy", CultureInfo.CurrentCulture)] : title;
 }
 
 public sealed class MeetingAttendee

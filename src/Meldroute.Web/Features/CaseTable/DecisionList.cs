@@ -12,7 +12,7 @@ public sealed record DecidedRoute(Route Route, IReadOnlyList<string> Partners, b
 public sealed record DecisionListItem(string Reference, SignalStatus Status, ExploitationForms Forms, IReadOnlyList<DecidedRoute> Routes);
 
 /// <summary>The printable list of decisions (besluitenlijst) of a meeting: references, forms and routes — never names.</summary>
-public sealed record DecisionListView(Guid MeetingId, string Title, DateTimeOffset ScheduledAt, bool Closed, IReadOnlyList<DecisionListItem> Items);
+public sealed record DecisionListView(Guid MeetingId, string? Title, DateTimeOffset ScheduledAt, bool Closed, IReadOnlyList<DecisionListItem> Items);
 
 /// <summary>GetDecisionList: for officers, and for case-table members who attend the meeting.</summary>
 public static class DecisionList
@@ -38,6 +38,6 @@ public static class DecisionList
                 .Select(r => new DecidedRoute(r.Route, [.. r.PartnerIdList.Select(p => partnerNames.GetValueOrDefault(p, "?"))], r.IndividualCaseMeetingRequested))]))
             .ToList();
         await audit.RecordAsync(new AuditEntry("meeting.decisions.read", AuditOutcome.Success, "meeting", meetingId.ToString()), cancellationToken);
-        return new DecisionListView(meeting.Id, meeting.Title, meeting.ScheduledAt, meeting.ClosedAt is not null, items);
+        return new DecisionListView(meeting.Id, CaseTableMeeting.TitleOrNull(meeting.Title), meeting.ScheduledAt, meeting.ClosedAt is not null, items);
     }
 }

@@ -44,7 +44,7 @@ public sealed record BalancingView(
 /// <summary>An attachment's description; the content is fetched on its own (GetSignalAttachment).</summary>
 public sealed record AttachmentView(Guid Id, string? FileName, string ContentType, long Size);
 
-public sealed record AgendaView(Guid MeetingId, string MeetingTitle, DateTimeOffset ScheduledAt, bool MeetingClosed, string? Assessment);
+public sealed record AgendaView(Guid MeetingId, string? MeetingTitle, DateTimeOffset ScheduledAt, bool MeetingClosed, string? Assessment);
 
 /// <summary>Everything about a signal that the viewer may see. Personal parts are null once purged.</summary>
 public sealed record SignalDetail(
@@ -97,7 +97,7 @@ public static class GetSignal
         var agenda = await (from a in db.AgendaItems
                             join m in db.CaseTableMeetings on a.MeetingId equals m.Id
                             where a.SignalId == id
-                            select new AgendaView(m.Id, m.Title, m.ScheduledAt, m.ClosedAt != null, a.Assessment)).ToListAsync(cancellationToken);
+                            select new AgendaView(m.Id, CaseTableMeeting.TitleOrNull(m.Title), m.ScheduledAt, m.ClosedAt != null, a.Assessment)).ToListAsync(cancellationToken);
         var routes = await db.DecisionRoutes.AsNoTracking().Where(r => r.SignalId == id).ToListAsync(cancellationToken);
         var balancing = await db.BalancingOfInterests.AsNoTracking().Where(b => b.SignalId == id).ToListAsync(cancellationToken);
         var links = await db.HandoverLinks.AsNoTracking().Where(l => l.SignalId == id).ToListAsync(cancellationToken);

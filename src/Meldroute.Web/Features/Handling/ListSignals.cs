@@ -24,8 +24,11 @@ public sealed class SignalFilter
 
 public sealed record InboxRow(Guid Id, string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, ExploitationForms Forms, SignalSource Source, Urgency Urgency, bool AcuteDanger, LocationType LocationType)
 {
-    /// <summary>Received or in analysis for longer than the retention settings allow: flagged to the officers.</summary>
-    public bool Stuck { get; init; }
+    /// <summary>Flagged to the officers: in intake, or decided and not forwarded, for longer than the retention settings allow.</summary>
+    public bool Stuck => StuckReason is not null;
+
+    /// <summary>Why it is flagged; null when it is not.</summary>
+    public Retention.StuckReason? StuckReason { get; init; }
 }
 
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageSize);
@@ -67,8 +70,8 @@ public static class ListSignals
         var page = Math.Max(1, filter.Page);
         var rows = await query.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Reference)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(s => new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, s.Forms | s.ClassifiedForms, s.Source, s.Urgency, s.AcuteDanger, s.LocationType))
+            .Select(s => new { Row = new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, s.Forms | s.ClassifiedForms, s.Source, s.Urgency, s.AcuteDanger, s.LocationType), s.DecidedAt })
             .ToListAsync(cancellationToken);
-        return new InboxPage([.. rows.Select(r => r with { Stuck = Retention.RetentionRules.IsStuck(r.Status, r.ReceivedAt, now, retention) })], total, page, PageSize);
+        return new InboxPage([.. rows.Select(r => r.Row with { StuckReason = Retention.RetentionRules.Stuck(r.Row.Status, r.Row.ReceivedAt, r.DecidedAt, now, retention) })], total, page, PageSize);
     }
 }

@@ -7,13 +7,16 @@ using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Retention;
 
-public sealed record RetentionResult(int Purged, int OnHold, int Stuck, int DossiersPurged = 0, int AuditEventsRemoved = 0);
+/// <summary>What a retention run did and found: counts only, never what a signal or meeting was about.</summary>
+public sealed record RetentionResult(
+    int Purged, int OnHold, int StuckInIntake, int DossiersPurged = 0, int AuditEventsRemoved = 0, int DecisionsNotForwarded = 0, int MeetingTitlesPurged = 0);
 
 /// <summary>
 /// Applies the retention rules: signals closed without action lose their personal data after the term (with a
 /// deletion receipt and an audit event), closed victim dossiers lose their content after theirs, unless a legal hold
-/// stops it; signals stuck in intake are counted for the
-/// officers' attention; audit events older than their term are removed in whole days behind a checkpoint. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
+/// stops it; meetings past the same term as those signals lose their title; signals stuck in intake and decisions not
+/// forwarded within the norm are counted for the officers' attention; audit events older than their term are removed in
+/// whole days behind a checkpoint. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
 public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options)
 {
@@ -55,13 +58,41 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             dossiersPurged++;
         }
 
+        var meetingTitlesPurged = await PurgeMeetingTitlesAsync(held, now, o, cancellationToken);
         var open = await db.Signals.AsNoTracking()
-            .Where(s => s.Status == SignalStatus.Received || s.Status == SignalStatus.InAnalysis)
-            .Select(s => new { s.Status, s.ReceivedAt }).ToListAsync(cancellationToken);
-        var stuck = open.Count(s => RetentionRules.IsStuck(s.Status, s.ReceivedAt, now, o));
+            .Where(s => s.Status == SignalStatus.Received || s.Status == SignalStatus.InAnalysis || s.Status == SignalStatus.Decided)
+            .Select(s => new { s.Status, s.ReceivedAt, s.DecidedAt }).ToListAsync(cancellationToken);
+        var stuck = open.Select(s => RetentionRules.Stuck(s.Status, s.ReceivedAt, s.DecidedAt, now, o)).ToList();
+        var (inIntake, notForwarded) = (stuck.Count(r => r == StuckReason.InIntake), stuck.Count(r => r == StuckReason.DecisionNotForwarded));
         var auditRemoved = await audit.TrimAsync(RetentionRules.AuditKeptFrom(now, o), cancellationToken);
-        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null, $"purged={purged}, dossiers-purged={dossiersPurged}, on-hold={onHold}, stuck={stuck}, audit-removed={auditRemoved}"), cancellationToken);
-        return new RetentionResult(purged, onHold, stuck, dossiersPurged, auditRemoved);
+        await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null,
+            $"purged={purged}, dossiers-purged={dossiersPurged}, meeting-titles-purged={meetingTitlesPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
+        return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged);
+    }
+
+    /// <summary>
+    /// Clears the titles of meetings past their term (free text that may name someone); the column is required, so a
+    /// cleared title is empty. A meeting with a held signal on its agenda keeps its title while the hold lasts.
+    /// </summary>
+    private async Task<int> PurgeMeetingTitlesAsync(Dictionary<Guid, Guid> held, DateTimeOffset now, RetentionOptions o, CancellationToken cancellationToken)
+    {
+        // Titles are encrypted: only after decrypting is it known which are cleared already. Past meetings are few (one or two a month).
+        var due = (await db.CaseTableMeetings.Where(m => m.ScheduledAt <= now).ToListAsync(cancellationToken))
+            .Where(m => m.Title.Length > 0 && RetentionRules.MeetingTitlePurgeDueAt(m.ScheduledAt, m.ClosedAt, o) <= now)
+            .ToList();
+        var ids = due.Select(m => m.Id).ToList();
+        var heldMeetings = (await db.AgendaItems.AsNoTracking().Where(a => ids.Contains(a.MeetingId)).Select(a => new { a.MeetingId, a.SignalId }).ToListAsync(cancellationToken))
+            .Where(a => held.ContainsKey(a.SignalId)).Select(a => a.MeetingId).ToHashSet();
+        var cleared = 0;
+        foreach (var meeting in due.Where(m => !heldMeetings.Contains(m.Id)))
+        {
+            meeting.Title = "";
+            cleared++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return cleared;
     }
 
     private async Task PurgeAsync(Guid signalId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -117,7 +117,7 @@ public sealed class OperatorCommand
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     var result = await scope.ServiceProvider.GetRequiredService<Features.Retention.RunRetention>().RunAsync();
-                    Console.WriteLine($"Retention run: {result.Purged} signals and {result.DossiersPurged} victim dossiers purged, {result.OnHold} kept by a legal hold, {result.Stuck} stuck in intake, {result.AuditEventsRemoved} audit events past their term removed.");
+                    Console.WriteLine($"Retention run: {result.Purged} signals and {result.DossiersPurged} victim dossiers purged, {result.MeetingTitlesPurged} meeting titles cleared, {result.OnHold} kept by a legal hold, {result.StuckInIntake} stuck in intake, {result.DecisionsNotForwarded} decided but not forwarded within the norm, {result.AuditEventsRemoved} audit events past their term removed.");
                 }
 
                 return 0;

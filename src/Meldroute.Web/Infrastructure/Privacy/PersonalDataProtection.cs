@@ -98,6 +98,8 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
     {
         // Names stored before the subject index existed get their hash at start (idempotent).
         services.AddStartupData("subject-index", SubjectIndexBackfill.RunAsync);
+        // Meeting titles stored in plain text before they were encrypted are encrypted at start (idempotent).
+        services.AddStartupData(MeetingTitleEncryption.StartupDataName, MeetingTitleEncryption.RunAsync);
         var keys = configuration.GetSection("Meldroute").Get<KeyOptions>() ?? new KeyOptions();
         var database = configuration.GetSection(Data.DatabaseOptions.Section).Get<Data.DatabaseOptions>() ?? new Data.DatabaseOptions();
         var certificate = LoadCertificate(keys.KeyCertificatePath, keys.KeyCertificatePassword, environment);

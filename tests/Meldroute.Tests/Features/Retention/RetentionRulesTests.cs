@@ -6,7 +6,7 @@ namespace Meldroute.Tests.Features.Retention;
 [Trait("Category", "Domain")]
 public sealed class RetentionRulesTests
 {
-    private static readonly RetentionOptions Options = new() { ClosedWithoutActionMonths = 6, StuckAfterDays = 10 };
+    private static readonly RetentionOptions Options = new() { ClosedWithoutActionMonths = 6, StuckAfterDays = 10, ForwardingNormDays = 7 };
     private static readonly DateTimeOffset Closed = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -29,15 +29,47 @@ public sealed class RetentionRulesTests
     }
 
     [Theory]
-    [InlineData(SignalStatus.Received, 10, true)]
-    [InlineData(SignalStatus.InAnalysis, 11, true)]
-    [InlineData(SignalStatus.Received, 9, false)]
-    [InlineData(SignalStatus.OnAgenda, 30, false)]
-    [InlineData(SignalStatus.Decided, 30, false)]
-    public void Signals_received_or_in_analysis_beyond_the_term_are_stuck(SignalStatus status, int daysOld, bool stuck)
+    [InlineData(SignalStatus.Received, 10, StuckReason.InIntake)]
+    [InlineData(SignalStatus.InAnalysis, 11, StuckReason.InIntake)]
+    [InlineData(SignalStatus.Received, 9, null)]
+    [InlineData(SignalStatus.OnAgenda, 30, null)]
+    [InlineData(SignalStatus.Forwarded, 30, null)]
+    [InlineData(SignalStatus.ClosedWithoutAction, 30, null)]
+    public void Signals_received_or_in_analysis_beyond_the_term_are_stuck_in_intake(SignalStatus status, int daysOld, StuckReason? stuck)
     {
         var received = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(stuck, RetentionRules.IsStuck(status, received, received.AddDays(daysOld), Options));
+        Assert.Equal(stuck, RetentionRules.Stuck(status, received, decidedAt: null, received.AddDays(daysOld), Options));
+    }
+
+    [Theory]
+    [InlineData(6, null)]
+    [InlineData(7, StuckReason.DecisionNotForwarded)]
+    [InlineData(40, StuckReason.DecisionNotForwarded)]
+    public void A_decision_not_forwarded_within_the_norm_is_stuck_counted_from_the_decision_not_the_receipt(int daysSinceDecision, StuckReason? stuck)
+    {
+        var received = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var decided = received.AddDays(30);
+
+        Assert.Equal(stuck, RetentionRules.Stuck(SignalStatus.Decided, received, decided, decided.AddDays(daysSinceDecision), Options));
+    }
+
+    [Fact]
+    public void A_decided_signal_without_a_decision_date_counts_the_norm_from_its_receipt()
+    {
+        var received = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(RetentionRules.Stuck(SignalStatus.Decided, received, decidedAt: null, received.AddDays(6), Options));
+        Assert.Equal(StuckReason.DecisionNotForwarded, RetentionRules.Stuck(SignalStatus.Decided, received, decidedAt: null, received.AddDays(7), Options));
+    }
+
+    [Fact]
+    public void A_meeting_title_is_due_a_closed_signal_term_after_the_meeting_or_after_its_closing_when_that_was_later()
+    {
+        var scheduled = new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(scheduled.AddMonths(6), RetentionRules.MeetingTitlePurgeDueAt(scheduled, closedAt: null, Options));
+        Assert.Equal(scheduled.AddDays(9).AddMonths(6), RetentionRules.MeetingTitlePurgeDueAt(scheduled, scheduled.AddDays(9), Options));
+        Assert.Equal(scheduled.AddMonths(6), RetentionRules.MeetingTitlePurgeDueAt(scheduled, scheduled.AddDays(-2), Options));
     }
 }

@@ -118,12 +118,114 @@ public abstract class RetentionTests(Database database)
         officer = await app.CreateApiClientAsync(officerUser);
 
         Assert.True(Stuck(await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK)));
-        Assert.Equal(1, (await RunAsync(app)).Stuck);
+        Assert.Contains("Te lang in de intake", await (await app.SignInAsync(officerUser)).GetStringAsync("/Handling"));
+        var run = await RunAsync(app);
+        Assert.Equal((1, 0), (run.StuckInIntake, run.DecisionsNotForwarded));
 
         // The inbox's age filter compares instants in the database (SQLite stores them as sortable numbers).
         string[] References(JsonElement inbox) => [.. inbox.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("reference").GetString()!)];
         Assert.Contains(reference, References(await (await officer.GetAsync("/api/signals?olderThanDays=10")).JsonAsync(HttpStatusCode.OK)));
         Assert.DoesNotContain(reference, References(await (await officer.GetAsync("/api/signals?olderThanDays=30")).JsonAsync(HttpStatusCode.OK)));
+    }
+
+    [Fact]
+    public async Task A_decision_not_forwarded_within_the_norm_is_flagged_in_the_inbox_and_counted_by_the_retention_run_without_personal_data()
+    {
+        using var app = NewApp();
+        var reporter = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter));
+        var officerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var officer = await app.CreateApiClientAsync(officerUser);
+        var member = await app.CreateAsync(Roles.CaseTableMember);
+        var submitted = await reporter.SubmitAsync(ProcedureApi.NewSignal("Signaal waarvan het besluit blijft liggen, bij een uitzendbureau.", victimName: "Dana Vastgelopen"));
+        var (id, reference) = (submitted.GetProperty("id").GetString()!, submitted.GetProperty("reference").GetString());
+        await app.DecideAsync(officer, id, member.Id);
+
+        async Task<JsonElement> RowAsync() => (await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("reference").GetString() == reference);
+        var fresh = await RowAsync();
+        Assert.Equal(("Decided", false, JsonValueKind.Null), (fresh.GetProperty("status").GetString(), fresh.GetProperty("stuck").GetBoolean(), fresh.GetProperty("stuckReason").ValueKind));
+        var early = await RunAsync(app);
+        Assert.Equal((0, 0), (early.StuckInIntake, early.DecisionsNotForwarded));
+
+        // Past the norm (10 days by default) counted from the decision; the signal was received the same day.
+        clock.Advance(TimeSpan.FromDays(11));
+        officer = await app.CreateApiClientAsync(officerUser);
+        var late = await RowAsync();
+        Assert.Equal((true, "DecisionNotForwarded"), (late.GetProperty("stuck").GetBoolean(), late.GetProperty("stuckReason").GetString()));
+        var inbox = await (await app.SignInAsync(officerUser)).GetStringAsync("/Handling");
+        Assert.Contains("Besluit niet doorgezet", inbox);
+        Assert.DoesNotContain("Te lang in de intake", inbox);
+        var result = await RunAsync(app);
+        Assert.Equal((0, 1, 0), (result.StuckInIntake, result.DecisionsNotForwarded, result.Purged));
+
+        // Flagged, not purged: the decided routes still need the content (see docs/privacy.md, Retention).
+        Assert.NotNull((await officer.GetSignalAsync(id)).GetProperty("description").GetString());
+        await using var scope = app.Services.CreateAsyncScope();
+        var runs = await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().AuditEvents
+            .Where(e => e.Action == "retention.run").Select(e => e.Purpose!).ToListAsync();
+        Assert.Contains(runs, p => p.Contains("stuck=0, not-forwarded=1", StringComparison.Ordinal));
+        Assert.All(runs, p => Assert.DoesNotContain(reference!, p, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("Dana Vastgelopen", StringComparison.OrdinalIgnoreCase) || l.Contains("uitzendbureau", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_meeting_title_is_cleared_a_term_after_the_meeting_and_shown_as_a_neutral_name_unless_a_held_signal_is_on_its_agenda()
+    {
+        using var app = NewApp();
+        var reporter = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter));
+        var officerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var privacyUser = await app.CreateAsync(Roles.PrivacyOfficer);
+        var officer = await app.CreateApiClientAsync(officerUser);
+        var member = await app.CreateAsync(Roles.CaseTableMember);
+        async Task<string> MeetingAsync(string title, DateTimeOffset at) =>
+            (await officer.PostAsync("/api/meetings", new { title, scheduledAt = at, attendeeIds = new[] { member.Id } }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var held = clock.GetUtcNow().AddDays(-1);
+        var named = await MeetingAsync("LOO casus familie Jansen", held);
+        var withHold = await MeetingAsync("LOO casus Pietersen", held);
+        var later = await MeetingAsync("LOO casus De Vries", clock.GetUtcNow().AddDays(30));
+        var signal = await reporter.SubmitAsync(ProcedureApi.NewSignal("Signaal op de agenda van een overleg, bij een nagelstudio."));
+        var (id, reference) = (signal.GetProperty("id").GetString()!, signal.GetProperty("reference").GetString());
+        await officer.PostAsync($"/api/signals/{id}/analysis", new { version = await officer.VersionAsync(id), classifiedForms = new[] { "Labour" }, urgency = "Normal", notes = "Bespreken." });
+        await officer.PostAsync($"/api/signals/{id}/schedule", new { version = await officer.VersionAsync(id), meetingId = withHold });
+        var hold = await (await app.CreateApiClientAsync(privacyUser)).PostAsync("/api/retention/holds", new { reference, reason = "Verzoek van het Openbaar Ministerie" }, HttpStatusCode.Created);
+
+        async Task<Dictionary<string, string>> TitlesAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().CaseTableMeetings.ToDictionaryAsync(m => m.Id.ToString(), m => m.Title);
+        }
+
+        // The term (6 months) runs from the meeting, not from its creation.
+        clock.Advance(TimeSpan.FromDays(180));
+        Assert.Equal(0, (await RunAsync(app)).MeetingTitlesPurged);
+        clock.Advance(TimeSpan.FromDays(5));
+        Assert.Equal(1, (await RunAsync(app)).MeetingTitlesPurged);
+        var titles = await TitlesAsync();
+        Assert.Equal(("", "LOO casus Pietersen", "LOO casus De Vries"), (titles[named], titles[withHold], titles[later]));
+        Assert.Equal(0, (await RunAsync(app)).MeetingTitlesPurged);
+
+        officer = await app.CreateApiClientAsync(officerUser);
+        Assert.Equal(JsonValueKind.Null, (await (await officer.GetAsync($"/api/meetings/{named}/decisions")).JsonAsync(HttpStatusCode.OK)).GetProperty("title").ValueKind);
+        var page = await app.SignInAsync(officerUser);
+        var neutral = "Overleg van " + held.ToLocalTime().ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl"));
+        var index = await page.GetStringAsync("/CaseTable");
+        Assert.Contains(neutral, index);
+        Assert.DoesNotContain("Jansen", index);
+        Assert.Contains(neutral, await page.GetStringAsync($"/CaseTable/Meeting/{named}"));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var runs = await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().AuditEvents.Where(e => e.Action == "retention.run").Select(e => e.Purpose!).ToListAsync();
+            Assert.Contains(runs, p => p.Contains("meeting-titles-purged=1", StringComparison.Ordinal));
+            Assert.All(runs, p => Assert.DoesNotContain("Jansen", p, StringComparison.Ordinal));
+        }
+
+        await (await app.CreateApiClientAsync(privacyUser)).PostAsync($"/api/retention/holds/{hold.GetProperty("id").GetString()}/lift", new { });
+        Assert.Equal(1, (await RunAsync(app)).MeetingTitlesPurged);
+        Assert.Equal("", (await TitlesAsync())[withHold]);
+        var agenda = Assert.Single((await officer.GetSignalAsync(id)).GetProperty("agenda").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, agenda.GetProperty("meetingTitle").ValueKind);
+        Assert.Contains(neutral, await page.GetStringAsync($"/Handling/Signal/{id}"));
     }
 
     [Fact]
