@@ -25,17 +25,54 @@ public sealed class ForwardModel(MeldrouteDbContext db, IAuthorizationService au
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
+        // The panel (Shared/_ConfirmStep) posts Confirmed=true: the page's way of saying what the API says with "confirm": true.
+        Confirm.Confirm = Confirmed;
         var outcome = await ConfirmForwarding.HandleAsync(Commands, User, Id, WithVersion(Confirm), ct);
         if (outcome.Errors is { Count: 1 } errors && errors.ContainsKey(ConfirmForwarding.ConfirmField))
         {
-            // Not an error: the second step. The page shows what will happen and a button that sends the same input with Confirm.
+            // Not an error: the second step. The page shows what will happen and a button that sends the same input again.
             ModelState.Clear();
             Failed = nameof(Confirm);
-            AwaitingConfirmation = true;
-            return await LoadAsync(ct) ? Page() : NotFound();
+            if (!await LoadAsync(ct))
+            {
+                return NotFound();
+            }
+
+            Confirming = LastRouteConfirmation();
+            return Page();
         }
 
         return await RunAsync(nameof(Confirm), () => Task.FromResult(outcome), ct);
+    }
+
+    private ConfirmStep LastRouteConfirmation()
+    {
+        var t = Commands.T;
+        var route = Signal.Routes.Single(r => r.Id == Confirm.RouteId);
+        var partner = PartnerNames.GetValueOrDefault(Confirm.PartnerId ?? 0, "?");
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return new ConfirmStep(
+            $"confirm-{route.Id}",
+            t["Confirm_StepTitle", Signal.Reference],
+            [
+                t["Confirm_StepRoute", t["Route_" + route.Route], partner],
+                t["Confirm_StepStatus", t["Status_" + SignalStatus.Forwarded]],
+                t["Confirm_StepDeletes"],
+                t["Confirm_StepDossier"],
+            ],
+            "/Forwarding/Forward",
+            "Confirm",
+            new Dictionary<string, string> { ["id"] = Id.ToString() },
+            [
+                new("Version", Version?.ToString()),
+                new("Confirm.RouteId", route.Id.ToString()),
+                new("Confirm.PartnerId", Confirm.PartnerId?.ToString(invariant)),
+                new("Confirm.Channel", Confirm.Channel?.ToString()),
+                new("Confirm.ForwardedOn", Confirm.ForwardedOn?.ToString("yyyy-MM-dd", invariant)),
+            ],
+            t["Confirm_Final"],
+            Url.Page("/Handling/Signal", new { id = Id }) ?? "",
+            HeadingLevel: 3);
     }
 
     public async Task<IActionResult> OnPostLinkAsync(Guid routeId, CancellationToken ct)

@@ -62,13 +62,17 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
     public string? Done { get; private set; }
 
-    /// <summary>The last route is about to be confirmed: the page asks once more, since that deletes the personal data.</summary>
-    public bool AwaitingConfirmation { get; protected set; }
-
     /// <summary>A link just issued, shown once on this response (the token is not stored, so it cannot be shown again).</summary>
     public HandoverLinkIssued? IssuedLink { get; protected set; }
 
     public Guid? IssuedLinkRouteId { get; protected set; }
+
+    /// <summary>Set on the post from a confirmation panel (<see cref="ConfirmStep"/>): only then does an irreversible step run.</summary>
+    [BindProperty(Name = ConfirmStep.ConfirmField)]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The confirmation an irreversible step asks for, shown in its form's section instead of the form.</summary>
+    public ConfirmStep? Confirming { get; protected set; }
 
     protected T WithVersion<T>(T request)
         where T : IVersionedRequest
@@ -103,6 +107,50 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
             },
             prefix: prefix ?? form,
             conflict: message => Conflict = message);
+    }
+
+    /// <summary>
+    /// An irreversible step (closing; forwarding can use it too): runs the change only when the post is confirmed. The
+    /// first post changes nothing: it checks what the step would check (<paramref name="check"/>, and the version the
+    /// user saw), shows refusals as <see cref="RunAsync"/> does, and otherwise shows this page again with the
+    /// confirmation panel, which keeps what the user typed and posts it again with Confirmed=true.
+    /// </summary>
+    protected async Task<IActionResult> RunConfirmedAsync(
+        string form, Func<SignalDetail, Outcome<SignalChanged>?> check, Func<SignalDetail, ConfirmStep> confirmation, Func<Task<Outcome<SignalChanged>>> change, CancellationToken cancellationToken)
+    {
+        if (Confirmed)
+        {
+            return await RunAsync(form, change, cancellationToken);
+        }
+
+        ModelState.Clear();
+        var seen = Version;
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanHandle)
+        {
+            // Not theirs to change: the step itself refuses it (not found) and writes the denial to the audit log.
+            return await RunAsync(form, change, cancellationToken);
+        }
+
+        // LoadAsync put the stored version in the forms; the panel must post the version the user saw, so that a change
+        // by someone else in between is still refused on confirmation.
+        Version = seen ?? Signal.Version;
+        var refused = Version != Signal.Version ? Outcome<SignalChanged>.Conflict(commands.T["Signal_ChangedByOther", Signal.Reference]) : check(Signal);
+        if (refused is not null)
+        {
+            return await refused.ToPageResultAsync(this, ok: _ => Page(), again: () =>
+            {
+                Failed = form;
+                return Task.FromResult<IActionResult>(Page());
+            }, prefix: form, conflict: message => Conflict = message);
+        }
+
+        Confirming = confirmation(Signal);
+        return Page();
     }
 
     protected async Task<bool> LoadAsync(CancellationToken cancellationToken)

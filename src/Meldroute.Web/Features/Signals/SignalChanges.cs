@@ -68,14 +68,14 @@ public sealed class SignalChanges(AggregateChanges changes, IEnumerable<ISignalC
     /// <summary>A state-machine move as an outcome: refused moves are conflicts with a Dutch message.</summary>
     public Outcome<SignalChanged>? Move(Signal signal, SignalStatus to, string? reason)
     {
+        var from = signal.Status;
         var check = signal.MoveTo(to, reason, Now);
-        if (check.IsAllowed)
-        {
-            return null;
-        }
-
-        return check.Refusal == TransitionRefusal.ReasonRequired
-            ? Outcome<SignalChanged>.Invalid("Reason", T["Signal_ReasonRequired"])
-            : Outcome<SignalChanged>.Conflict(T["Signal_TransitionRefused", T["Status_" + signal.Status], T["Status_" + to]]);
+        return check.IsAllowed ? null : Refused(check, from, to, T);
     }
+
+    /// <summary>A refused move as an outcome, also for a step that checks before it asks for confirmation (CloseSignal.Check).</summary>
+    public static Outcome<SignalChanged> Refused(TransitionCheck check, SignalStatus from, SignalStatus to, IStringLocalizer t) =>
+        check.Refusal == TransitionRefusal.ReasonRequired
+            ? Outcome<SignalChanged>.Invalid("Reason", t["Signal_ReasonRequired"])
+            : Outcome<SignalChanged>.Conflict(t["Signal_TransitionRefused", t["Status_" + from], t["Status_" + to]]);
 }
