@@ -162,7 +162,8 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
 
         Assert.Equal("Besluit genomen", await officer.InnerTextAsync("[data-testid=signal-status]"));
         Assert.Contains("definitief verwijderd", await officer.InnerTextAsync("[data-testid=confirm-step]"), StringComparison.Ordinal);
-        await officer.ClickAsync("[data-testid=confirm-final]");
+        await officer.AssertAccessibleAsync("confirmation before the personal data is deleted");
+        await officer.ClickAsync("[data-testid=confirm-step] button[type=submit]");
         Assert.Equal("Doorgezet", await officer.InnerTextAsync("[data-testid=signal-status]"));
         Assert.Contains("definitief verwijderd", await officer.InnerTextAsync("[data-testid=deletion-receipt]"), StringComparison.Ordinal);
         Assert.DoesNotContain("Marta Voorbeeld", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
