@@ -25,6 +25,26 @@ public static class RawDatabase
             .Select(f => Path.GetFileName(f))];
     }
 
+    /// <summary>
+    /// Files in the SQLite data folder that hold these bytes as they are now, while the app runs: without a checkpoint
+    /// of the test's own, so that the write-ahead log is scanned as a crash or a disk snapshot would find it.
+    /// </summary>
+    public static List<string> FilesAsTheyAreContaining(MeldrouteAppFactory app, byte[] needle) =>
+        [.. Directory.EnumerateFiles(app.DataFolder, "*", SearchOption.AllDirectories)
+            .Where(f => ReadShared(f).AsSpan().IndexOf(needle) >= 0)
+            .Select(f => Path.GetFileName(f))];
+
+    public static List<string> FilesAsTheyAreContaining(MeldrouteAppFactory app, string text) => FilesAsTheyAreContaining(app, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Reads a file the running app holds open (the database, its log and shared memory).</summary>
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>Where the text is stored in the clear: the SQLite data files, or PostgreSQL's text columns.</summary>
     public static Task<List<string>> ColumnsOrFilesContainingAsync(MeldrouteAppFactory app, string text) =>
         app.Database == Database.Sqlite ? FilesContainingAsync(app, text) : ColumnsContainingAsync(app, text);

@@ -37,7 +37,7 @@ public static class ConfirmForwarding
     public const string ConfirmField = nameof(ConfirmForwardingRequest.Confirm);
 
     public static async Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, ConfirmForwardingRequest r, CancellationToken cancellationToken) =>
-        RouteHandover.Counted(await c.RunAsync(user, signalId, r.Version, "signal.forwarding.confirmed", async signal =>
+        await RouteHandover.AfterCommitAsync(c, await c.RunAsync(user, signalId, r.Version, "signal.forwarding.confirmed", async signal =>
         {
             var routes = await c.Db.DecisionRoutes.Where(x => x.SignalId == signal.Id).ToListAsync(cancellationToken);
             var route = routes.SingleOrDefault(x => x.Id == r.RouteId);
@@ -88,5 +88,5 @@ public static class ConfirmForwarding
 
             var at = new DateTimeOffset(r.ForwardedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             return await RouteHandover.CompleteAsync(c, signal, routes, route, r.Channel!.Value, at, user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        }, cancellationToken));
+        }, cancellationToken), cancellationToken);
 }

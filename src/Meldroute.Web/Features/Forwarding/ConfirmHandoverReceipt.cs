@@ -50,7 +50,7 @@ public static class ConfirmHandoverReceipt
             return Outcome<HandoverReceived>.Invalid(errors);
         }
 
-        var outcome = RouteHandover.Counted(await c.RunAsync(holder, f.Link.SignalId, null, new HoldsHandoverLinkRequirement(f.Link, f.Route), "handover.received", async signal =>
+        var outcome = await RouteHandover.AfterCommitAsync(c, await c.RunAsync(holder, f.Link.SignalId, null, new HoldsHandoverLinkRequirement(f.Link, f.Route), "handover.received", async signal =>
         {
             var routes = await c.Db.DecisionRoutes.Where(x => x.SignalId == signal.Id).ToListAsync(cancellationToken);
             f.Link.ReceivedAt = c.Now;
@@ -58,7 +58,7 @@ public static class ConfirmHandoverReceipt
             f.Link.ReceivedByOrganisation = TextRules.Clean(r.Organisation);
             f.Link.Version = Guid.NewGuid();
             return await RouteHandover.CompleteAsync(c, signal, routes, f.Route, ForwardingChannel.HandoverLink, c.Now, f.Link.IssuedById, cancellationToken);
-        }, cancellationToken));
+        }, cancellationToken), cancellationToken);
         return outcome.Kind == OutcomeKind.Ok
             ? Outcome<HandoverReceived>.Ok(new HandoverReceived(outcome.Value!.Reference, f.Route.Route, f.Link.ReceivedAt!.Value))
             : outcome.Failed<HandoverReceived>();

@@ -1,5 +1,6 @@
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Observability;
 
 namespace Meldroute.Web.Features.Forwarding;
@@ -44,13 +45,17 @@ public static class RouteHandover
         return null;
     }
 
-    /// <summary>Counted once committed: only the last hand-over moves the signal to Forwarded (and purges it).</summary>
-    public static Outcome<SignalChanged> Counted(Outcome<SignalChanged> outcome)
+    /// <summary>
+    /// Once committed: only the last hand-over moves the signal to Forwarded and purges it; then it is counted and the
+    /// purged values' old pages are wiped from the database files (<see cref="DeletedPages"/>).
+    /// </summary>
+    public static async Task<Outcome<SignalChanged>> AfterCommitAsync(SignalChanges c, Outcome<SignalChanged> outcome, CancellationToken cancellationToken)
     {
         if (outcome is { Kind: OutcomeKind.Ok, Value.Status: SignalStatus.Forwarded })
         {
             MeldrouteMetrics.SignalForwarded();
             MeldrouteMetrics.SignalPurged(SignalPurge.OnForwardingRule);
+            await DeletedPages.WipeAsync(c.Db, cancellationToken);
         }
 
         return outcome;

@@ -67,6 +67,8 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         var auditRemoved = await audit.TrimAsync(RetentionRules.AuditKeptFrom(now, o), cancellationToken);
         await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null,
             $"purged={purged}, dossiers-purged={dossiersPurged}, meeting-titles-purged={meetingTitlesPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
+        // Every run, not only when it purged: a checkpoint a busy reader held up after an earlier purge is made up here.
+        await DeletedPages.WipeAsync(db, cancellationToken);
         return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged);
     }
 
