@@ -44,7 +44,7 @@ public class FiguresBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var protection = new PersonalDataProtection(new EphemeralDataProtectionProvider(), SubjectIndex.Ephemeral());
+        var protection = PersonalDataProtection.Ephemeral(Path.Combine(Path.GetTempPath(), $"figures-keys-{Guid.NewGuid():N}.db"));
         var reseed = Environment.GetEnvironmentVariable("MELDROUTE_BENCH_RESEED") == "1";
         if (Database == "postgres")
         {

@@ -30,6 +30,9 @@ public sealed class PostgresCluster
 
     public string Root { get; }
 
+    /// <summary>The cluster's data directory, for scans of what PostgreSQL keeps on disk.</summary>
+    public string DataDirectory => dataDirectory;
+
     public int Port { get; }
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
@@ -61,18 +64,23 @@ public sealed class PostgresCluster
         command.ExecuteNonQuery();
     }
 
-    /// <summary>
-    /// Backs a database up with pg_dump (custom format) and restores it with pg_restore into a new database, as
-    /// docs/operations.md tells an operator to; returns the new database's connection string.
-    /// </summary>
-    public string DumpAndRestore(string connectionString)
+    /// <summary>pg_dump of a database with the given options (as in docs/operations.md) into a file of the cluster's folder; returns the file.</summary>
+    public string Dump(string connectionString, params string[] options)
     {
-        var source = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        var file = Path.Combine(Root, source + ".dump");
-        RunPg("pg_dump", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--format=custom", "--file", file, source]);
+        var file = Path.Combine(Root, $"{new NpgsqlConnectionStringBuilder(connectionString).Database}-{Guid.NewGuid():N}.dump");
+        RunPg("pg_dump", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", .. options, "--file", file, new NpgsqlConnectionStringBuilder(connectionString).Database!]);
+        return file;
+    }
+
+    /// <summary>pg_restore of dumps, each with its own options, in order, into a new database; returns its connection string.</summary>
+    public string Restore(params (string File, string[] Options)[] dumps)
+    {
         var restored = CreateDatabase();
-        RunPg("pg_restore", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--no-owner", "--exit-on-error", "--dbname", new NpgsqlConnectionStringBuilder(restored).Database!, file]);
-        File.Delete(file);
+        foreach (var (file, options) in dumps)
+        {
+            RunPg("pg_restore", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", .. options, "--dbname", new NpgsqlConnectionStringBuilder(restored).Database!, file]);
+        }
+
         return restored;
     }
 

@@ -1,3 +1,5 @@
+using Meldroute.Web.Infrastructure.Data;
+
 namespace Meldroute.Web.Features.Retention;
 
 /// <summary>Retention's services: its terms (Retention settings), the run, and the daily job unless Retention:DailyJob is false.</summary>
@@ -7,6 +9,7 @@ public static class RetentionFeature
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
         services.AddScoped<RunRetention>();
+        services.AddStartupData(DataKeyReconciliation.StartupDataName, DataKeyReconciliation.AtStartAsync);
         services.AddSingleton<RetentionJob>();
         if (configuration.GetValue("Retention:DailyJob", true))
         {

@@ -24,6 +24,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
     {
         var now = clock.GetUtcNow();
         var o = options.Value;
+        _ = await DataKeyReconciliation.RunAsync(db, audit, now, cancellationToken);
         var candidates = await db.Signals.AsNoTracking()
             .Where(s => s.Status == SignalStatus.ClosedWithoutAction)
             .Select(s => new { s.Id, s.Status, s.ClosedAt, Purged = s.DeletionReceipt != null })
@@ -69,6 +70,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             $"purged={purged}, dossiers-purged={dossiersPurged}, meeting-titles-purged={meetingTitlesPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
         // Every run, not only when it purged: a checkpoint a busy reader held up after an earlier purge is made up here.
         await DeletedPages.WipeAsync(db, cancellationToken);
+        await DeletedPages.VacuumKeysAsync(db, cancellationToken);
         return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged);
     }
 
@@ -116,6 +118,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
             .Include(d => d.Victims).Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners).Include(d => d.Grants)
             .AsSplitQuery().SingleAsync(d => d.Id == dossierId, cancellationToken);
         var receipt = VictimDossiers.DossierPurge.Apply(dossier, now);
+        await Infrastructure.Privacy.DataKeyShredding.DestroyAsync(db, dossier.DataKeyId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("dossier.purged", AuditOutcome.Success, VictimDossiers.VictimDossier.AuditObject, dossier.Reference, receipt.Summary()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Meldroute.Web.Features.Signals;
 
 /// <summary>A signal on a meeting's agenda, with the table's assessment (personal content, deleted on forwarding).</summary>
-public sealed class AgendaItem
+public sealed class AgendaItem : Infrastructure.Privacy.ISignalPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

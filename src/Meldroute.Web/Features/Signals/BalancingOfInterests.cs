@@ -8,7 +8,7 @@ namespace Meldroute.Web.Features.Signals;
 /// The balancing of interests (AVG art. 6, plan section 11) recorded before anything about a possible victim is
 /// shared: who weighed what. The reasoning is personal content; that it happened, when and by whom remains.
 /// </summary>
-public sealed class BalancingOfInterests
+public sealed class BalancingOfInterests : Infrastructure.Privacy.ISignalPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

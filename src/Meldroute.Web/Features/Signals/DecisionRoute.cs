@@ -8,7 +8,7 @@ namespace Meldroute.Web.Features.Signals;
 /// A route decided for a signal (by the case table, or by one officer on the urgent path), with its partners and,
 /// once handed over, how and when. The reason is personal content; route, partners and dates are anonymous remains.
 /// </summary>
-public sealed class DecisionRoute
+public sealed class DecisionRoute : Infrastructure.Privacy.ISignalPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -12,7 +12,7 @@ namespace Meldroute.Web.Features.Signals;
 /// personal content that <see cref="SignalPurge"/> deletes for good once the signal is forwarded. Filtering and
 /// sorting use only the first group.
 /// </summary>
-public sealed class Signal : IAggregate
+public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
 {
     /// <summary>How changes to a signal run (<see cref="AggregateChanges"/>): its name in the audit log, its conflict message, how it loads.</summary>
     public static readonly AggregateKind<Signal> Kind = new("signal", "Signal_ChangedByOther", LoadAsync);
@@ -22,6 +22,9 @@ public sealed class Signal : IAggregate
         db.Signals.Include(s => s.People).Include(s => s.Timeline).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The data key of this signal's personal values; destroyed when it is purged.</summary>
+    public Guid? DataKeyId { get; set; }
 
     /// <summary>How many signals wait for a first look (the inbox's count in the navigation).</summary>
     public static Task<int> CountReceivedAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
@@ -186,7 +189,7 @@ public sealed class Signal : IAggregate
 }
 
 /// <summary>A person involved in a signal. Personal data: deleted with the signal's content.</summary>
-public sealed class SignalPerson : INamedSubject
+public sealed class SignalPerson : INamedSubject, Infrastructure.Privacy.ISignalPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

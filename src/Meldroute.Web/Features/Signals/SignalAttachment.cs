@@ -8,7 +8,7 @@ namespace Meldroute.Web.Features.Signals;
 /// A file that came with a signal (an attachment of a message in the reporting mailbox). Personal content: the name
 /// and the bytes are stored encrypted and deleted with the signal's other content (<see cref="SignalPurge"/>).
 /// </summary>
-public sealed class SignalAttachment
+public sealed class SignalAttachment : Infrastructure.Privacy.ISignalPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

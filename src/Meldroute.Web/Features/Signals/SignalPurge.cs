@@ -16,8 +16,9 @@ public static class SignalPurge
 
     /// <summary>
     /// Loads every part of the signal that holds personal content (people, attachments, agenda assessments, balancing,
-    /// routes, idempotency records) into <paramref name="db"/>, clears it and removes the idempotency records; the caller
-    /// saves. Used by forwarding and by the retention rules alike.
+    /// routes, idempotency records) into <paramref name="db"/>, clears it, removes the idempotency records and destroys the
+    /// signal's data key, so that every older copy of its values (write-ahead log, backups) is unreadable too; the caller
+    /// saves, in one transaction. Used by forwarding and by the retention rules alike.
     /// </summary>
     public static async Task<SignalDeletionReceipt> LoadAndApplyAsync(MeldrouteDbContext db, Signal signal, string rule, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public static class SignalPurge
         var routes = await db.DecisionRoutes.Where(r => r.SignalId == signal.Id).ToListAsync(cancellationToken);
         var receipt = Apply(signal, agenda, balancing, routes, rule, at);
         db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(k => k.SignalId == signal.Id).ToListAsync(cancellationToken));
+        await Infrastructure.Privacy.DataKeyShredding.DestroyAsync(db, signal.DataKeyId, at, cancellationToken);
         return receipt;
     }
 

@@ -13,7 +13,7 @@ namespace Meldroute.Web.Features.VictimDossiers;
 /// dossier for a purpose until an end date, can open it. Closing it starts its retention term; then
 /// <see cref="DossierPurge"/> deletes its content and leaves a receipt, as with signals.
 /// </summary>
-public sealed class VictimDossier : IAggregate
+public sealed class VictimDossier : IAggregate, Infrastructure.Privacy.IDataKeyOwner
 {
     /// <summary>The audit log's object type for dossiers.</summary>
     public const string AuditObject = "victim-dossier";
@@ -22,6 +22,9 @@ public sealed class VictimDossier : IAggregate
     public static readonly AggregateKind<VictimDossier> Kind = new(AuditObject, "Dossier_ChangedByOther", (db, id, ct) => db.VictimDossiers.SingleOrDefaultAsync(d => d.Id == id, ct));
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The data key of this dossier's personal values; destroyed when its content is purged.</summary>
+    public Guid? DataKeyId { get; set; }
 
     /// <summary>SD-{year}-{number}, the number of the signal it came from (at most one dossier per signal).</summary>
     public required string Reference { get; set; }
@@ -86,7 +89,7 @@ public enum DossierClosureReason
 }
 
 /// <summary>A possible victim, copied from the signal at forwarding. Personal data.</summary>
-public sealed class DossierVictim : INamedSubject
+public sealed class DossierVictim : INamedSubject, Infrastructure.Privacy.IDossierPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -127,7 +130,7 @@ public enum DossierNoteKind
 }
 
 /// <summary>A contact moment, care note or balancing record. The text is personal data.</summary>
-public sealed class DossierNote
+public sealed class DossierNote : Infrastructure.Privacy.IDossierPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -146,7 +149,7 @@ public sealed class DossierNote
 }
 
 /// <summary>Consent the person gave or refused, for a stated purpose (e.g. sharing with a care partner).</summary>
-public sealed class DossierConsent
+public sealed class DossierConsent : Infrastructure.Privacy.IDossierPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -163,7 +166,7 @@ public sealed class DossierConsent
 }
 
 /// <summary>A partner from the registry involved in the care, with its part in words.</summary>
-public sealed class DossierPartner
+public sealed class DossierPartner : Infrastructure.Privacy.IDossierPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -181,7 +184,7 @@ public sealed class DossierPartner
 /// Access for one account to this one dossier, for a purpose, until an end date (inclusive). Revoking ends it at once.
 /// The partner it belongs to is named from the registry.
 /// </summary>
-public sealed class DossierAccessGrant
+public sealed class DossierAccessGrant : Infrastructure.Privacy.IDossierPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -13,7 +13,7 @@ namespace Meldroute.Web.Infrastructure.Commands;
 /// <summary>
 /// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
 /// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>mailbox poll</c>, <c>users add --email E --role R [--name N]</c>,
-/// <c>backup --to FILE</c>, <c>seed-load</c>. Everything else goes to the host as configuration.
+/// <c>backup [--to FILE] [--keys-to FILE]</c>, <c>seed-load</c>. Everything else goes to the host as configuration.
 /// </summary>
 public sealed class OperatorCommand
 {
@@ -33,10 +33,10 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup --to FILE | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database]";
+    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database]";
 
     private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"]];
-    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to", "--kind"];
+    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to", "--keys-to", "--kind"];
 
     private Task? preparing;
 
@@ -201,14 +201,19 @@ public sealed class OperatorCommand
     }
 
     /// <summary>
-    /// An online copy of the SQLite database with SQLite's backup API: consistent while the app keeps serving (it copies
-    /// a snapshot page by page under SQLite's own locks, WAL contents included). PostgreSQL has pg_dump for this.
+    /// An online copy of the SQLite database and/or of its data-key file with SQLite's backup API: consistent while the
+    /// app keeps serving (it copies a snapshot page by page under SQLite's own locks, WAL contents included). The two are
+    /// separate files with separate rotations (docs/operations.md): a database copy without the data keys holds nothing
+    /// readable of a signal whose key is destroyed later. With both options the database goes first, so the key copy
+    /// is the newer one and holds the key of every signal in the database copy. PostgreSQL has pg_dump for this.
     /// </summary>
     private async Task<int> BackupAsync(IServiceProvider services)
     {
-        if (!Options.TryGetValue("--to", out var target))
+        Options.TryGetValue("--to", out var target);
+        Options.TryGetValue("--keys-to", out var keysTarget);
+        if (target is null && keysTarget is null)
         {
-            await Console.Error.WriteLineAsync("Usage: backup --to FILE (a new file; an existing one is never overwritten).");
+            await Console.Error.WriteLineAsync("Usage: backup [--to FILE] [--keys-to FILE] (new files; an existing one is never overwritten).");
             return 2;
         }
 
@@ -218,22 +223,46 @@ public sealed class OperatorCommand
             return 2;
         }
 
-        target = Path.GetFullPath(target);
-        if (File.Exists(target))
+        foreach (var file in new[] { target, keysTarget }.OfType<string>().Select(Path.GetFullPath))
         {
-            await Console.Error.WriteLineAsync($"{target} exists already; choose a new file.");
-            return 1;
+            if (File.Exists(file))
+            {
+                await Console.Error.WriteLineAsync($"{file} exists already; choose a new file.");
+                return 1;
+            }
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
-        await using var source = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString());
-        await using var copy = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
-        await source.OpenAsync();
-        await copy.OpenAsync();
-        source.BackupDatabase(copy);
-        Console.WriteLine($"Database copied to {target}. Back up the key folder (Meldroute:KeysPath) separately: without it the personal data in the copy cannot be read.");
+        if (target is not null)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+            CopySqliteFile(db.Database.GetConnectionString()!, Path.GetFullPath(target));
+            Console.WriteLine($"Database copied to {Path.GetFullPath(target)}. It holds no data keys: keep the key copies (backup --keys-to) and the key folder (Meldroute:KeysPath) apart from it.");
+        }
+
+        if (keysTarget is not null)
+        {
+            var keyFile = services.GetRequiredService<Privacy.DataKeyStore>().SqliteFile!;
+            if (!File.Exists(keyFile))
+            {
+                await Console.Error.WriteLineAsync("There is no data-key file yet: start the app or run migrate first.");
+                return 1;
+            }
+
+            CopySqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = keyFile }.ToString(), Path.GetFullPath(keysTarget));
+            Console.WriteLine($"Data keys copied to {Path.GetFullPath(keysTarget)}. Keep these copies no longer than the rotation in docs/operations.md: a copy holds the keys of signals purged after it was made.");
+        }
+
         return 0;
+    }
+
+    private static void CopySqliteFile(string sourceConnectionString, string target)
+    {
+        using var source = new Microsoft.Data.Sqlite.SqliteConnection(sourceConnectionString);
+        using var copy = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        source.Open();
+        copy.Open();
+        source.BackupDatabase(copy);
     }
 
     /// <summary>

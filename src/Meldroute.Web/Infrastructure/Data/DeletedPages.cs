@@ -7,8 +7,10 @@ namespace Meldroute.Web.Infrastructure.Data;
 /// write-ahead log first and keeps the previous page images there until a checkpoint; <c>secure_delete</c> only
 /// zeroes what the main file frees. A TRUNCATE checkpoint copies the log into the main file (where secure_delete
 /// overwrites the freed content) and empties the log file, so a crash or a disk snapshot taken afterwards holds
-/// nothing of the purged values. On PostgreSQL the rows are updated in place; its dead tuples and WAL are issue 17's
-/// per-signal keys, not this.
+/// nothing of the purged values; the key file (attached as <c>keys</c>) is checkpointed with it, so a destroyed data
+/// key leaves no page behind either. On PostgreSQL old row versions stay as dead tuples until VACUUM: for the values
+/// that is harmless (their data key is destroyed in the same transaction), for the data keys themselves the retention
+/// run rewrites the key table (<see cref="VacuumKeysAsync"/>).
 /// </summary>
 public static class DeletedPages
 {
@@ -17,7 +19,21 @@ public static class DeletedPages
     {
         if (db.Database.IsSqlite())
         {
+            // Without a schema name SQLite checkpoints every attached database: the main file and the key file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: VACUUM FULL writes the key table anew, without the dead versions of destroyed keys, and removes the
+    /// old file. Plain VACUUM would only mark their space free, leaving the bytes. The table is small (one row of about
+    /// a hundred bytes per signal and dossier), so the exclusive lock it takes lasts milliseconds.
+    /// </summary>
+    public static async Task VacuumKeysAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM (FULL) \"DataKeys\"", cancellationToken);
         }
     }
 }

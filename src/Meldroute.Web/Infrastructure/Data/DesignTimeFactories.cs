@@ -14,7 +14,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
             .Options);
 
     // Migrations need the model's shape only; this key ring never stores a key.
-    internal static Privacy.PersonalDataProtection DesignTimeProtection() => new(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), Privacy.SubjectIndex.Ephemeral());
+    internal static Privacy.PersonalDataProtection DesignTimeProtection() => Privacy.PersonalDataProtection.Ephemeral();
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMeldrouteDbContext>

@@ -56,6 +56,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<Features.Retention.LegalHold> LegalHolds => Set<Features.Retention.LegalHold>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<Privacy.InstallationSecret> InstallationSecrets => Set<Privacy.InstallationSecret>();
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Features.VictimDossiers.VictimDossier> VictimDossiers => Set<Features.VictimDossiers.VictimDossier>();
     public DbSet<Features.VictimDossiers.DossierNote> DossierNotes => Set<Features.VictimDossiers.DossierNote>();
@@ -73,9 +74,13 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
         Protection.ApplyTo(builder);
     }
 
-    /// <summary>Every save of a versioned entity gets a new version: a second editor holding the old one is refused.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every save of a versioned entity gets a new version: a second editor holding the old one is refused. Every
+    /// personal value written is encrypted with its owner's data key (<see cref="DataKeyWrites"/>).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var writes = new DataKeyWrites(this);
         // One pass over the tracked entries: each Entries() call scans the whole change tracker for changes first.
         foreach (var entry in ChangeTracker.Entries())
         {
@@ -99,14 +104,29 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
             {
                 named.SubjectHash = Protection.SubjectIndex.Hash(named.NameOrDescription);
             }
+
+            writes.Note(entry);
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using (PersonalDataProtection.BeginWrite(await writes.ResolveAsync(cancellationToken)))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
     }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Meldroute saves asynchronously only: the data keys of a save are resolved with queries.");
 }
 
 public sealed class SqliteMeldrouteDbContext(DbContextOptions<SqliteMeldrouteDbContext> options) : MeldrouteDbContext(options)
 {
+    /// <summary>The data keys are in the key file attached to each connection (<see cref="DataKeyAttach"/>), not in the database's migrations.</summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<DataKey>().ToTable("DataKeys", t => t.ExcludeFromMigrations());
+    }
+
     /// <summary>SQLite has no date-time type: instants are stored as sortable numbers so that queries can compare them.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

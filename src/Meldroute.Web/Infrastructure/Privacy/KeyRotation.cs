@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Meldroute.Web.Infrastructure.Privacy;
 
 /// <summary>
-/// `keys rotate`: a new key becomes the default for new encryption, and every encrypted value, the subject-index key
-/// with them, is read with the key it was written with and written again with the new one. Old keys stay in the ring
+/// `keys rotate`: a new key becomes the default for new encryption; every data key of a signal or dossier is wrapped
+/// again with it, and every encrypted value, the subject-index key with them, is read and written again: a value of an
+/// owner with its owner's data key (which also moves data from before per-owner keys under them), any other value with
+/// the new key. Old keys stay in the ring
 /// (they still decrypt backups) until the operator removes them; see docs/security.md.
 /// </summary>
 public static class KeyRotation
@@ -22,6 +24,16 @@ public static class KeyRotation
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var values = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The data keys are wrapped again with the new key; the values they encrypt need not change (envelope encryption).
+        var ring = services.GetRequiredService<DataKeyRing>();
+        foreach (var dataKey in await db.DataKeys.Where(k => k.WrappedKey != null).ToListAsync(cancellationToken))
+        {
+            dataKey.WrappedKey = ring.Rewrap(dataKey.WrappedKey!);
+            values++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         foreach (var entityType in db.Model.GetEntityTypes().Where(e => e.GetProperties().Any(PersonalDataProtection.IsEncrypted)))
         {
             var encrypted = entityType.GetProperties().Where(PersonalDataProtection.IsEncrypted).ToList();

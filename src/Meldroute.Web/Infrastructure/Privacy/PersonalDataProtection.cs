@@ -53,28 +53,80 @@ internal sealed class DataProtectionKeysContext(DbContextOptions<DataProtectionK
 }
 
 /// <summary>
-/// Encryption at rest of personal data with ASP.NET Core Data Protection (AES-256-GCM, keys in a key ring outside the
-/// database). EF Core stores every <see cref="EncryptedAttribute"/> property through a value converter, so feature
-/// code reads and writes plain strings and the database only ever sees ciphertext.
+/// Encryption at rest of personal data. A signal's or a victim dossier's values are encrypted with that owner's own
+/// data key (<see cref="DataKeyRing"/>, AES-256-GCM), which the installation's key ring (ASP.NET Core Data Protection)
+/// wraps; values that belong to no owner (meeting titles, legal holds, mails, receipts) with the key ring directly.
+/// EF Core stores every <see cref="EncryptedAttribute"/> property through a value converter, so feature code reads and
+/// writes plain strings and the database only ever sees ciphertext. A converter sees no entity: the save hook of
+/// <see cref="Data.MeldrouteDbContext"/> tells it, per value written, whose key to use (<see cref="BeginWrite"/>), and a
+/// stored value names its key.
 /// </summary>
-public sealed class PersonalDataProtection(IDataProtectionProvider provider, SubjectIndex subjectIndex)
+public sealed class PersonalDataProtection(IDataProtectionProvider provider, SubjectIndex subjectIndex, DataKeyRing keys)
 {
     /// <summary>The keyed hash of names for subject access requests.</summary>
     public SubjectIndex SubjectIndex => subjectIndex;
+
+    /// <summary>The data keys of signals and dossiers.</summary>
+    public DataKeyRing Keys => keys;
 
     public const string Purpose = "Meldroute.PersonalData.v1";
 
     private readonly IDataProtector protector = provider.CreateProtector(Purpose);
 
+    /// <summary>The values the save in progress writes, each with its owner's key (compared by reference, not content).</summary>
+    private static readonly AsyncLocal<IReadOnlyDictionary<object, DataKeyMaterial?>?> Writing = new();
+
+    /// <summary>Encrypts with the installation's key ring: data that belongs to no signal or dossier.</summary>
     public string Protect(string plain) => protector.Protect(plain);
 
-    public string Unprotect(string cipher) => protector.Unprotect(cipher);
+    /// <summary>Reads either format; null when the value's data key was destroyed (its owner was purged) or is missing.</summary>
+    public string? Unprotect(string cipher)
+    {
+        if (!EnvelopeCipher.IsEnvelope(cipher))
+        {
+            return protector.Unprotect(cipher);
+        }
+
+        return keys.Find(EnvelopeCipher.KeyIdOf(cipher)) is { } key ? EnvelopeCipher.Decrypt(key, cipher) : null;
+    }
+
+    private byte[]? Unprotect(byte[] cipher)
+    {
+        if (!EnvelopeCipher.IsEnvelope(cipher))
+        {
+            return protector.Unprotect(cipher);
+        }
+
+        return keys.Find(EnvelopeCipher.KeyIdOf(cipher)) is { } key ? EnvelopeCipher.Decrypt(key, cipher) : null;
+    }
+
+    private string ProtectForWrite(string plain) =>
+        Writing.Value is { } writing && writing.TryGetValue(plain, out var key) && key is not null ? EnvelopeCipher.Encrypt(key, plain) : protector.Protect(plain);
+
+    private byte[] ProtectForWrite(byte[] plain) =>
+        Writing.Value is { } writing && writing.TryGetValue(plain, out var key) && key is not null ? EnvelopeCipher.Encrypt(key, plain) : protector.Protect(plain);
+
+    /// <summary>
+    /// For the duration of a save: the values (by reference) to encrypt with an owner's data key. Any other value is
+    /// encrypted with the key ring.
+    /// </summary>
+    internal static IDisposable BeginWrite(IReadOnlyDictionary<object, DataKeyMaterial?> values)
+    {
+        var before = Writing.Value;
+        Writing.Value = values;
+        return new Restore(before);
+    }
+
+    private sealed class Restore(IReadOnlyDictionary<object, DataKeyMaterial?>? before) : IDisposable
+    {
+        public void Dispose() => Writing.Value = before;
+    }
 
     /// <summary>Puts the converter on every encrypted property (text, and bytes such as attachments). Ciphertext is longer than the plain value, so the columns have no length limit.</summary>
     public void ApplyTo(ModelBuilder builder)
     {
-        var text = new ValueConverter<string, string>(plain => Protect(plain), cipher => Unprotect(cipher));
-        var bytes = new ValueConverter<byte[], byte[]>(plain => protector.Protect(plain), cipher => protector.Unprotect(cipher));
+        var text = new ValueConverter<string, string>(plain => ProtectForWrite(plain), cipher => Unprotect(cipher)!);
+        var bytes = new ValueConverter<byte[], byte[]>(plain => ProtectForWrite(plain), cipher => Unprotect(cipher)!);
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties().Where(IsEncrypted))
@@ -96,6 +148,9 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
     /// </summary>
     public static IServiceCollection AddPersonalDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Personal data stored before per-owner keys is put under them at start (idempotent), first: any write to an owner
+        // without a key would give it one for that write's values only.
+        services.AddStartupData(DataKeyMigration.StartupDataName, DataKeyMigration.RunAsync);
         // Names stored before the subject index existed get their hash at start (idempotent).
         services.AddStartupData("subject-index", SubjectIndexBackfill.RunAsync);
         // Meeting titles stored in plain text before they were encrypted are encrypted at start (idempotent).
@@ -137,7 +192,7 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
         }
         else
         {
-            var path = Path.IsPathRooted(keys.KeysPath) ? keys.KeysPath : Path.Combine(environment.ContentRootPath, keys.KeysPath);
+            var path = KeysFolder(keys, environment);
             Directory.CreateDirectory(path);
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(path));
             services.AddSingleton<ISubjectIndexKeyStore>(new FileSubjectIndexKeyStore(path));
@@ -151,8 +206,24 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
         }
 
         services.AddSingleton(sp => new SubjectIndex(sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<ISubjectIndexKeyStore>()));
+        services.AddSingleton<DataKeyStore>(database.Provider == Data.DatabaseProvider.Postgres
+            ? new DataKeyStore.Postgres(configuration.GetConnectionString(Data.DatabaseOptions.ConnectionStringName)!)
+            : new DataKeyStore.Sqlite(Path.Combine(KeysFolder(keys, environment), DataKeyStore.SqliteFileName)));
+        services.AddSingleton(sp => new DataKeyRing(sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<DataKeyStore>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<PersonalDataProtection>();
         return services;
+    }
+
+    /// <summary>The key folder on SQLite: the key ring, the subject-index key and the data keys.</summary>
+    public static string KeysFolder(KeyOptions keys, IHostEnvironment environment) =>
+        Path.IsPathRooted(keys.KeysPath) ? keys.KeysPath : Path.Combine(environment.ContentRootPath, keys.KeysPath);
+
+    /// <summary>A key ring in memory (migrations at design time, benchmarks); data keys in <paramref name="sqliteKeyFile"/> on SQLite.</summary>
+    public static PersonalDataProtection Ephemeral(string? sqliteKeyFile = null)
+    {
+        var provider = new EphemeralDataProtectionProvider();
+        var store = new DataKeyStore.Sqlite(sqliteKeyFile ?? Path.Combine(Path.GetTempPath(), $"meldroute-ephemeral-{Guid.NewGuid():N}.db"));
+        return new PersonalDataProtection(provider, SubjectIndex.Ephemeral(), new DataKeyRing(provider, store, TimeProvider.System));
     }
 
     private static X509Certificate2? LoadCertificate(string? file, string? password, IHostEnvironment environment)
@@ -239,6 +310,8 @@ public static class PersonalDataOptions
     public static DbContextOptionsBuilder UsePersonalDataProtection(this DbContextOptionsBuilder builder, PersonalDataProtection protection)
     {
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new PersonalDataOptionsExtension(protection));
+        // On SQLite the data keys are a file of their own, attached to each connection; on PostgreSQL it does nothing.
+        builder.AddInterceptors(new DataKeyAttach());
         return builder;
     }
 }

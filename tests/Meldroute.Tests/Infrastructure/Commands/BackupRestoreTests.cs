@@ -1,5 +1,6 @@
 using System.Net;
 using Meldroute.Tests.TestSupport;
+using Meldroute.Web.Infrastructure.Privacy;
 using Meldroute.Web.Infrastructure.Security;
 using Xunit;
 
@@ -44,17 +45,29 @@ public sealed class BackupRestoreTestsOnSqlite() : BackupRestoreTests(Database.S
 {
     protected override async Task<MeldrouteAppFactory> RestoreAsync(MeldrouteAppFactory app)
     {
-        var copy = Path.Combine(Directory.CreateTempSubdirectory("meldroute-backup-").FullName, "meldroute-backup.db");
-        var backup = await OperatorProcess.RunAsync(app, "backup", "--to", copy);
+        // docs/operations.md: the database and then the data keys in one command, each into a new file.
+        var folder = Directory.CreateTempSubdirectory("meldroute-backup-").FullName;
+        var (copy, keys) = (Path.Combine(folder, "meldroute-backup.db"), Path.Combine(folder, "meldroute-data-keys.db"));
+        var backup = await OperatorProcess.RunAsync(app, "backup", "--to", copy, "--keys-to", keys);
         Assert.True(backup.ExitCode == 0, backup.Output);
-        var again = await OperatorProcess.RunAsync(app, "backup", "--to", copy);
-        Assert.Equal(1, again.ExitCode);
+        foreach (var existing in new[] { copy, keys })
+        {
+            var again = await OperatorProcess.RunAsync(app, "backup", existing == copy ? "--to" : "--keys-to", existing);
+            Assert.Equal(1, again.ExitCode);
+        }
 
-        // The restore: the copied file and the backed-up key folder, nothing else.
+        // The restore: the copied file, the key ring files and the data-key copy in a new key folder; nothing else.
+        var keyFolder = Directory.CreateTempSubdirectory("meldroute-restored-keys-").FullName;
+        foreach (var file in Directory.GetFiles(app.KeysFolder).Where(f => !Path.GetFileName(f).StartsWith(DataKeyStore.SqliteFileName, StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(keyFolder, Path.GetFileName(file)));
+        }
+
+        File.Copy(keys, Path.Combine(keyFolder, DataKeyStore.SqliteFileName));
         var restored = new MeldrouteAppFactory(Database.Sqlite, settings: new Dictionary<string, string?>
         {
             ["ConnectionStrings:Meldroute"] = $"Data Source={copy}",
-            ["Meldroute:KeysPath"] = app.KeysFolder,
+            ["Meldroute:KeysPath"] = keyFolder,
         });
         _ = restored.Services;
         return restored;
@@ -65,10 +78,13 @@ public sealed class BackupRestoreTestsOnPostgres() : BackupRestoreTests(Database
 {
     protected override Task<MeldrouteAppFactory> RestoreAsync(MeldrouteAppFactory app)
     {
-        // The key ring comes back with the database; the certificate that decrypts it is the key backup.
+        // The key ring comes back with the database; the certificate that decrypts it is kept apart.
         var restored = new MeldrouteAppFactory(Database.Postgres, settings: new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Meldroute"] = PostgresCluster.Instance.DumpAndRestore(app.ConnectionString),
+            // docs/operations.md: the database without the data keys, then the data keys alone, restored in that order.
+            ["ConnectionStrings:Meldroute"] = PostgresCluster.Instance.Restore(
+                (PostgresCluster.Instance.Dump(app.ConnectionString, "--format=custom", "--exclude-table-data=\"DataKeys\""), ["--no-owner", "--exit-on-error"]),
+                (PostgresCluster.Instance.Dump(app.ConnectionString, "--format=custom", "--data-only", "--table=\"DataKeys\""), ["--no-owner", "--exit-on-error", "--data-only"])),
         });
         _ = restored.Services;
         return Task.FromResult(restored);

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using Meldroute.Web.Infrastructure.Privacy;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Meldroute.Tests.Infrastructure.Privacy;
 
 [Trait("Category", "Domain")]
 public sealed class PersonalDataProtectionTests
 {
-    private readonly PersonalDataProtection protection = new(new EphemeralDataProtectionProvider(), SubjectIndex.Ephemeral());
+    private readonly PersonalDataProtection protection = PersonalDataProtection.Ephemeral();
 
     [Fact]
     public void Text_round_trips_and_the_ciphertext_does_not_contain_it()

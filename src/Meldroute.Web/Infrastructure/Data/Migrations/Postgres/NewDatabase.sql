@@ -758,3 +758,18 @@ UPDATE "DecisionRoutes" SET "DataCategories" = CASE WHEN "Route" IN (0, 4) THEN 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206052237_HandoverPerRoute', '10.0.15');
 
+ALTER TABLE "VictimDossiers" ADD "DataKeyId" uuid;
+
+ALTER TABLE "Signals" ADD "DataKeyId" uuid;
+
+CREATE TABLE "DataKeys" (
+    "Id" uuid NOT NULL,
+    "WrappedKey" bytea,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "DestroyedAt" timestamp with time zone,
+    CONSTRAINT "PK_DataKeys" PRIMARY KEY ("Id")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206121151_PerOwnerDataKeys', '10.0.15');
+

@@ -1189,6 +1189,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid?>("DataKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1655,6 +1658,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("ClosureReason")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("DataKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("InvolvesMinor")
                         .HasColumnType("boolean");
 
@@ -1707,6 +1713,25 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Job", "Day");
 
                     b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Infrastructure.Privacy.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DestroyedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys", (string)null);
                 });
 
             modelBuilder.Entity("Meldroute.Web.Infrastructure.Privacy.InstallationSecret", b =>

@@ -715,3 +715,10 @@ UPDATE "DecisionRoutes" SET "DataCategories" = CASE WHEN "Route" IN (0, 4) THEN 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206052209_HandoverPerRoute', '10.0.15');
 
+ALTER TABLE "VictimDossiers" ADD "DataKeyId" TEXT NULL;
+
+ALTER TABLE "Signals" ADD "DataKeyId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206121123_PerOwnerDataKeys', '10.0.15');
+

@@ -1160,6 +1160,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DataKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -1622,6 +1625,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("ClosureReason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DataKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InvolvesMinor")
                         .HasColumnType("INTEGER");
 
@@ -1674,6 +1680,28 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Job", "Day");
 
                     b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Infrastructure.Privacy.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DestroyedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("Meldroute.Web.Infrastructure.Privacy.InstallationSecret", b =>
