@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-// The floor of the load benchmark (benchmarks/load): the same three requests as the app — SubmitSignal, the
+// The floor of the load benchmark (benchmarks/load): the same four requests as the app — SubmitSignal, GetSignal, the
 // officer's inbox and GetFigures — as plain ADO.NET on the app's own migrated database, without validation,
 // encryption, audit, authentication or authorization. What the database and HTTP cost at least; the app's results
 // are read as a ratio to this.
@@ -24,6 +24,7 @@ var floor = new Floor(postgres, connectionString);
 app.MapGet("/health/ready", () => Results.Ok());
 app.MapPost("/api/signals", async (FloorSignal signal, CancellationToken ct) => Results.Created((string?)null, await floor.InsertAsync(signal, ct)));
 app.MapGet("/api/signals", async (CancellationToken ct) => Results.Ok(await floor.InboxAsync(ct)));
+app.MapGet("/api/signals/{id:guid}", async (Guid id, CancellationToken ct) => await floor.SignalAsync(id, ct) is { } signal ? Results.Ok(signal) : Results.NotFound());
 app.MapGet("/api/figures", async (CancellationToken ct) => Results.Ok(await floor.FiguresAsync(ct)));
 await app.RunAsync();
 
@@ -92,6 +93,29 @@ internal sealed class Floor(bool postgres, string connectionString)
         return new { rows = await ReadAllAsync(page, ct), total, page = 1, pageSize = 25 };
     }
 
+    /// <summary>GetSignal's reads: the signal's row and its people, as stored (no decryption, no audit event).</summary>
+    public async Task<object?> SignalAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var signal = connection.CreateCommand();
+        signal.CommandText = """
+            SELECT "Id", "Reference", "Status", "ReceivedAt", "Forms", "ClassifiedForms", "Source", "Urgency", "AcuteDanger", "LocationType",
+                "Description", "ObservedOn", "LocationDetail", "IndicatorCodes", "InvolvesMinor", "Version"
+            FROM "Signals" WHERE "Id" = @id
+            """;
+        Parameter(signal, "id", Id(id));
+        var row = (await ReadAllAsync(signal, ct)).FirstOrDefault();
+        if (row is null)
+        {
+            return null;
+        }
+
+        await using var people = connection.CreateCommand();
+        people.CommandText = """SELECT "Id", "Role", "NameOrDescription", "Age", "Minor", "Nationality", "Language", "ContactDetails" FROM "SignalPeople" WHERE "SignalId" = @id ORDER BY "SortOrder" """;
+        Parameter(people, "id", Id(id));
+        return new { signal = row, people = await ReadAllAsync(people, ct) };
+    }
+
     public async Task<object> FiguresAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
@@ -138,6 +162,14 @@ internal sealed class Floor(bool postgres, string connectionString)
         }
 
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static async Task<List<object?[]>> ReadAllAsync(DbCommand command, CancellationToken ct)

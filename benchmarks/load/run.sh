@@ -2,20 +2,20 @@
 # The load benchmark (docs/performance.md → "Load benchmark (wrk)"): builds Meldroute and its floor in Release, starts
 # each on loopback against SQLite (a temp file) and PostgreSQL (a throwaway cluster on a free port), creates a reporter
 # and an officer the way an operator does (users add, first sign-in with password change and authenticator app),
-# seeds open signals for the inbox, and runs wrk for SubmitSignal, the inbox and GetFigures at 1, 8 and 32
+# seeds open signals for the inbox, and runs wrk for SubmitSignal, GetSignal, the inbox and GetFigures at 1, 8 and 32
 # connections. Prints one table row per run; fails when any request failed or a submitted signal is missing.
 #
 #   benchmarks/load/run.sh                 full run: sqlite and postgres, 10 s per run, 10,000 open signals
 #   benchmarks/load/run.sh --smoke         CI: sqlite only, 1 connection, 3 s per run, 200 open signals
 #   benchmarks/load/run.sh --smoke --built Debug   the same on the binaries `dotnet build` made (test.sh does this)
-#   options: --db sqlite|postgres|both  --duration 10s  --warmup 3s  --connections "1 8 32"  --endpoints "submit inbox figures"
+#   options: --db sqlite|postgres|both  --duration 10s  --warmup 3s  --connections "1 8 32"  --endpoints "submit signal inbox figures"
 #            --open 10000  --keep  --built CONFIG
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; endpoints="submit inbox figures"; open=10000; keep=0; smoke=0; built=""
+dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; endpoints="submit signal inbox figures"; open=10000; keep=0; smoke=0; built=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; dbs=sqlite; duration=3s; warmup=1s; connections=1; open=200 ;;
@@ -179,7 +179,7 @@ printf '%-8s %-6s %-8s %5s %9s %9s %9s %9s %7s %6s %9s %10s %9s\n' db target end
 # Each endpoint once before the measured runs, so that they measure warm (tiered-JIT) code, not the first calls.
 warm_up() { # token-submit token-read base
   local script token
-  for script in submit.lua inbox.lua figures.lua; do
+  for script in submit.lua signal.lua inbox.lua figures.lua; do
     token=$2; [ "$script" = submit.lua ] && token=$1
     (cd "$here" && MELDROUTE_TOKEN=$token MELDROUTE_RUN="warm-$RANDOM$RANDOM" MELDROUTE_OBSERVED_ON=$(date -u -d yesterday +%F) \
       wrk -t 2 -c 8 -d "$warmup" --timeout 10s -s "$script" "$3" >>"$work/wrk.log")
@@ -239,6 +239,10 @@ for db in $dbs; do
   # The sign-in pages over "localhost": curl sends the Secure session cookie over plain HTTP only to localhost.
   reporter=$(account_token "$provider" "$connection" Reporter "http://localhost:$port")
   officer=$(account_token "$provider" "$connection" SpecialistOfficer "http://localhost:$port")
+  # GetSignal reads the open signals of the inbox's first page, in the app and in the floor (the same database).
+  MELDROUTE_SIGNAL_IDS=$(curl -s -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $officer" "$app_base/api/signals" | grep -o '"id":"[0-9a-f-]*"' | cut -d'"' -f4 | paste -sd,)
+  [ -n "$MELDROUTE_SIGNAL_IDS" ] || { echo "no open signals in the inbox for GetSignal" >&2; exit 1; }
+  export MELDROUTE_SIGNAL_IDS
   warm_up "$reporter" "$officer" "$app_base"
 
   port=$(free_port); floor_base="http://127.0.0.1:$port"
