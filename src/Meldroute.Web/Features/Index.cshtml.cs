@@ -18,11 +18,18 @@ public sealed class IndexModel(UserManager<MeldrouteUser> users, Infrastructure.
     /// <summary>Victim dossiers a partner's account was granted access to (the coordinator finds them in the navigation).</summary>
     public int GrantedDossiers { get; private set; }
 
+    /// <summary>What the installation still lacks for the reporting route (the first-run checklist); empty once set up.</summary>
+    public IReadOnlyList<Setup.SetupItem> SetupMissing { get; private set; } = [];
+
+    public bool MaySetUp { get; private set; }
+
     public async Task OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
         DisplayName = user?.DisplayName ?? User.Identity?.Name ?? "";
         Roles = [.. User.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(r => Infrastructure.Security.Roles.All.Contains(r))];
+        SetupMissing = [.. (await Setup.SetupChecklist.GetAsync(db, HttpContext.RequestAborted)).Where(i => !i.Done)];
+        MaySetUp = User.IsInRole(Infrastructure.Security.Roles.Administrator);
         if (!User.IsInRole(Infrastructure.Security.Roles.VictimCareCoordinator))
         {
             GrantedDossiers = (await VictimDossiers.ListVictimDossiers.HandleAsync(db, User, clock.GetUtcNow(), new Retention.RetentionOptions(), includeClosed: false, HttpContext.RequestAborted)).Count;

@@ -116,18 +116,40 @@ public static class AuthorizationMatrix
         ["POST /api/dossiers/{id:guid}/close"] = Access.OnlyFor(Roles.VictimCareCoordinator),
 
         // The partner network, work processes and care map (issue 5): staff who work with partners; reporters and
-        // case-table members see none of it. Advisors and administrators keep it up to date.
+        // case-table members see none of it. Administrators keep it up to date (issue 18; policy advisors read).
         ["ANY /Partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
         ["ANY /Partners/Index"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
         ["ANY /Partners/WorkProcesses"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
         ["ANY /Partners/CareMap"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
         ["ANY /Partners/Partner/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
-        ["ANY /Partners/Edit/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Partners/Edit/{id:int?}"] = Access.OnlyFor(Roles.Administrator),
         ["GET /api/partners"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
         ["GET /api/partners/{id:int}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
-        ["PUT /api/partners/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["POST /api/partners"] = Access.OnlyFor(Roles.Administrator),
+        ["PUT /api/partners/{id:int}"] = Access.OnlyFor(Roles.Administrator),
+        ["POST /api/partners/{id:int}/archive"] = Access.OnlyFor(Roles.Administrator),
+        ["PUT /api/partners/{id:int}/routes"] = Access.OnlyFor(Roles.Administrator),
         ["GET /api/partners/care-map"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
         ["GET /api/partners/care-map/docx"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator),
+
+        // Setting up an installation (issue 18): departments, indicators, the first-run checklist and the reference data
+        // as a ZIP. The administrator changes; the policy advisor reads; every account reads the lists the intake shows.
+        ["ANY /Setup"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Setup/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Setup/Import"] = Access.OnlyFor(Roles.Administrator),
+        ["ANY /Departments"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Departments/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Departments/Edit/{id:int?}"] = Access.OnlyFor(Roles.Administrator),
+        ["ANY /Indicators"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Indicators/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["ANY /Indicators/Edit"] = Access.OnlyFor(Roles.Administrator),
+        ["GET /api/departments"] = Access.SignedIn,
+        ["POST /api/departments"] = Access.OnlyFor(Roles.Administrator),
+        ["PUT /api/departments/{id:int}"] = Access.OnlyFor(Roles.Administrator),
+        ["GET /api/indicators"] = Access.SignedIn,
+        ["PUT /api/indicators"] = Access.OnlyFor(Roles.Administrator),
+        ["GET /api/reference-data"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
+        ["POST /api/reference-data"] = Access.OnlyFor(Roles.Administrator),
 
         // The implementation agenda (issue 5): the policy advisor's.
         ["ANY /Agenda"] = Access.OnlyFor(Roles.PolicyAdvisor),

@@ -146,9 +146,10 @@ public static class RecordDecision
             return null;
         }, cancellationToken);
 
-    /// <summary>The partner registry as the routing rules read it: each partner once per route it takes.</summary>
+    /// <summary>The partner registry as the routing rules read it: each partner once per route it takes; archived partners take none.</summary>
     public static async Task<IReadOnlyList<RegistryPartner>> RegistryAsync(SignalChanges c, CancellationToken cancellationToken) =>
         await (from route in c.Db.PartnerRoutes
                join partner in c.Db.Partners on route.PartnerId equals partner.Id
+               where partner.ArchivedAt == null
                select new RegistryPartner(partner.Id, partner.Name, partner.Forms, route.Route, route.IsDefault)).ToListAsync(cancellationToken);
 }

@@ -1,6 +1,6 @@
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Departments;
-using Meldroute.Web.Features.Partners;
+using Meldroute.Web.Features.Setup;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -37,26 +37,18 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await SeedAccountsAsync();
     }
 
-    /// <summary>Haarlemmermeer's departments and the partner registry of Tables 1 and 2: also what the figures benchmark runs against.</summary>
+    /// <summary>
+    /// Haarlemmermeer's departments, indicators and the partner registry of Tables 1 and 2, through the same import an
+    /// administrator uses (<see cref="ImportReferenceData"/>): also what the figures benchmark runs against.
+    /// </summary>
     public static async Task SeedRegistryAsync(MeldrouteDbContext db, CancellationToken cancellationToken = default)
     {
-        await SeedDepartmentsAsync(db, cancellationToken);
-        await SeedPartnersAsync(db, cancellationToken);
-    }
-
-    private static async Task SeedDepartmentsAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
-    {
-        if (await db.Departments.AnyAsync(cancellationToken))
+        if (await db.Partners.AnyAsync(cancellationToken) || await db.Departments.AnyAsync(cancellationToken))
         {
             return;
         }
 
-        foreach (var row in SeedData.Read("departments.csv"))
-        {
-            db.Departments.Add(new Department { Name = row["name"], HasPublicContact = row["public_contact"] == "yes" });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await ImportReferenceData.ImportShippedAsync(db, DateTimeOffset.UtcNow, cancellationToken);
     }
 
     /// <summary>The context figures of the plan (figures.csv), as the policy advisor would import them.</summary>
@@ -75,54 +67,6 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
                 Year = int.TryParse(row["year"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null,
                 Value = long.Parse(row["value"], System.Globalization.CultureInfo.InvariantCulture),
                 Note = string.IsNullOrWhiteSpace(row["note"]) ? null : row["note"],
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static async Task SeedPartnersAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
-    {
-        if (await db.Partners.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
-        var order = 0;
-        var partners = new Dictionary<string, Partner>(StringComparer.Ordinal);
-        foreach (var row in SeedData.Read("partners.csv"))
-        {
-            var partner = PartnerCsv.FromRow(row, ++order);
-            partners[partner.Name] = partner;
-            db.Partners.Add(partner);
-        }
-
-        // work-processes.csv names partners by a short label; work-process-partners.csv maps it to Table 1's name.
-        var alias = SeedData.Read("work-process-partners.csv").ToDictionary(r => r["work_process_partner"], r => r["partner"], StringComparer.Ordinal);
-        foreach (var row in SeedData.Read("work-processes.csv"))
-        {
-            var partner = partners[alias[row["partner"]]];
-            partner.WorkProcesses.Add(new PartnerWorkProcess { Description = row["work_process"], SortOrder = partner.WorkProcesses.Count + 1 });
-        }
-
-        // Fictional contact persons for the care map (business contact data; demo only).
-        foreach (var row in SeedData.Read("partner-contacts.csv"))
-        {
-            var partner = partners[row["partner"]];
-            partner.Contacts.Add(new PartnerContact
-            {
-                Name = row["name"], Function = row["function"], Phone = row["phone"], Email = row["email"], Availability = row["availability"], SortOrder = partner.Contacts.Count + 1,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var row in SeedData.Read("partner-routes.csv"))
-        {
-            db.PartnerRoutes.Add(new PartnerRoute
-            {
-                PartnerId = partners[row["partner"]].Id,
-                Route = Enum.Parse<Signals.Route>(row["route"]),
-                IsDefault = row["default"] == "yes",
             });
         }
 

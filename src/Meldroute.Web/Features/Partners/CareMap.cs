@@ -67,6 +67,7 @@ public static class CareMap
 
         var registryRows = await (from r in db.PartnerRoutes.AsNoTracking()
                                   join p in db.Partners.AsNoTracking() on r.PartnerId equals p.Id
+                                  where p.ArchivedAt == null
                                   select new { p.Id, p.Name, p.Forms, p.Kind, r.Route, r.IsDefault }).ToListAsync(cancellationToken);
         var registry = registryRows.Select(r => new RegistryPartner(r.Id, r.Name, r.Forms, r.Route, r.IsDefault)).ToList();
         var kinds = registryRows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First().Kind);

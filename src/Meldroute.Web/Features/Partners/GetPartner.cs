@@ -1,4 +1,5 @@
 using Meldroute.Web.Infrastructure.Data;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.Partners;
@@ -15,11 +16,25 @@ public static class GetPartner
             return null;
         }
 
-        var routes = await db.PartnerRoutes.AsNoTracking().Where(r => r.PartnerId == id).Select(r => r.Route).ToListAsync(cancellationToken);
+        var routes = await db.PartnerRoutes.AsNoTracking().Where(r => r.PartnerId == id).ToListAsync(cancellationToken);
         return PartnerView.From(partner, routes);
     }
 
     public static async Task<IReadOnlyList<PartnerChangeView>> ChangesAsync(MeldrouteDbContext db, int id, CancellationToken cancellationToken) =>
         [.. (await db.PartnerChanges.AsNoTracking().Where(c => c.PartnerId == id).OrderByDescending(c => c.Id).Take(50).ToListAsync(cancellationToken))
-            .Select(c => new PartnerChangeView(c.ChangedAt, c.ChangedByName, c.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries)))];
+            .Select(c => new PartnerChangeView(c.ChangedAt, c.ChangedByName, c.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries), Values(c)))];
+
+    /// <summary>The old and new value of each field the change stored (changes from before values were kept have none).</summary>
+    private static List<PartnerFieldChange> Values(PartnerChange c)
+    {
+        var before = Parse(c.Before);
+        var after = Parse(c.After);
+        return [.. after.Keys.Select(k => new PartnerFieldChange(k, before.GetValueOrDefault(k), after[k]))];
+
+        static Dictionary<string, string> Parse(string? json) => json is null
+            ? []
+            : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind == JsonValueKind.Array
+                ? string.Join("; ", kv.Value.EnumerateArray().Select(e => e.ToString()))
+                : kv.Value.ToString());
+    }
 }

@@ -10,7 +10,7 @@ public static class ListPartners
     {
         var partners = await db.Partners.AsNoTracking().Include(p => p.Contacts).Include(p => p.WorkProcesses)
             .OrderBy(p => p.Kind).ThenBy(p => p.SortOrder).ThenBy(p => p.Name).AsSplitQuery().ToListAsync(cancellationToken);
-        var routes = (await db.PartnerRoutes.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(r => r.PartnerId, r => r.Route);
+        var routes = (await db.PartnerRoutes.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(r => r.PartnerId);
         return [.. partners.Select(p => PartnerView.From(p, routes[p.Id]))];
     }
 }

@@ -49,6 +49,14 @@ public sealed class Partner : IVersioned
 
     public string? UpdatedById { get; set; }
 
+    /// <summary>
+    /// An archived partner is offered for no new route and left off the care map, but stays on the decisions, hand-overs
+    /// and dossiers that name it: a partner is never deleted.
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
+    public bool IsArchived => ArchivedAt is not null;
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
@@ -86,8 +94,14 @@ public sealed class PartnerChange
     /// <summary>Who changed it, as shown on the page (the account's display name or e-mail at the time).</summary>
     public string? ChangedByName { get; set; }
 
-    /// <summary>Comma-separated codes of what changed (Name, Kind, Roles, Forms, Contacts).</summary>
+    /// <summary>Comma-separated codes of what changed (Created, Name, Kind, Roles, Forms, Contacts, WorkProcesses, Routes, Archived).</summary>
     public required string Fields { get; set; }
+
+    /// <summary>The changed fields' values before the change, as JSON (null for a new partner).</summary>
+    public string? Before { get; set; }
+
+    /// <summary>The changed fields' values after the change, as JSON.</summary>
+    public string? After { get; set; }
 }
 
 /// <summary>A work process of a partner (Table 2 of the plan).</summary>
@@ -136,6 +150,8 @@ internal sealed class PartnerChangeConfiguration : IEntityTypeConfiguration<Part
         builder.Property(c => c.ChangedById).HasMaxLength(64);
         builder.Property(c => c.ChangedByName).HasMaxLength(256);
         builder.Property(c => c.Fields).HasMaxLength(200);
+        builder.Property(c => c.Before).HasMaxLength(100_000);
+        builder.Property(c => c.After).HasMaxLength(100_000);
     }
 }
 

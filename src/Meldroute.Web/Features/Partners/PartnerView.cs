@@ -7,24 +7,32 @@ public sealed record NetworkColumn(string Code, string TextKey, Func<Partner, bo
 
 public sealed record PartnerContactView(string Name, string? Function, string? Phone, string? Email, string? Availability);
 
-public sealed record PartnerChangeView(DateTimeOffset ChangedAt, string? ChangedBy, IReadOnlyList<string> Fields);
+/// <summary>One changed field of a partner: its code and its value before and after, as text (empty for a new partner's "before").</summary>
+public sealed record PartnerFieldChange(string Field, string? Before, string? After);
+
+public sealed record PartnerChangeView(DateTimeOffset ChangedAt, string? ChangedBy, IReadOnlyList<string> Fields, IReadOnlyList<PartnerFieldChange> Values);
 
 /// <summary>A partner as the network overview, its page and the API show it: Table 1's marks, Table 2's work processes, contacts.</summary>
 public sealed record PartnerView(
     int Id, string Name, PartnerKind Kind,
     bool Policy, bool Prevention, bool Signalling, bool InvestigationProsecution, bool Aftercare,
     bool Sexual, bool Labour, bool Criminal,
-    IReadOnlyList<PartnerContactView> Contacts, IReadOnlyList<string> WorkProcesses, IReadOnlyList<Route> Routes, Guid Version)
+    IReadOnlyList<PartnerContactView> Contacts, IReadOnlyList<string> WorkProcesses, IReadOnlyList<Route> Routes, Guid Version,
+    bool Archived = false, IReadOnlyList<Route>? DefaultRoutes = null)
 {
-    public static PartnerView From(Partner p, IEnumerable<Route> routes) => new(
+    public static PartnerView From(Partner p, IEnumerable<PartnerRoute> routes) => From(p, routes.ToList());
+
+    private static PartnerView From(Partner p, List<PartnerRoute> routes) => new(
         p.Id, p.Name, p.Kind,
         p.Roles.HasFlag(PartnerRoles.Policy), p.Roles.HasFlag(PartnerRoles.Prevention), p.Roles.HasFlag(PartnerRoles.Signalling),
         p.Roles.HasFlag(PartnerRoles.InvestigationProsecution), p.Roles.HasFlag(PartnerRoles.Aftercare),
         p.Forms.HasFlag(ExploitationForms.Sexual), p.Forms.HasFlag(ExploitationForms.Labour), p.Forms.HasFlag(ExploitationForms.Criminal),
         [.. p.Contacts.OrderBy(c => c.SortOrder).Select(c => new PartnerContactView(c.Name, c.Function, c.Phone, c.Email, c.Availability))],
         [.. p.WorkProcesses.OrderBy(w => w.SortOrder).Select(w => w.Description)],
-        [.. routes.Order()],
-        p.Version);
+        [.. routes.Select(r => r.Route).Order()],
+        p.Version,
+        p.IsArchived,
+        [.. routes.Where(r => r.IsDefault).Select(r => r.Route).Order()]);
 }
 
 /// <summary>
@@ -37,6 +45,8 @@ public static class PartnerNetwork
     public const int ShortMax = 200;
     public const int PhoneMax = 40;
     public const int ContactsMax = 20;
+    public const int WorkProcessMax = 1000;
+    public const int WorkProcessesMax = 50;
 
     /// <summary>Table 1's eight columns in the order of partners.csv.</summary>
     public static readonly IReadOnlyList<NetworkColumn> Columns =

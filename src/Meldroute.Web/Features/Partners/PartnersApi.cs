@@ -26,7 +26,10 @@ public static class PartnersApi
 
         api.MapGet("", ListPartnersAsync).WithName("ListPartners");
         api.MapGet("/{id:int}", GetPartnerAsync).WithName("GetPartner");
+        api.MapPost("", CreatePartnerAsync).WithName("CreatePartner").RequireAuthorization(Policies.PartnerEditor);
         api.MapPut("/{id:int}", UpdatePartnerAsync).WithName("UpdatePartner").RequireAuthorization(Policies.PartnerEditor);
+        api.MapPost("/{id:int}/archive", ArchivePartnerAsync).WithName("ArchivePartner").RequireAuthorization(Policies.PartnerEditor);
+        api.MapPut("/{id:int}/routes", SetPartnerRoutesAsync).WithName("SetPartnerRoutes").RequireAuthorization(Policies.PartnerEditor);
         api.MapGet("/care-map", GetCareMapAsync).WithName("GetCareMap");
         api.MapGet("/care-map/docx", DownloadCareMapAsync).WithName("DownloadCareMap");
         return app;
@@ -41,6 +44,18 @@ public static class PartnersApi
     public static async Task<Results<Ok<PartnerView>, ValidationProblem, ProblemHttpResult>> UpdatePartnerAsync(
         int id, PartnerRequest request, [AsParameters] PartnerServices services, CancellationToken ct) =>
         (await UpdatePartner.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, id, request, ct)).ToResult(services.T);
+
+    public static async Task<Results<Ok<PartnerView>, ValidationProblem, ProblemHttpResult>> CreatePartnerAsync(
+        PartnerRequest request, [AsParameters] PartnerServices services, CancellationToken ct) =>
+        (await CreatePartner.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, request, ct)).ToResult(services.T);
+
+    public static async Task<Results<Ok<PartnerView>, ValidationProblem, ProblemHttpResult>> ArchivePartnerAsync(
+        int id, ArchivePartnerRequest request, [AsParameters] PartnerServices services, CancellationToken ct) =>
+        (await ArchivePartner.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, id, request, ct)).ToResult(services.T);
+
+    public static async Task<Results<Ok<PartnerView>, ValidationProblem, ProblemHttpResult>> SetPartnerRoutesAsync(
+        int id, PartnerRoutesRequest request, [AsParameters] PartnerServices services, CancellationToken ct) =>
+        (await SetPartnerRoutes.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, id, request, ct)).ToResult(services.T);
 
     public static async Task<Results<Ok<CareMapView>, ValidationProblem, ProblemHttpResult>> GetCareMapAsync(
         [AsParameters] CareMapQuery query, [AsParameters] PartnerServices services, CancellationToken ct) =>

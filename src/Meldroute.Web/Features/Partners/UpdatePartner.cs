@@ -25,7 +25,7 @@ public sealed class PartnerContactInput
                            && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Availability);
 }
 
-/// <summary>UpdatePartner's body: the row of Table 1 and the contact persons (the list replaces the old one; empty rows are ignored).</summary>
+/// <summary>CreatePartner's and UpdatePartner's body: the row of Table 1, the contact persons (the list replaces the old one; empty rows are ignored) and the work processes.</summary>
 public sealed class PartnerRequest
 {
     public Guid? Version { get; set; }
@@ -52,17 +52,21 @@ public sealed class PartnerRequest
 
     public List<PartnerContactInput> Contacts { get; set; } = [];
 
+    /// <summary>The partner's work processes (Table 2), in order; null leaves them as they are.</summary>
+    public List<string?>? WorkProcesses { get; set; }
+
     public static PartnerRequest From(PartnerView p) => new()
     {
         Version = p.Version, Name = p.Name, Kind = p.Kind, Policy = p.Policy, Prevention = p.Prevention, Signalling = p.Signalling,
         InvestigationProsecution = p.InvestigationProsecution, Aftercare = p.Aftercare, Sexual = p.Sexual, Labour = p.Labour, Criminal = p.Criminal,
         Contacts = [.. p.Contacts.Select(c => new PartnerContactInput { Name = c.Name, Function = c.Function, Phone = c.Phone, Email = c.Email, Availability = c.Availability })],
+        WorkProcesses = [.. p.WorkProcesses],
     };
 }
 
 /// <summary>
-/// UpdatePartner: a partner's row of Table 1 and its contact persons. Every change is audited and listed on the
-/// partner's page.
+/// UpdatePartner: a partner's row of Table 1, its contact persons and (when given) its work processes of Table 2.
+/// Every change is audited and versioned with old and new values (<see cref="PartnerHistory"/>).
 /// </summary>
 public static class UpdatePartner
 {
@@ -74,6 +78,22 @@ public static class UpdatePartner
             return Outcome<PartnerView>.NotFound();
         }
 
+        var errors = await ValidateAsync(db, t, r, id, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Outcome<PartnerView>.Invalid(errors);
+        }
+
+        return await PartnerEdits.RunAsync(db, audit, clock, t, user, id, r.Version, "partner.updated", (partner, routes) =>
+        {
+            Apply(db, partner, r);
+            return (routes, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>The checks CreatePartner and UpdatePartner share: name (unique), kind, contacts and work processes.</summary>
+    public static async Task<Dictionary<string, string[]>> ValidateAsync(MeldrouteDbContext db, IStringLocalizer t, PartnerRequest r, int? id, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         TextRules.Check(errors, nameof(r.Name), r.Name, PartnerNetwork.NameMax, t, required: true);
         if (r.Kind is null || !Enum.IsDefined(r.Kind.Value))
@@ -112,86 +132,68 @@ public static class UpdatePartner
             }
         }
 
+        var processes = r.WorkProcesses ?? [];
+        if (processes.Count(w => !string.IsNullOrWhiteSpace(w)) > PartnerNetwork.WorkProcessesMax)
+        {
+            errors[nameof(r.WorkProcesses)] = [t["Partner_TooManyWorkProcesses", PartnerNetwork.WorkProcessesMax]];
+        }
+
+        for (var i = 0; i < processes.Count; i++)
+        {
+            TextRules.Check(errors, $"{nameof(r.WorkProcesses)}[{i}]", processes[i], PartnerNetwork.WorkProcessMax, t);
+        }
+
         var name = TextRules.Clean(r.Name);
         if (name is not null && await db.Partners.AnyAsync(p => p.Name == name && p.Id != id, cancellationToken))
         {
             errors[nameof(r.Name)] = [t["Partner_NameTaken"]];
         }
 
-        if (errors.Count > 0)
-        {
-            return Outcome<PartnerView>.Invalid(errors);
-        }
+        return errors;
+    }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var partner = await db.Partners.Include(p => p.Contacts).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (partner is null)
-        {
-            return Outcome<PartnerView>.NotFound();
-        }
-
-        if (r.Version is { } version && version != partner.Version)
-        {
-            return Outcome<PartnerView>.Conflict(t["Partner_ChangedByOther", partner.Name]);
-        }
-
-        db.Entry(partner).Property(p => p.Version).OriginalValue = partner.Version;
-
-        var roles = (r.Policy ? PartnerRoles.Policy : 0) | (r.Prevention ? PartnerRoles.Prevention : 0) | (r.Signalling ? PartnerRoles.Signalling : 0)
-                    | (r.InvestigationProsecution ? PartnerRoles.InvestigationProsecution : 0) | (r.Aftercare ? PartnerRoles.Aftercare : 0);
-        var forms = (r.Sexual ? ExploitationForms.Sexual : 0) | (r.Labour ? ExploitationForms.Labour : 0) | (r.Criminal ? ExploitationForms.Criminal : 0);
-        var newContacts = contacts.Select((c, i) => new PartnerContact
+    /// <summary>Writes a checked request onto the partner (contacts and work processes are replaced only when they differ).</summary>
+    public static void Apply(MeldrouteDbContext db, Partner partner, PartnerRequest r)
+    {
+        partner.Name = TextRules.Clean(r.Name)!;
+        partner.Kind = r.Kind!.Value;
+        partner.Roles = (r.Policy ? PartnerRoles.Policy : 0) | (r.Prevention ? PartnerRoles.Prevention : 0) | (r.Signalling ? PartnerRoles.Signalling : 0)
+                        | (r.InvestigationProsecution ? PartnerRoles.InvestigationProsecution : 0) | (r.Aftercare ? PartnerRoles.Aftercare : 0);
+        partner.Forms = (r.Sexual ? ExploitationForms.Sexual : 0) | (r.Labour ? ExploitationForms.Labour : 0) | (r.Criminal ? ExploitationForms.Criminal : 0);
+        var contacts = r.Contacts.Where(c => !c.IsEmpty).Select((c, i) => new PartnerContact
         {
             Name = TextRules.Clean(c.Name)!, Function = TextRules.Clean(c.Function), Phone = TextRules.Clean(c.Phone), Email = TextRules.Clean(c.Email),
             Availability = TextRules.Clean(c.Availability), SortOrder = i + 1,
         }).ToList();
-
-        var changed = new List<string>();
-        if (partner.Name != name) changed.Add("Name");
-        if (partner.Kind != r.Kind) changed.Add("Kind");
-        if (partner.Roles != roles) changed.Add("Roles");
-        if (partner.Forms != forms) changed.Add("Forms");
-        static string Key(PartnerContact c) => string.Join('\u001f', c.Name, c.Function, c.Phone, c.Email, c.Availability);
-        if (!partner.Contacts.OrderBy(c => c.SortOrder).Select(Key).SequenceEqual(newContacts.Select(Key), StringComparer.Ordinal)) changed.Add("Contacts");
-
-        partner.Name = name!;
-        partner.Kind = r.Kind!.Value;
-        partner.Roles = roles;
-        partner.Forms = forms;
-        if (changed.Contains("Contacts"))
+        ReplaceContacts(db, partner, contacts);
+        if (r.WorkProcesses is { } processes)
         {
-            db.PartnerContacts.RemoveRange(partner.Contacts);
-            partner.Contacts = newContacts;
+            ReplaceWorkProcesses(db, partner, [.. processes.Select(TextRules.Clean).OfType<string>()]);
         }
-
-        var now = clock.GetUtcNow();
-        partner.UpdatedAt = now;
-        partner.UpdatedById = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (changed.Count > 0)
-        {
-            db.PartnerChanges.Add(new PartnerChange
-            {
-                PartnerId = partner.Id, ChangedAt = now, ChangedById = partner.UpdatedById, ChangedByName = user.Identity?.Name, Fields = string.Join(',', changed),
-            });
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<PartnerView>.Conflict(t["Partner_ChangedByOther", partner.Name]);
-        }
-
-        await audit.RecordAsync(new AuditEntry("partner.updated", AuditOutcome.Success, "partner", partner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome<PartnerView>.Ok((await GetPartner.HandleAsync(db, id, cancellationToken))!);
     }
 
-    private static bool IsPhone(string value) =>
+    public static void ReplaceContacts(MeldrouteDbContext db, Partner partner, List<PartnerContact> contacts)
+    {
+        static string Key(PartnerContact c) => string.Join('\u001f', c.Name, c.Function, c.Phone, c.Email, c.Availability);
+        if (!partner.Contacts.OrderBy(c => c.SortOrder).Select(Key).SequenceEqual(contacts.Select(Key), StringComparer.Ordinal))
+        {
+            db.PartnerContacts.RemoveRange(partner.Contacts);
+            partner.Contacts = contacts;
+        }
+    }
+
+    public static void ReplaceWorkProcesses(MeldrouteDbContext db, Partner partner, List<string> descriptions)
+    {
+        if (!partner.WorkProcesses.OrderBy(w => w.SortOrder).Select(w => w.Description).SequenceEqual(descriptions, StringComparer.Ordinal))
+        {
+            db.PartnerWorkProcesses.RemoveRange(partner.WorkProcesses);
+            partner.WorkProcesses = [.. descriptions.Select((d, i) => new PartnerWorkProcess { Description = d, SortOrder = i + 1 })];
+        }
+    }
+
+    public static bool IsPhone(string value) =>
         value.Trim().All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')') && value.Count(char.IsAsciiDigit) >= 3;
 
-    private static bool IsEmail(string value) =>
+    public static bool IsEmail(string value) =>
         MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && address.Host.Contains('.', StringComparison.Ordinal);
 }

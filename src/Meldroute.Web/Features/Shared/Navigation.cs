@@ -32,6 +32,7 @@ public sealed class Navigation(IAuthorizationService authorization, MeldrouteDbC
         new("Nav_Training", "/Training/Index", Policies.PolicyAdvisor),
         new("Nav_Users", "/Admin/Users/Index", Policies.Administrator),
         new("Nav_AccessReview", "/Admin/AccessReview/Index", Policies.Administrator),
+        new("Nav_Setup", "/Setup/Index", Policies.ReferenceDataReader),
         new("Nav_Account", "/Account/Index", Policies.SignedIn),
     ];
 

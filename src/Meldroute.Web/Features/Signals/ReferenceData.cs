@@ -19,6 +19,9 @@ public static class ReferenceData
             return (await db.Indicators.Where(i => i.Active).Select(i => i.Code).ToListAsync(cancellationToken)).ToFrozenSet(StringComparer.Ordinal);
         }))!;
 
+    /// <summary>After the checklist changed: the next submission reads it afresh.</summary>
+    public static void Forget(IMemoryCache cache, MeldrouteDbContext db) => cache.Remove(("active-indicator-codes", db.Database.GetConnectionString()));
+
     public static async Task EnsureIndicatorsAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Indicators.AnyAsync(cancellationToken))

@@ -126,7 +126,7 @@ public sealed class DossierModel(
         }
 
         PartnerChoices = detail.CanManage
-            ? [.. (await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => (p.Id, p.Name))]
+            ? [.. (await db.Partners.AsNoTracking().Where(p => p.ArchivedAt == null).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => (p.Id, p.Name))]
             : [];
         return true;
     }

@@ -13,7 +13,7 @@ namespace Meldroute.Web.Infrastructure.Commands;
 /// <summary>
 /// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
 /// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>mailbox poll</c>, <c>users add --email E --role R [--name N]</c>,
-/// <c>backup [--to FILE] [--keys-to FILE]</c>, <c>seed-load</c>. Everything else goes to the host as configuration.
+/// <c>backup [--to FILE] [--keys-to FILE]</c>, <c>seed-load</c>, <c>reference-data export --to FILE.zip</c>, <c>reference-data import --from FILE.zip</c>. Everything else goes to the host as configuration.
 /// </summary>
 public sealed class OperatorCommand
 {
@@ -33,10 +33,10 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database]";
+    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database] | reference-data export --to FILE.zip | reference-data import --from FILE.zip";
 
-    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"]];
-    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to", "--keys-to", "--kind"];
+    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"], ["reference-data", "export"], ["reference-data", "import"]];
+    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to", "--keys-to", "--kind", "--from"];
 
     private Task? preparing;
 
@@ -131,6 +131,12 @@ public sealed class OperatorCommand
                 return await BackupAsync(app.Services);
             case "seed-load":
                 return await SeedLoadAsync(app.Services);
+            case "reference-data export":
+                await PrepareDatabaseAsync(app.Services);
+                return await ExportReferenceDataAsync(app.Services);
+            case "reference-data import":
+                await PrepareDatabaseAsync(app.Services);
+                return await ImportReferenceDataAsync(app.Services);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;
@@ -253,6 +259,70 @@ public sealed class OperatorCommand
             Console.WriteLine($"Data keys copied to {Path.GetFullPath(keysTarget)}. Keep these copies no longer than the rotation in docs/operations.md: a copy holds the keys of signals purged after it was made.");
         }
 
+        return 0;
+    }
+
+    /// <summary>The reference data as the ZIP ExportReferenceData gives, into a new file (docs/operations.md).</summary>
+    private async Task<int> ExportReferenceDataAsync(IServiceProvider services)
+    {
+        if (!Options.TryGetValue("--to", out var target))
+        {
+            await Console.Error.WriteLineAsync("Usage: reference-data export --to FILE.zip (a new file).");
+            return 2;
+        }
+
+        target = Path.GetFullPath(target);
+        if (File.Exists(target))
+        {
+            await Console.Error.WriteLineAsync($"{target} exists already; choose a new file.");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        await File.WriteAllBytesAsync(target, await Features.Setup.ExportReferenceData.HandleAsync(db, CancellationToken.None));
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(
+            new AuditEntry("reference-data.exported", AuditOutcome.Success, "reference-data", null, "operator-command"));
+        Console.WriteLine($"Reference data written to {target}.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Imports the ZIP as ImportReferenceData does: everything is checked first; on a bad row nothing is written and
+    /// each problem is printed in Dutch with its file and line (exit code 1).
+    /// </summary>
+    private async Task<int> ImportReferenceDataAsync(IServiceProvider services)
+    {
+        if (!Options.TryGetValue("--from", out var source) || !File.Exists(source))
+        {
+            await Console.Error.WriteLineAsync("Usage: reference-data import --from FILE.zip (an existing file).");
+            return 2;
+        }
+
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("nl");
+        Dictionary<string, string>? files;
+        await using (var zip = File.OpenRead(source))
+        {
+            files = zip.Length <= Features.Setup.ReferenceDataSet.MaxFileBytes ? Features.Setup.ReferenceDataSet.FilesOfZip(zip) : null;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var outcome = await Features.Setup.ImportReferenceData.HandleAsync(
+            scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
+            services.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>(),
+            null, null, files, CancellationToken.None);
+        if (outcome.Value is not { } imported)
+        {
+            foreach (var line in outcome.Errors?.Values.SelectMany(m => m) ?? [])
+            {
+                await Console.Error.WriteLineAsync(line);
+            }
+
+            await Console.Error.WriteLineAsync("Nothing was imported.");
+            return 1;
+        }
+
+        Console.WriteLine($"Reference data imported: partners {imported.PartnersAdded} added, {imported.PartnersChanged} changed; departments {imported.DepartmentsAdded} added, {imported.DepartmentsChanged} changed; indicators {imported.IndicatorsAdded} added, {imported.IndicatorsChanged} changed.");
         return 0;
     }
 

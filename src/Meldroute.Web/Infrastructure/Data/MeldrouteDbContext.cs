@@ -34,6 +34,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<PartnerRoute> PartnerRoutes => Set<PartnerRoute>();
     public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
     public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
+    public DbSet<Features.Setup.ReferenceChange> ReferenceChanges => Set<Features.Setup.ReferenceChange>();
     public DbSet<Features.Agenda.AgendaActivity> AgendaActivities => Set<Features.Agenda.AgendaActivity>();
     public DbSet<Features.Agenda.AgendaProgressNote> AgendaProgressNotes => Set<Features.Agenda.AgendaProgressNote>();
     public DbSet<Features.Framework.BuildingBlock> BuildingBlocks => Set<Features.Framework.BuildingBlock>();

@@ -5,13 +5,19 @@ namespace Meldroute.Web.Infrastructure.Data;
 /// <summary>Reads the CSV files shipped in Seed/ (copies of ../shared/domain) from the assembly.</summary>
 internal static class SeedData
 {
-    public static List<Dictionary<string, string>> Read(string fileName)
+    /// <summary>A shipped file as it is.</summary>
+    public static string Text(string fileName)
     {
         var assembly = typeof(SeedData).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Seed." + fileName, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var text = new StreamReader(stream);
-        using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true }).From(text);
+        return text.ReadToEnd();
+    }
+
+    public static List<Dictionary<string, string>> Read(string fileName)
+    {
+        using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true }).FromText(Text(fileName));
         var columns = reader.Header.ColNames;
         var rows = new List<Dictionary<string, string>>();
         foreach (var row in reader)

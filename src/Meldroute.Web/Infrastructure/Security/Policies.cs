@@ -29,8 +29,11 @@ public static class Policies
     /// </summary>
     public const string PartnerReader = nameof(PartnerReader);
 
-    /// <summary>Who keeps the partner network up to date: policy advisors and administrators.</summary>
+    /// <summary>Who keeps the partner network and the other reference data up to date: administrators (policy advisors read).</summary>
     public const string PartnerEditor = nameof(PartnerEditor);
+
+    /// <summary>Who may export all reference data (partners with contacts, departments, indicators): administrators and policy advisors.</summary>
+    public const string ReferenceDataReader = nameof(ReferenceDataReader);
 
     public const string Reporter = Roles.Reporter;
     public const string SpecialistOfficer = Roles.SpecialistOfficer;
@@ -65,7 +68,8 @@ public static class Policies
         options.AddPolicy(DossierReader, StaffWith(Roles.All));
         options.AddPolicy(FiguresReader, StaffWith(Roles.PolicyAdvisor, Roles.SpecialistOfficer));
         options.AddPolicy(PartnerReader, StaffWith(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator));
-        options.AddPolicy(PartnerEditor, StaffWith(Roles.PolicyAdvisor, Roles.Administrator));
+        options.AddPolicy(PartnerEditor, StaffWith(Roles.Administrator));
+        options.AddPolicy(ReferenceDataReader, StaffWith(Roles.PolicyAdvisor, Roles.Administrator));
         foreach (var role in Roles.All)
         {
             options.AddPolicy(role, StaffWith(role));

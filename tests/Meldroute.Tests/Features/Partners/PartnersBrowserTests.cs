@@ -2,7 +2,7 @@ using Meldroute.Tests.TestSupport;
 
 namespace Meldroute.Tests.Features.Partners;
 
-/// <summary>The partner network, work processes and care map as the demo policy advisor uses them, with axe-core on each. (issue 5)</summary>
+/// <summary>The partner network, work processes and care map as the demo administrator keeps them, with axe-core on each (issues 5, 18).</summary>
 [Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class PartnersBrowserTests(BrowserApp browser)
@@ -12,7 +12,7 @@ public sealed class PartnersBrowserTests(BrowserApp browser)
     {
         // axe-core needs script in the page; the pages themselves use none (the HTTP-level tests post the forms as plain HTML).
         var page = await browser.NewPageAsync();
-        await page.SignInAsync("beleidsadviseur@meldroute.test");
+        await page.SignInAsync("beheerder@meldroute.test");
 
         await page.ClickAsync("[data-testid=main-navigation] a:has-text('Ketenpartners')");
         Assert.Contains("Externe ketenpartners", await page.InnerTextAsync("main"), StringComparison.Ordinal);

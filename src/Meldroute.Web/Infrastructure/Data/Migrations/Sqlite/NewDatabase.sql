@@ -722,3 +722,26 @@ ALTER TABLE "Signals" ADD "DataKeyId" TEXT NULL;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206121123_PerOwnerDataKeys', '10.0.15');
 
+ALTER TABLE "Partners" ADD "ArchivedAt" INTEGER NULL;
+
+ALTER TABLE "PartnerChanges" ADD "After" TEXT NULL;
+
+ALTER TABLE "PartnerChanges" ADD "Before" TEXT NULL;
+
+CREATE TABLE "ReferenceChanges" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReferenceChanges" PRIMARY KEY AUTOINCREMENT,
+    "Subject" TEXT NOT NULL,
+    "SubjectKey" TEXT NOT NULL,
+    "ChangedAt" INTEGER NOT NULL,
+    "ChangedById" TEXT NULL,
+    "ChangedByName" TEXT NULL,
+    "Fields" TEXT NOT NULL,
+    "Before" TEXT NULL,
+    "After" TEXT NULL
+);
+
+CREATE INDEX "IX_ReferenceChanges_Subject_SubjectKey_ChangedAt" ON "ReferenceChanges" ("Subject", "SubjectKey", "ChangedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206204706_ReferenceDataMaintenance', '10.0.15');
+

@@ -670,6 +670,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Forms")
                         .HasColumnType("INTEGER");
 
@@ -711,6 +714,14 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ChangedAt")
                         .HasColumnType("INTEGER");
@@ -932,6 +943,53 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_LegalHolds_OneItem", "(\"SignalId\" IS NULL) <> (\"VictimDossierId\" IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Setup.ReferenceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "SubjectKey", "ChangedAt");
+
+                    b.ToTable("ReferenceChanges");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.AgendaItem", b =>

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Meldroute.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Meldroute.Web.Features.Setup;
+
+/// <summary>
+/// One change of a department or an indicator: who, when, and the old and new value of each changed field (partners
+/// keep theirs in <see cref="Partners.PartnerChange"/>). Reference data only, no personal data of the public.
+/// </summary>
+public sealed class ReferenceChange
+{
+    public const string Department = "department";
+    public const string Indicator = "indicator";
+
+    public long Id { get; set; }
+
+    /// <summary><see cref="Department"/> or <see cref="Indicator"/>.</summary>
+    public required string Subject { get; set; }
+
+    /// <summary>The department's id or the indicator's code.</summary>
+    public required string SubjectKey { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+
+    public string? ChangedById { get; set; }
+
+    public string? ChangedByName { get; set; }
+
+    public required string Fields { get; set; }
+
+    public string? Before { get; set; }
+
+    public string? After { get; set; }
+
+    /// <summary>Adds a change row when a field differs (or the item is new: <paramref name="before"/> null).</summary>
+    public static bool Record(
+        MeldrouteDbContext db, string subject, string key, IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?> after, ClaimsPrincipal? user, DateTimeOffset at)
+    {
+        var changed = before is null
+            ? ["Created"]
+            : after.Keys.Where(k => JsonSerializer.Serialize(before[k]) != JsonSerializer.Serialize(after[k])).ToList();
+        if (changed.Count == 0)
+        {
+            return false;
+        }
+
+        var keys = before is null ? [.. after.Keys] : changed;
+        db.ReferenceChanges.Add(new ReferenceChange
+        {
+            Subject = subject, SubjectKey = key, ChangedAt = at, ChangedById = user?.FindFirstValue(ClaimTypes.NameIdentifier), ChangedByName = user?.Identity?.Name,
+            Fields = string.Join(',', changed),
+            Before = before is null ? null : JsonSerializer.Serialize(keys.ToDictionary(k => k, k => before[k])),
+            After = JsonSerializer.Serialize(keys.ToDictionary(k => k, k => after[k])),
+        });
+        return true;
+    }
+}
+
+internal sealed class ReferenceChangeConfiguration : IEntityTypeConfiguration<ReferenceChange>
+{
+    public void Configure(EntityTypeBuilder<ReferenceChange> builder)
+    {
+        builder.Property(c => c.Subject).HasMaxLength(20);
+        builder.Property(c => c.SubjectKey).HasMaxLength(40);
+        builder.HasIndex(c => new { c.Subject, c.SubjectKey, c.ChangedAt });
+        builder.Property(c => c.ChangedById).HasMaxLength(64);
+        builder.Property(c => c.ChangedByName).HasMaxLength(256);
+        builder.Property(c => c.Fields).HasMaxLength(200);
+        builder.Property(c => c.Before).HasMaxLength(20_000);
+        builder.Property(c => c.After).HasMaxLength(20_000);
+    }
+}
