@@ -2,7 +2,7 @@ using nietras.SeparatedValues;
 
 namespace Meldroute.Web.Infrastructure.Data;
 
-/// <summary>Reads the CSV files shipped in Seed/ (copies of ../shared/domain) from the assembly.</summary>
+/// <summary>Reads the CSV files shipped in Seed/ (started from ../shared/domain, checked against the plan) from the assembly.</summary>
 internal static class SeedData
 {
     /// <summary>A shipped file as it is.</summary>

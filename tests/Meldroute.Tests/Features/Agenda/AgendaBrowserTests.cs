@@ -20,7 +20,7 @@ public sealed class AgendaBrowserTests(BrowserApp browser)
 
         await page.SelectOptionAsync("#level", "3");
         await page.ClickAsync("main button[type=submit]");
-        Assert.Contains("Weerbare Jeugd", await page.InnerTextAsync("[data-testid=agenda]"), StringComparison.Ordinal);
+        Assert.Contains("Preventie op scholen", await page.InnerTextAsync("[data-testid=agenda]"), StringComparison.Ordinal);
         Assert.DoesNotContain("YouChoose", await page.InnerTextAsync("[data-testid=agenda]"), StringComparison.Ordinal);
         await page.FillAsync("#year", "twintig");
         await page.ClickAsync("main button[type=submit]");

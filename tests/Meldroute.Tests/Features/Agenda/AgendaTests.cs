@@ -33,17 +33,17 @@ public abstract class AgendaTests(Database database)
 
         var late = await (await advisor.PostAsJsonAsync("/api/agenda", Activity("Pilot arbeidsuitbuiting", ["ChainCooperation", "SignallingCapacity"], 2, today.AddMonths(-6), today.AddDays(-10), "Running")))
             .JsonAsync(HttpStatusCode.Created);
-        await (await advisor.PostAsJsonAsync("/api/agenda", Activity("Weerbare Jeugd", ["Awareness"], 3, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), "NotFunded"))).JsonAsync(HttpStatusCode.Created);
+        await (await advisor.PostAsJsonAsync("/api/agenda", Activity("Preventie op scholen", ["Awareness"], 3, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), "NotFunded"))).JsonAsync(HttpStatusCode.Created);
         await (await advisor.PostAsJsonAsync("/api/agenda", Activity("Netwerkdag", ["ChainCooperation"], 2, today.AddMonths(-3), today.AddMonths(-2), "Done"))).JsonAsync(HttpStatusCode.Created);
         Assert.True(late.GetProperty("isLate").GetBoolean());
 
         async Task<List<string>> TitlesAsync(string query) =>
             [.. (await (await advisor.GetAsync("/api/agenda" + query)).JsonAsync(HttpStatusCode.OK)).GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("title").GetString()!)];
         Assert.Equal(["Pilot arbeidsuitbuiting", "Netwerkdag"], await TitlesAsync("?goal=ChainCooperation"));
-        Assert.Equal(["Weerbare Jeugd"], await TitlesAsync("?level=3"));
-        Assert.Equal(["Weerbare Jeugd"], await TitlesAsync("?year=2027"));
+        Assert.Equal(["Preventie op scholen"], await TitlesAsync("?level=3"));
+        Assert.Equal(["Preventie op scholen"], await TitlesAsync("?year=2027"));
         Assert.Equal(["Pilot arbeidsuitbuiting"], await TitlesAsync("?late=true"));
-        Assert.Equal(["Weerbare Jeugd"], await TitlesAsync("?status=NotFunded"));
+        Assert.Equal(["Preventie op scholen"], await TitlesAsync("?status=NotFunded"));
 
         // Bad filters and bad input: Dutch messages per field, never a 500.
         var badFilter = await (await advisor.GetAsync("/api/agenda?goal=Vrede&level=7&status=Klaar")).JsonAsync(HttpStatusCode.BadRequest);
@@ -91,7 +91,7 @@ public abstract class AgendaTests(Database database)
         // The page: filters as query parameters, errors next to the field, the same export.
         var browser = await app.SignInAsync(advisorUser);
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/Agenda?level=3"));
-        Assert.Contains("data-activity=\"Weerbare Jeugd\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-activity=\"Preventie op scholen\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-activity=\"Netwerkdag\"", page, StringComparison.Ordinal);
         var badPage = WebUtility.HtmlDecode(await browser.GetStringAsync("/Agenda?year=twintig"));
         Assert.Contains("id=\"year-error\"><p class=\"utrecht-paragraph\">Vul een jaar in van vier cijfers", badPage, StringComparison.Ordinal);
@@ -118,14 +118,15 @@ public abstract class AgendaTests(Database database)
         var all = await (await advisor.GetAsync("/api/agenda")).JsonAsync(HttpStatusCode.OK);
         var titles = all.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
         foreach (var named in new[] { "Pilot preventie arbeidsuitbuiting", "Samenwerking met de hotelbranche", "Professionaliseren prostitutiecontroleteam", "YouChoose", "Weerbare Jeugd",
-                     "Structurele casusregisseur", "Onderzoek naar Schiphol", "Scholing medewerkers met publiekscontact", "Jaarlijkse netwerkdag", "Zorgkaart mensenhandel" })
+                     "Structurele casusregisseur", "Onderzoek naar Schiphol", "Scholing medewerkers met publiekscontact", "Jaarlijkse netwerkdag", "Zorgkaart mensenhandel",
+                     "Preventie op scholen en bij andere stakeholders" })
         {
             Assert.Contains(named, titles);
         }
 
         Assert.Contains(titles, t => t!.StartsWith("O.K.O.", StringComparison.Ordinal));
 
-        // More than 25 activities: the list pages on the server.
+        // More than 25 activities (12 from the demo agenda, 20 added): the list pages on the server.
         var version = all.GetProperty("activities")[0].GetProperty("version").GetString();
         for (var i = 0; i < 20; i++)
         {
@@ -133,12 +134,12 @@ public abstract class AgendaTests(Database database)
         }
 
         var first = await (await advisor.GetAsync("/api/agenda")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(31, first.GetProperty("total").GetInt32());
+        Assert.Equal(32, first.GetProperty("total").GetInt32());
         Assert.Equal(25, first.GetProperty("activities").GetArrayLength());
         var second = await (await advisor.GetAsync("/api/agenda?page=2")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(6, second.GetProperty("activities").GetArrayLength());
+        Assert.Equal(7, second.GetProperty("activities").GetArrayLength());
         var html = WebUtility.HtmlDecode(await (await app.SignInAsync(advisorUser)).GetStringAsync("/Agenda?p=2"));
-        Assert.Contains("31 activiteiten, pagina 2 van 2", html, StringComparison.Ordinal);
+        Assert.Contains("32 activiteiten, pagina 2 van 2", html, StringComparison.Ordinal);
         Assert.NotNull(version);
     }
 

@@ -68,7 +68,8 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
 
-        Assert.Equal(24, await db.Partners.CountAsync());
+        // The 24 rows of Table 1 and the 4 partners only the text names (Reclassering, MMA, CoMensha, the NLA's reporting point).
+        Assert.Equal(28, await db.Partners.CountAsync());
         Assert.Equal(55, await db.PartnerWorkProcesses.CountAsync());
         Assert.True(await db.Departments.CountAsync() >= 8);
         var hvo = await db.Partners.Include(p => p.WorkProcesses).SingleAsync(p => p.Name == "HVO-Querido (zorgcoördinatie)");
