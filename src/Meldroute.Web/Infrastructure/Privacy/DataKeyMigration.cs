@@ -39,9 +39,13 @@ public static class DataKeyMigration
             // Every owner gets its key even without a value to encrypt, so that the next batch does not find it again.
             foreach (var owner in signals.Cast<IDataKeyOwner>().Concat(dossiers).Where(o => o.DataKeyId is null))
             {
-                var (row, _) = db.Protection.Keys.Create();
-                db.DataKeys.Add(row);
-                owner.DataKeyId = row.Id;
+                var (row, key) = db.Protection.Keys.Create();
+                if (row is not null)
+                {
+                    db.DataKeys.Add(row);
+                }
+
+                owner.DataKeyId = key.Id;
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -120,8 +120,12 @@ internal sealed class DataKeyWrites(MeldrouteDbContext db)
         else
         {
             (var row, key) = db.Protection.Keys.Create();
-            newKeys.Add(row);
-            owner.DataKeyId = row.Id;
+            if (row is not null)
+            {
+                newKeys.Add(row);
+            }
+
+            owner.DataKeyId = key.Id;
         }
 
         ownerKeys[owner.Id] = key;

@@ -137,11 +137,53 @@ public abstract class DataKeyStore
     /// <summary>The key file on SQLite (attached to every connection of the app as schema <c>keys</c>); null on PostgreSQL.</summary>
     public virtual string? SqliteFile => null;
 
-    internal sealed class Sqlite(string file) : DataKeyStore
+    /// <summary>
+    /// Whether new keys are stored ahead of use, in batches (<see cref="StoreAhead"/>), instead of in the transaction of
+    /// the owner that first uses one. On SQLite a transaction that writes the key file too commits two files, which is
+    /// a second fsync: measured on this project's machine, 0.38 ms a commit became 0.79 ms. Keys stored ahead leave
+    /// the key file out of a submission's transaction. On PostgreSQL the key table is in the same database and costs
+    /// nothing extra.
+    /// </summary>
+    public virtual bool StoresAhead => false;
+
+    /// <summary>Stores keys that are not used yet, in one transaction of their own; durable when this returns (a missing key file is a <see cref="System.Data.Common.DbException"/>).</summary>
+    public virtual void StoreAhead(IReadOnlyList<DataKey> rows) => throw new NotSupportedException();
+
+    internal sealed class Sqlite(string file, bool storesAhead = true) : DataKeyStore
     {
         private readonly string connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 10 }.ToString();
 
         public override string? SqliteFile => file;
+
+        public override bool StoresAhead => storesAhead;
+
+        public override void StoreAhead(IReadOnlyList<DataKey> rows)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+            connection.Open();
+            using (var setup = connection.CreateCommand())
+            {
+                setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON; " + DataKeyAttach.CreateTable.Replace("keys.", "", StringComparison.Ordinal);
+                setup.ExecuteNonQuery();
+            }
+
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO \"DataKeys\" (\"Id\", \"WrappedKey\", \"CreatedAt\") VALUES ($id, $key, $at)";
+            var (id, key, at) = (insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text), insert.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Blob), insert.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Integer));
+            var time = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
+            foreach (var row in rows)
+            {
+                // As EF Core stores them on SQLite: a Guid as upper-case text, a DateTimeOffset as its binary number.
+                id.Value = row.Id.ToString().ToUpperInvariant();
+                key.Value = row.WrappedKey;
+                at.Value = time.ConvertToProvider(row.CreatedAt);
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
 
         public override byte[]? ReadWrapped(Guid id)
         {
@@ -192,7 +234,7 @@ public abstract class DataKeyStore
 /// signal unwraps its key once, not once per field (the key ring itself is kept in memory the same way); destroying
 /// a key removes it at once.
 /// </summary>
-public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore store, TimeProvider clock)
+public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore store, TimeProvider clock) : IDisposable
 {
     public const string WrapPurpose = "Meldroute.DataKey.v1";
 
@@ -203,11 +245,82 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
 
     public DataKeyStore Store => store;
 
-    /// <summary>A new key: its row to add to the owner's unit of work, and the key itself (kept for the write that follows).</summary>
-    public (DataKey Row, DataKeyMaterial Key) Create()
+    /// <summary>Keys stored ahead in one batch (SQLite): one transaction of the key file per this many new owners.</summary>
+    public const int AheadBatch = 32;
+
+    private readonly ConcurrentQueue<DataKeyMaterial> ahead = new();
+    private int refilling;
+    private Task refill = Task.CompletedTask;
+    private volatile bool stopped;
+
+    /// <summary>When the app stops: no new batch, and the one being written is finished before the key file is let go.</summary>
+    public void Dispose()
+    {
+        stopped = true;
+        refill.Wait(TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>
+    /// A new key, and its row to add to the owner's unit of work; the row is null when the key was stored ahead
+    /// (<see cref="DataKeyStore.StoresAhead"/>). Keys stored ahead and never used (an app that stops) are random bytes
+    /// that encrypt nothing.
+    /// </summary>
+    public (DataKey? Row, DataKeyMaterial Key) Create()
+    {
+        if (store.StoresAhead)
+        {
+            var found = ahead.TryDequeue(out var stored);
+            RefillIfLow();
+            if (found)
+            {
+                Remember(stored!);
+                return (null, stored!);
+            }
+        }
+
+        // None stored ahead (PostgreSQL, or the batch is still being written): the key goes in with its owner.
+        var (row, material) = New();
+        Remember(material);
+        return (row, material);
+    }
+
+    /// <summary>
+    /// Writes a batch of keys ahead, in the background: the caller is inside its own transaction, which on SQLite holds
+    /// the key file's write lock until it commits, so the batch waits for that and must not be waited for.
+    /// </summary>
+    private void RefillIfLow()
+    {
+        if (stopped || ahead.Count >= AheadBatch / 2 || Interlocked.Exchange(ref refilling, 1) == 1)
+        {
+            return;
+        }
+
+        refill = Task.Run(() =>
+        {
+            try
+            {
+                var batch = Enumerable.Range(0, AheadBatch).Select(_ => New()).ToList();
+                store.StoreAhead([.. batch.Select(b => b.Row)]);
+                foreach (var (_, key) in batch)
+                {
+                    ahead.Enqueue(key);
+                }
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // The key file was busy past its timeout or is gone (an app being stopped): keys are made with their
+                // owners meanwhile, and the next new owner tries again.
+            }
+            finally
+            {
+                Volatile.Write(ref refilling, 0);
+            }
+        });
+    }
+
+    private (DataKey Row, DataKeyMaterial Key) New()
     {
         var material = new DataKeyMaterial(Guid.CreateVersion7(), RandomNumberGenerator.GetBytes(32));
-        Remember(material);
         return (new DataKey { Id = material.Id, WrappedKey = wrapper.Protect(material.Key), CreatedAt = clock.GetUtcNow() }, material);
     }
 

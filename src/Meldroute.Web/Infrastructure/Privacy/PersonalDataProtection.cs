@@ -222,7 +222,8 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
     public static PersonalDataProtection Ephemeral(string? sqliteKeyFile = null)
     {
         var provider = new EphemeralDataProtectionProvider();
-        var store = new DataKeyStore.Sqlite(sqliteKeyFile ?? Path.Combine(Path.GetTempPath(), $"meldroute-ephemeral-{Guid.NewGuid():N}.db"));
+        // Without a file (domain tests, design time) nothing is written: keys are made with their owners, never ahead.
+        var store = new DataKeyStore.Sqlite(sqliteKeyFile ?? Path.Combine(Path.GetTempPath(), $"meldroute-ephemeral-{Guid.NewGuid():N}.db"), storesAhead: sqliteKeyFile is not null);
         return new PersonalDataProtection(provider, SubjectIndex.Ephemeral(), new DataKeyRing(provider, store, TimeProvider.System));
     }
 
