@@ -29,7 +29,7 @@ public static class DepartmentsApi
 
     public static async Task<Results<Ok<DepartmentView>, ValidationProblem, ProblemHttpResult>> CreateDepartmentAsync(
         DepartmentRequest request, [AsParameters] DepartmentServices services, CancellationToken ct) =>
-        (await UpdateDepartment.CreateAsync(services.Db, services.Audit, services.Clock, services.T, services.User, request, ct)).ToResult(services.T);
+        (await CreateDepartment.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, request, ct)).ToResult(services.T);
 
     public static async Task<Results<Ok<DepartmentView>, ValidationProblem, ProblemHttpResult>> UpdateDepartmentAsync(
         int id, DepartmentRequest request, [AsParameters] DepartmentServices services, CancellationToken ct) =>

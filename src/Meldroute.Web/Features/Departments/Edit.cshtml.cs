@@ -62,7 +62,7 @@ public sealed class EditModel(MeldrouteDbContext db, AuditTrail audit, TimeProvi
 
         var outcome = Id is { } id
             ? await UpdateDepartment.HandleAsync(db, audit, clock, t, User, id, Input, cancellationToken)
-            : await UpdateDepartment.CreateAsync(db, audit, clock, t, User, Input, cancellationToken);
+            : await CreateDepartment.HandleAsync(db, audit, clock, t, User, Input, cancellationToken);
         return await outcome.ToPageResultAsync(this, ok: _ => RedirectToPage("Index", new { saved = true }), again: AgainAsync, prefix: nameof(Input), conflict: m => Conflict = m);
 
         async Task<IActionResult> AgainAsync()

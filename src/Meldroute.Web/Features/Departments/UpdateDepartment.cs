@@ -24,40 +24,12 @@ public sealed class DepartmentRequest
 }
 
 /// <summary>
-/// CreateDepartment and UpdateDepartment: the administrator keeps the list of departments a reporter chooses from
-/// (with public contact or not, and how many employees, for the training coverage). Departments are never deleted:
-/// signals name them. Every change is audited and kept with old and new values (<see cref="ReferenceChange"/>).
+/// UpdateDepartment: the administrator keeps the list of departments a reporter chooses from (with public contact or
+/// not, and how many employees, for the training coverage). Departments are never deleted: signals name them. Every
+/// change is audited and kept with old and new values (<see cref="ReferenceChange"/>).
 /// </summary>
 public static class UpdateDepartment
 {
-    public static async Task<Outcome<DepartmentView>> CreateAsync(
-        MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer t, ClaimsPrincipal user, DepartmentRequest r, CancellationToken cancellationToken)
-    {
-        var errors = await ValidateAsync(db, t, r, id: null, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return Outcome<DepartmentView>.Invalid(errors);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var department = new Department { Name = TextRules.Clean(r.Name)!, HasPublicContact = r.HasPublicContact!.Value, PublicContactEmployees = r.PublicContactEmployees };
-        db.Departments.Add(department);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<DepartmentView>.Invalid(nameof(r.Name), t["Department_NameTaken"]);
-        }
-
-        ReferenceChange.Record(db, ReferenceChange.Department, Key(department), null, DepartmentRules.Fields(department), user, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("department.created", AuditOutcome.Success, "department", Key(department)), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome<DepartmentView>.Ok(DepartmentView.From(department));
-    }
-
     public static async Task<Outcome<DepartmentView>> HandleAsync(
         MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer t, ClaimsPrincipal user, int id, DepartmentRequest r, CancellationToken cancellationToken)
     {
@@ -102,7 +74,8 @@ public static class UpdateDepartment
         return Outcome<DepartmentView>.Ok(DepartmentView.From(department));
     }
 
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(MeldrouteDbContext db, IStringLocalizer t, DepartmentRequest r, int? id, CancellationToken cancellationToken)
+    /// <summary>The checks CreateDepartment and UpdateDepartment share.</summary>
+    internal static async Task<Dictionary<string, string[]>> ValidateAsync(MeldrouteDbContext db, IStringLocalizer t, DepartmentRequest r, int? id, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         TextRules.Check(errors, nameof(r.Name), r.Name, DepartmentRules.NameMax, t, required: true);
@@ -125,5 +98,5 @@ public static class UpdateDepartment
         return errors;
     }
 
-    private static string Key(Department d) => d.Id.ToString(CultureInfo.InvariantCulture);
+    internal static string Key(Department d) => d.Id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,13 @@ public static class ExportReferenceData
     public const string ContentType = "application/zip";
     public const string FileName = "meldroute-referentiegegevens.zip";
 
-    public static async Task<byte[]> HandleAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
-        ReferenceDataSet.ToZip(ReferenceDataSet.Write(await ReadAsync(db, cancellationToken)));
+    /// <summary>The ZIP, and its audit event (<paramref name="purpose"/>: how it was asked for, e.g. "operator-command").</summary>
+    public static async Task<byte[]> HandleAsync(MeldrouteDbContext db, AuditTrail audit, string? purpose, CancellationToken cancellationToken)
+    {
+        var zip = ReferenceDataSet.ToZip(ReferenceDataSet.Write(await ReadAsync(db, cancellationToken)));
+        await audit.RecordAsync(new AuditEntry("reference-data.exported", AuditOutcome.Success, "reference-data", null, purpose), cancellationToken);
+        return zip;
+    }
 
     public static async Task<ReferenceDataSet> ReadAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {

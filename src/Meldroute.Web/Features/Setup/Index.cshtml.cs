@@ -26,8 +26,6 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IAuthori
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var zip = await ExportReferenceData.HandleAsync(db, cancellationToken);
-        await audit.RecordAsync(new AuditEntry("reference-data.exported", AuditOutcome.Success, "reference-data"), cancellationToken);
-        return File(zip, ExportReferenceData.ContentType, ExportReferenceData.FileName);
+        return File(await ExportReferenceData.HandleAsync(db, audit, null, cancellationToken), ExportReferenceData.ContentType, ExportReferenceData.FileName);
     }
 }

@@ -27,12 +27,8 @@ public static class SetupApi
         return app;
     }
 
-    public static async Task<FileContentHttpResult> ExportReferenceDataAsync([AsParameters] SetupServices services, CancellationToken ct)
-    {
-        var zip = await ExportReferenceData.HandleAsync(services.Db, ct);
-        await services.Audit.RecordAsync(new AuditEntry("reference-data.exported", AuditOutcome.Success, "reference-data"), ct);
-        return TypedResults.File(zip, ExportReferenceData.ContentType, ExportReferenceData.FileName);
-    }
+    public static async Task<FileContentHttpResult> ExportReferenceDataAsync([AsParameters] SetupServices services, CancellationToken ct) =>
+        TypedResults.File(await ExportReferenceData.HandleAsync(services.Db, services.Audit, null, ct), ExportReferenceData.ContentType, ExportReferenceData.FileName);
 
     public static async Task<Results<Ok<ReferenceDataImported>, ValidationProblem, ProblemHttpResult>> ImportReferenceDataAsync(
         HttpRequest request, [AsParameters] SetupServices services, CancellationToken ct)

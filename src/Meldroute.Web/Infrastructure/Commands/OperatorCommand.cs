@@ -280,9 +280,8 @@ public sealed class OperatorCommand
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
-        await File.WriteAllBytesAsync(target, await Features.Setup.ExportReferenceData.HandleAsync(db, CancellationToken.None));
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(
-            new AuditEntry("reference-data.exported", AuditOutcome.Success, "reference-data", null, "operator-command"));
+        await File.WriteAllBytesAsync(target, await Features.Setup.ExportReferenceData.HandleAsync(
+            db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), "operator-command", CancellationToken.None));
         Console.WriteLine($"Reference data written to {target}.");
         return 0;
     }

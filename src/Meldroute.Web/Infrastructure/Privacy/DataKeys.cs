@@ -137,27 +137,22 @@ public abstract class DataKeyStore
     /// <summary>The key file on SQLite (attached to every connection of the app as schema <c>keys</c>); null on PostgreSQL.</summary>
     public virtual string? SqliteFile => null;
 
-    /// <summary>
-    /// Whether new keys are stored ahead of use, in batches (<see cref="StoreAhead"/>), instead of in the transaction of
-    /// the owner that first uses one. On SQLite a transaction that writes the key file too commits two files, which is
-    /// a second fsync: measured on this project's machine, 0.38 ms a commit became 0.79 ms. Keys stored ahead leave
-    /// the key file out of a submission's transaction. On PostgreSQL the key table is in the same database and costs
-    /// nothing extra.
-    /// </summary>
-    public virtual bool StoresAhead => false;
-
-    /// <summary>Stores keys that are not used yet, in one transaction of their own; durable when this returns (a missing key file is a <see cref="System.Data.Common.DbException"/>).</summary>
-    public virtual void StoreAhead(IReadOnlyList<DataKey> rows) => throw new NotSupportedException();
-
     internal sealed class Sqlite(string file, bool storesAhead = true) : DataKeyStore
     {
         private readonly string connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 10 }.ToString();
 
         public override string? SqliteFile => file;
 
-        public override bool StoresAhead => storesAhead;
+        /// <summary>
+        /// Whether new keys are stored ahead of use, in batches (<see cref="StoreAhead"/>), instead of in the transaction
+        /// of the owner that first uses one. A transaction that writes the key file too commits two files, which is a
+        /// second fsync: measured on this project's machine (benchmarks/sqlite-two-files.py), 0.38 ms a commit became
+        /// 0.79 ms. On PostgreSQL the key table is in the same database and costs nothing extra.
+        /// </summary>
+        public bool StoresAhead => storesAhead;
 
-        public override void StoreAhead(IReadOnlyList<DataKey> rows)
+        /// <summary>Stores keys that are not used yet, in one transaction of their own; durable when this returns (a missing key file is a <see cref="System.Data.Common.DbException"/>).</summary>
+        public void StoreAhead(IReadOnlyList<DataKey> rows)
         {
             using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
             connection.Open();
@@ -248,6 +243,8 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
     /// <summary>Keys stored ahead in one batch (SQLite): one transaction of the key file per this many new owners.</summary>
     public const int AheadBatch = 32;
 
+    /// <summary>The SQLite store when it stores keys ahead; null otherwise (PostgreSQL, ephemeral).</summary>
+    private readonly DataKeyStore.Sqlite? aheadStore = store is DataKeyStore.Sqlite { StoresAhead: true } sqlite ? sqlite : null;
     private readonly ConcurrentQueue<DataKeyMaterial> ahead = new();
     private int refilling;
     private Task refill = Task.CompletedTask;
@@ -262,12 +259,12 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
 
     /// <summary>
     /// A new key, and its row to add to the owner's unit of work; the row is null when the key was stored ahead
-    /// (<see cref="DataKeyStore.StoresAhead"/>). Keys stored ahead and never used (an app that stops) are random bytes
+    /// (<see cref="DataKeyStore.Sqlite.StoresAhead"/>). Keys stored ahead and never used (an app that stops) are random bytes
     /// that encrypt nothing.
     /// </summary>
     public (DataKey? Row, DataKeyMaterial Key) Create()
     {
-        if (store.StoresAhead)
+        if (aheadStore is not null)
         {
             var found = ahead.TryDequeue(out var stored);
             RefillIfLow();
@@ -290,7 +287,7 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
     /// </summary>
     private void RefillIfLow()
     {
-        if (stopped || ahead.Count >= AheadBatch / 2 || Interlocked.Exchange(ref refilling, 1) == 1)
+        if (aheadStore is null || stopped || ahead.Count >= AheadBatch / 2 || Interlocked.Exchange(ref refilling, 1) == 1)
         {
             return;
         }
@@ -300,7 +297,7 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
             try
             {
                 var batch = Enumerable.Range(0, AheadBatch).Select(_ => New()).ToList();
-                store.StoreAhead([.. batch.Select(b => b.Row)]);
+                aheadStore.StoreAhead([.. batch.Select(b => b.Row)]);
                 foreach (var (_, key) in batch)
                 {
                     ahead.Enqueue(key);
