@@ -9,13 +9,13 @@
 #   benchmarks/load/run.sh --smoke         CI: sqlite only, 1 connection, 3 s per run, 200 open signals
 #   benchmarks/load/run.sh --smoke --built Debug   the same on the binaries `dotnet build` made (test.sh does this)
 #   options: --db sqlite|postgres|both  --duration 10s  --warmup 3s  --connections "1 8 32"  --endpoints "submit signal inbox figures"
-#            --open 10000  --keep  --built CONFIG
+#            --open 10000  --keep  --built CONFIG  --no-startup (leaves out the start-up times, for repeated runs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; endpoints="submit signal inbox figures"; open=10000; keep=0; smoke=0; built=""
+dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; endpoints="submit signal inbox figures"; open=10000; keep=0; smoke=0; no_startup=0; built=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; dbs=sqlite; duration=3s; warmup=1s; connections=1; open=200 ;;
@@ -26,6 +26,7 @@ while [ $# -gt 0 ]; do
     --endpoints) shift; endpoints="$1" ;;
     --open) shift; open="$1" ;;
     --keep) keep=1 ;;
+    --no-startup) no_startup=1 ;;
     --built) shift; built="$1" ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -266,6 +267,7 @@ done
 # existing one, in Production; and `dotnet run`'s demo mode, which also seeds the demo data on a fresh database.
 startup_modes="production demo"; startup_states="fresh existing"
 [ "$smoke" = 1 ] && startup_modes=production && startup_states=fresh
+[ "$no_startup" = 1 ] && startup_modes=
 for mode in $startup_modes; do
   for state in $startup_states; do
     [ "$state" = fresh ] && rm -rf "$work/startup-$mode" "$work/startup-keys-$mode"

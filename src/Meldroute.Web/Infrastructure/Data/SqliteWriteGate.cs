@@ -117,6 +117,9 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         }
     }
 
-    private static SemaphoreSlim GateFor(DbConnection connection) =>
-        Gates.GetOrAdd(connection.ConnectionString, _ => new SemaphoreSlim(1, 1));
+    private static SemaphoreSlim GateFor(DbConnection connection) => GateFor(connection.ConnectionString);
+
+    /// <summary>The gate of a database by its connection string; writers past EF Core (the data keys stored ahead) take their turn here too.</summary>
+    internal static SemaphoreSlim GateFor(string connectionString) =>
+        Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 }

@@ -151,8 +151,35 @@ public abstract class DataKeyStore
         /// </summary>
         public bool StoresAhead => storesAhead;
 
+        /// <summary>
+        /// The connection string of the database this key file is attached to (set at the first attach). A write
+        /// transaction there holds the key file's write lock too (BEGIN IMMEDIATE locks every attached file), so a batch
+        /// written beside it would meet a locked file and sleep in SQLite's busy handler, and a submission that began
+        /// while a batch held the file would sleep the same way while holding the app's write turn, stalling every
+        /// writer behind it. A batch therefore takes its turn at that database's <see cref="Data.SqliteWriteGate"/>.
+        /// </summary>
+        internal string? AttachedTo { get; set; }
+
         /// <summary>Stores keys that are not used yet, in one transaction of their own; durable when this returns (a missing key file is a <see cref="System.Data.Common.DbException"/>).</summary>
-        public void StoreAhead(IReadOnlyList<DataKey> rows)
+        public async Task StoreAheadAsync(IReadOnlyList<DataKey> rows)
+        {
+            var gate = AttachedTo is { } main ? Data.SqliteWriteGate.GateFor(main) : null;
+            // As the app's own writers do: past the gate's longest wait the batch leaves it to SQLite's lock.
+            var turn = gate is not null && await gate.WaitAsync(Data.SqliteWriteGate.MaxWait);
+            try
+            {
+                StoreAhead(rows);
+            }
+            finally
+            {
+                if (turn)
+                {
+                    gate!.Release();
+                }
+            }
+        }
+
+        private void StoreAhead(IReadOnlyList<DataKey> rows)
         {
             using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
             connection.Open();
@@ -282,8 +309,8 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
     }
 
     /// <summary>
-    /// Writes a batch of keys ahead, in the background: the caller is inside its own transaction, which on SQLite holds
-    /// the key file's write lock until it commits, so the batch waits for that and must not be waited for.
+    /// Writes a batch of keys ahead, in the background: the caller is inside its own transaction, which holds the write
+    /// turn the batch waits for (<see cref="DataKeyStore.Sqlite.AttachedTo"/>), so the batch must not be waited for.
     /// </summary>
     private void RefillIfLow()
     {
@@ -292,12 +319,12 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
             return;
         }
 
-        refill = Task.Run(() =>
+        refill = Task.Run(async () =>
         {
             try
             {
                 var batch = Enumerable.Range(0, AheadBatch).Select(_ => New()).ToList();
-                aheadStore.StoreAhead([.. batch.Select(b => b.Row)]);
+                await aheadStore.StoreAheadAsync([.. batch.Select(b => b.Row)]);
                 foreach (var (_, key) in batch)
                 {
                     ahead.Enqueue(key);
@@ -446,6 +473,11 @@ internal sealed class DataKeyAttach : Microsoft.EntityFrameworkCore.Diagnostics.
 
         handle = sqlite.Handle!;
         file = keyFile;
+        if (((MeldrouteDbContext)eventData.Context!).Protection.Keys.Store is DataKeyStore.Sqlite store)
+        {
+            store.AttachedTo ??= sqlite.ConnectionString;
+        }
+
         if (Attached.TryGetValue(handle, out _))
         {
             return false;
