@@ -15,9 +15,9 @@ using Microsoft.Extensions.Localization;
 namespace Meldroute.Web.Features.Intake;
 
 /// <summary>
-/// The guided intake form, without JavaScript: (1) acute danger → call 112; (2) what, when, where, which forms and
-/// indicators, who; (3) review; (4) submit → confirmation with the reference. Everything typed travels in the form
-/// itself between steps, so nothing is lost and nothing is stored before the reporter submits.
+/// The guided intake form, without JavaScript: (1) acute danger → call 112; (2) what, when, where, which forms, who;
+/// (3) the indicators of the chosen forms; (4) review; then submit → confirmation with the reference. Everything typed
+/// travels in the form itself between steps, so nothing is lost and nothing is stored before the reporter submits.
 /// </summary>
 [Authorize(Policy = Policies.Submitter)]
 public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, SignalIntake intake) : PageModel
@@ -26,8 +26,12 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
     {
         Danger,
         Details,
+        Indicators,
         Review,
     }
+
+    /// <summary>The steps in order, with their names for the progress indicator.</summary>
+    public static readonly IReadOnlyList<IntakeStep> Steps = Enum.GetValues<IntakeStep>();
 
     [BindProperty]
     public SubmitSignalRequest Input { get; set; } = new();
@@ -105,13 +109,40 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
         return Page();
     }
 
-    /// <summary>Checks everything; with errors back to the details (each message next to its field), else the review.</summary>
+    /// <summary>Details done: with errors in them back to the details (each message next to its field), else the indicators.</summary>
+    public async Task<IActionResult> OnPostIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        DropEmptyPeople();
+        await LoadAsync(cancellationToken);
+        await ValidateAsync(cancellationToken);
+        Step = StepOfFirstError() ?? IntakeStep.Indicators;
+        if (Step == IntakeStep.Indicators)
+        {
+            // Errors that belong to the indicators' own step are shown there, when it is submitted.
+            ModelState.Clear();
+        }
+
+        return Page();
+    }
+
+    /// <summary>Checks everything; with errors back to the first step that has one, else the review.</summary>
     public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         DropEmptyPeople();
         await LoadAsync(cancellationToken);
-        Step = await ValidateAsync(cancellationToken) ? IntakeStep.Review : IntakeStep.Details;
+        await ValidateAsync(cancellationToken);
+        Step = StepOfFirstError() ?? IntakeStep.Review;
+        return Page();
+    }
+
+    /// <summary>From the review back to a step to change it.</summary>
+    public async Task<IActionResult> OnPostEditIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Step = IntakeStep.Indicators;
+        await LoadAsync(cancellationToken);
         return Page();
     }
 
@@ -136,18 +167,39 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
             ok: submitted => RedirectToPage("./Submitted", new { reference = submitted.Response.Reference }),
             again: () =>
             {
-                Step = IntakeStep.Details;
+                Step = StepOfFirstError() ?? IntakeStep.Details;
                 return Task.FromResult<IActionResult>(Page());
             },
             prefix: nameof(Input));
     }
 
-    private async Task<bool> ValidateAsync(CancellationToken cancellationToken)
+    private async Task ValidateAsync(CancellationToken cancellationToken)
     {
         OnlyOfficersChooseSource();
+        DropIndicatorsOfFormsNotChosen();
         var errors = await intake.ValidateAsync(Input, User, cancellationToken);
         errors.AddTo(ModelState, nameof(Input));
-        return errors.Count == 0;
+    }
+
+    /// <summary>The step that holds the first field in error (the indicators have a step of their own); null without errors.</summary>
+    private IntakeStep? StepOfFirstError()
+    {
+        var fields = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
+        if (fields.Count == 0)
+        {
+            return null;
+        }
+
+        return fields.All(f => f.StartsWith("Input.IndicatorCodes", StringComparison.Ordinal)) ? IntakeStep.Indicators : IntakeStep.Details;
+    }
+
+    /// <summary>A form unticked after its indicators were: those indicators no longer apply and are not sent.</summary>
+    private void DropIndicatorsOfFormsNotChosen()
+    {
+        var shown = IndicatorsShown.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = Indicators.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // An unknown code stays, so that validation names it instead of it vanishing.
+        Input.IndicatorCodes.RemoveAll(c => known.Contains(c) && !shown.Contains(c));
     }
 
     /// <summary>A reporter's form has no source fields: whatever came with the post is dropped.</summary>
@@ -171,6 +223,22 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
     /// <summary>The indicators shown under a form (G-codes under every form).</summary>
     public IEnumerable<Indicator> IndicatorsFor(ExploitationForms form) =>
         Indicators.Where(i => i.Form == form);
+
+    /// <summary>
+    /// The groups of indicators on the indicators step: the general ones and those of each chosen form; every form's
+    /// when the reporter does not know the form or chose none.
+    /// </summary>
+    public IReadOnlyList<ExploitationForms> IndicatorGroups
+    {
+        get
+        {
+            ExploitationForms[] forms = [ExploitationForms.Sexual, ExploitationForms.Labour, ExploitationForms.Criminal];
+            var chosen = Input.Forms.Count == 0 || Input.Forms.Contains(ExploitationForms.Unknown) ? forms : forms.Where(Input.Forms.Contains).ToArray();
+            return [ExploitationForms.None, .. chosen];
+        }
+    }
+
+    private IEnumerable<Indicator> IndicatorsShown => IndicatorGroups.SelectMany(IndicatorsFor);
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 }

@@ -24,7 +24,7 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
         await reporter.CheckAsync("#danger-no");
         await reporter.ClickAsync("button:has-text('Volgende')");
         await reporter.AssertAccessibleAsync("intake step 2");
-        await reporter.ClickAsync("button:has-text('Controleren')");
+        await reporter.ClickAsync("button:has-text('Volgende')");
         Assert.Contains("Beschrijf wat u heeft gezien", await reporter.InnerTextAsync("main"), StringComparison.Ordinal);
         await reporter.AssertAccessibleAsync("intake step 2 with errors");
         await reporter.FillAsync("#Input_Description", "Jonge vrouw werkt dag en nacht in de keuken van het hotel en mag niet met gasten praten.");
@@ -32,12 +32,20 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
         await reporter.SelectOptionAsync("#Input_LocationType", "Hotel");
         await reporter.CheckAsync("#form-Labour");
         await reporter.CheckAsync("#form-Sexual");
-        await reporter.CheckAsync("#indicator-L01");
+        Assert.False(await reporter.IsVisibleAsync("#Input_LocationOther")); // only when "Anders" is chosen
+        await reporter.SelectOptionAsync("#Input_LocationType", "Other");
+        Assert.True(await reporter.IsVisibleAsync("#Input_LocationOther"));
+        await reporter.SelectOptionAsync("#Input_LocationType", "Hotel");
         await reporter.ClickAsync("button:has-text('Persoon toevoegen')");
         await reporter.SelectOptionAsync("#Input_People_0__Role", "PossibleVictim");
         await reporter.FillAsync("#Input_People_0__Name", "Marta Voorbeeld");
         await reporter.SelectOptionAsync("#Input_People_0__Minor", "Yes");
         Assert.Equal("Jonge vrouw werkt dag en nacht in de keuken van het hotel en mag niet met gasten praten.", await reporter.InputValueAsync("#Input_Description"));
+        await reporter.ClickAsync("button:has-text('Volgende')");
+        Assert.Contains("Stap 3 van 4", await reporter.InnerTextAsync("[data-testid=intake-step]"), StringComparison.Ordinal);
+        Assert.Equal(0, await reporter.Locator("#indicator-C01").CountAsync()); // criminal exploitation was not chosen
+        await reporter.CheckAsync("#indicator-L01");
+        await reporter.AssertAccessibleAsync("intake step 3");
         await reporter.ClickAsync("button:has-text('Controleren')");
         Assert.Contains("Marta Voorbeeld", await reporter.InnerTextAsync("[data-testid=review]"), StringComparison.Ordinal);
         await reporter.AssertAccessibleAsync("intake review");
