@@ -13,6 +13,9 @@ namespace Meldroute.Web.Features.Intake;
 /// <summary>A reporter's own signal in their list: the general status only.</summary>
 public sealed record MySignalSummary(Guid Id, string Reference, string Status, DateOnly LastChangedOn);
 
+/// <summary>The services of the draft operations.</summary>
+public sealed record DraftServices(MeldrouteDbContext Db, AuditTrail Audit, TimeProvider Clock, IStringLocalizer<SharedResource> T);
+
 /// <summary>The intake's JSON API: submitting a signal and the reporter's own signals.</summary>
 public static class IntakeApi
 {
@@ -22,8 +25,37 @@ public static class IntakeApi
         api.MapPost("/signals", SubmitSignalAsync).RequireRateLimiting(RateLimits.Intake).WithName("SubmitSignal");
         api.MapGet("/my/signals", ListMySignalsAsync).WithName("ListMySignals");
         api.MapGet("/my/signals/{id:guid}", GetMySignalAsync).WithName("GetMySignal");
+        var drafts = api.MapGroup("/my/drafts").WithTags("Intake drafts");
+        drafts.MapGet("", ListIntakeDraftsAsync).WithName("ListIntakeDrafts");
+        drafts.MapPost("", CreateIntakeDraftAsync).WithName("CreateIntakeDraft");
+        drafts.MapGet("/{id:guid}", GetIntakeDraftAsync).WithName("GetIntakeDraft");
+        drafts.MapPut("/{id:guid}", SaveIntakeDraftAsync).WithName("SaveIntakeDraft");
+        drafts.MapDelete("/{id:guid}", DeleteIntakeDraftAsync).WithName("DeleteIntakeDraft");
         return app;
     }
+
+    public static async Task<Ok<List<IntakeDraftSummary>>> ListIntakeDraftsAsync(ClaimsPrincipal user, MeldrouteDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await IntakeDrafts.ListAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct));
+
+    public static async Task<Results<Created<IntakeDraftSummary>, ValidationProblem, ProblemHttpResult>> CreateIntakeDraftAsync(
+        SaveIntakeDraftRequest request, ClaimsPrincipal user, [AsParameters] DraftServices s, CancellationToken ct)
+    {
+        var outcome = await IntakeDrafts.SaveAsync(s.Db, s.Audit, s.Clock, user.FindFirstValue(ClaimTypes.NameIdentifier)!, null, request, s.T, ct);
+        return outcome.ToResult(d => TypedResults.Created($"/api/my/drafts/{d.Id}", d), s.T);
+    }
+
+    /// <summary>Saves over an existing draft; the version read is required (409 when it changed since).</summary>
+    public static async Task<Results<Ok<IntakeDraftSummary>, ValidationProblem, ProblemHttpResult>> SaveIntakeDraftAsync(
+        Guid id, SaveIntakeDraftRequest request, ClaimsPrincipal user, [AsParameters] DraftServices s, CancellationToken ct) =>
+        (await IntakeDrafts.SaveAsync(s.Db, s.Audit, s.Clock, user.FindFirstValue(ClaimTypes.NameIdentifier)!, id, request, s.T, ct)).ToResult(s.T);
+
+    public static async Task<Results<Ok<IntakeDraftDetails>, ProblemHttpResult>> GetIntakeDraftAsync(
+        Guid id, ClaimsPrincipal user, [AsParameters] DraftServices s, CancellationToken ct) =>
+        await IntakeDrafts.GetAsync(s.Db, s.Audit, user.FindFirstValue(ClaimTypes.NameIdentifier)!, id, ct) is { } draft ? TypedResults.Ok(draft) : ApiProblems.NotFound(s.T);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteIntakeDraftAsync(
+        Guid id, ClaimsPrincipal user, [AsParameters] DraftServices s, CancellationToken ct) =>
+        await IntakeDrafts.DeleteAsync(s.Db, s.Audit, s.Clock, user.FindFirstValue(ClaimTypes.NameIdentifier)!, id, "deleted-by-author", ct) ? TypedResults.NoContent() : ApiProblems.NotFound(s.T);
 
     /// <summary>201 with the new signal; 200 with the first signal when the Idempotency-Key was used before.</summary>
     public static async Task<Results<Created<SubmitSignalResponse>, Ok<SubmitSignalResponse>, ValidationProblem>> SubmitSignalAsync(

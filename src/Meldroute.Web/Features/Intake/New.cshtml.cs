@@ -20,7 +20,7 @@ namespace Meldroute.Web.Features.Intake;
 /// travels in the form itself between steps, so nothing is lost and nothing is stored before the reporter submits.
 /// </summary>
 [Authorize(Policy = Policies.Submitter)]
-public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, SignalIntake intake) : PageModel
+public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, SignalIntake intake, AuditTrail audit) : PageModel
 {
     public enum IntakeStep
     {
@@ -57,11 +57,64 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
 
     public string Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The saved draft this form continues, if any (<see cref="IntakeDrafts"/>), and its version as read.</summary>
+    [BindProperty]
+    public Guid? DraftId { get; set; }
+
+    [BindProperty]
+    public Guid? DraftVersion { get; set; }
+
+    /// <summary>What was just saved as a draft, to say so.</summary>
+    public IntakeDraftSummary? SavedDraft { get; private set; }
+
+    public string? DraftConflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? draft, CancellationToken cancellationToken)
     {
         IdempotencyKey = Guid.NewGuid().ToString("N");
+        if (draft is { } id)
+        {
+            if (await IntakeDrafts.GetAsync(db, audit, UserId, id, cancellationToken) is not { } saved)
+            {
+                return NotFound();
+            }
+
+            (Input, DraftId, DraftVersion) = (saved.Content, saved.Id, saved.Version);
+            Step = Enum.Parse<IntakeStep>(saved.Step);
+        }
+
         await LoadAsync(cancellationToken);
+        return Page();
     }
+
+    /// <summary>Saves what was typed so far as a draft of the reporter's own, and stays on the step.</summary>
+    public async Task<IActionResult> OnPostSaveDraftAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        DropEmptyPeople();
+        OnlyOfficersChooseSource();
+        await LoadAsync(cancellationToken);
+        var outcome = await IntakeDrafts.SaveAsync(db, audit, clock, UserId, DraftId, new SaveIntakeDraftRequest(Input, Step, DraftVersion), t, cancellationToken);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                SavedDraft = outcome.Value;
+                (DraftId, DraftVersion) = (SavedDraft!.Id, SavedDraft.Version);
+                break;
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Invalid:
+                DraftConflict = string.Join(" ", outcome.Errors!.SelectMany(e => e.Value));
+                break;
+            default:
+                DraftConflict = outcome.Message;
+                break;
+        }
+
+        return Page();
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     /// <summary>Step 1 answered: on to the details (with the 112 message if someone is in acute danger).</summary>
     public async Task<IActionResult> OnPostDangerAsync(CancellationToken cancellationToken)
@@ -162,6 +215,12 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
         OnlyOfficersChooseSource();
         var key = string.IsNullOrWhiteSpace(IdempotencyKey) || IdempotencyKey.Length > 64 ? null : IdempotencyKey;
         var outcome = await intake.SubmitAsync(Input, User, key, cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok && DraftId is { } draft)
+        {
+            // Sent: the draft it came from has done its work (deleted with its key, not kept for 7 days).
+            await IntakeDrafts.DeleteAsync(db, audit, clock, UserId, draft, "sent", cancellationToken);
+        }
+
         return await outcome.ToPageResultAsync(
             this,
             ok: submitted => RedirectToPage("./Submitted", new { reference = submitted.Response.Reference }),

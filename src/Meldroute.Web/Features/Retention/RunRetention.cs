@@ -9,13 +9,14 @@ namespace Meldroute.Web.Features.Retention;
 
 /// <summary>What a retention run did and found: counts only, never what a signal or meeting was about.</summary>
 public sealed record RetentionResult(
-    int Purged, int OnHold, int StuckInIntake, int DossiersPurged = 0, int AuditEventsRemoved = 0, int DecisionsNotForwarded = 0, int MeetingTitlesPurged = 0);
+    int Purged, int OnHold, int StuckInIntake, int DossiersPurged = 0, int AuditEventsRemoved = 0, int DecisionsNotForwarded = 0, int MeetingTitlesPurged = 0,
+    int DraftsPurged = 0);
 
 /// <summary>
 /// Applies the retention rules: signals closed without action lose their personal data after the term (with a
 /// deletion receipt and an audit event), closed victim dossiers lose their content after theirs, unless a legal hold
 /// stops it; meetings past the same term as those signals lose their title; signals stuck in intake and decisions not
-/// forwarded within the norm are counted for the officers' attention; audit events older than their term are removed in
+/// forwarded within the norm are counted for the officers' attention; unsent intake drafts go after 7 days; audit events older than their term are removed in
 /// whole days behind a checkpoint. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
 public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options)
@@ -60,6 +61,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         }
 
         var meetingTitlesPurged = await PurgeMeetingTitlesAsync(held, now, o, cancellationToken);
+        var draftsPurged = await Intake.IntakeDrafts.PurgeExpiredAsync(db, audit, now, cancellationToken);
         var open = await db.Signals.AsNoTracking()
             .Where(s => s.Status == SignalStatus.Received || s.Status == SignalStatus.InAnalysis || s.Status == SignalStatus.Decided)
             .Select(s => new { s.Status, s.ReceivedAt, s.DecidedAt }).ToListAsync(cancellationToken);
@@ -67,11 +69,11 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         var (inIntake, notForwarded) = (stuck.Count(r => r == StuckReason.InIntake), stuck.Count(r => r == StuckReason.DecisionNotForwarded));
         var auditRemoved = await audit.TrimAsync(RetentionRules.AuditKeptFrom(now, o), cancellationToken);
         await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null,
-            $"purged={purged}, dossiers-purged={dossiersPurged}, meeting-titles-purged={meetingTitlesPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
+            $"purged={purged}, dossiers-purged={dossiersPurged}, meeting-titles-purged={meetingTitlesPurged}, drafts-purged={draftsPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
         // Every run, not only when it purged: a checkpoint a busy reader held up after an earlier purge is made up here.
         await DeletedPages.WipeAsync(db, cancellationToken);
         await DeletedPages.VacuumKeysAsync(db, cancellationToken);
-        return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged);
+        return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged, draftsPurged);
     }
 
     /// <summary>

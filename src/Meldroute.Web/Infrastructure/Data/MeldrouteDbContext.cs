@@ -43,6 +43,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<Features.Training.TrainingAttendance> TrainingAttendance => Set<Features.Training.TrainingAttendance>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<Features.Intake.IntakeDraft> IntakeDrafts => Set<Features.Intake.IntakeDraft>();
     public DbSet<SignalPerson> SignalPeople => Set<SignalPerson>();
     public DbSet<SignalAttachment> SignalAttachments => Set<SignalAttachment>();
     public DbSet<Features.Notifications.OutboxMail> OutboxMails => Set<Features.Notifications.OutboxMail>();

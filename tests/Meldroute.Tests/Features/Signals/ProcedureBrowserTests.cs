@@ -41,6 +41,13 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
         await reporter.FillAsync("#Input_People_0__Name", "Marta Voorbeeld");
         await reporter.SelectOptionAsync("#Input_People_0__Minor", "Yes");
         Assert.Equal("Jonge vrouw werkt dag en nacht in de keuken van het hotel en mag niet met gasten praten.", await reporter.InputValueAsync("#Input_Description"));
+        // Saved as a draft, left, and continued from "Mijn meldingen".
+        await reporter.ClickAsync("button:has-text('Concept opslaan')");
+        Assert.Contains("Concept opgeslagen", await reporter.InnerTextAsync("[data-testid=draft-saved]"), StringComparison.Ordinal);
+        await reporter.GotoAsync("/Intake/Mine");
+        await reporter.AssertAccessibleAsync("my reports with a draft");
+        await reporter.ClickAsync("[data-testid=my-drafts] a:has-text('Verder met concept')");
+        Assert.Equal("Marta Voorbeeld", await reporter.InputValueAsync("#Input_People_0__Name"));
         await reporter.ClickAsync("button:has-text('Volgende')");
         Assert.Contains("Stap 3 van 4", await reporter.InnerTextAsync("[data-testid=intake-step]"), StringComparison.Ordinal);
         Assert.Equal(0, await reporter.Locator("#indicator-C01").CountAsync()); // criminal exploitation was not chosen
@@ -55,6 +62,7 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
         await reporter.AssertAccessibleAsync("intake confirmation");
         await reporter.GotoAsync("/Intake/Mine");
         Assert.Contains("Ontvangen", await reporter.InnerTextAsync("[data-testid=my-signals]"), StringComparison.Ordinal);
+        Assert.Equal(0, await reporter.Locator("[data-testid=my-drafts]").CountAsync()); // sent: the draft is gone
         await reporter.AssertAccessibleAsync("my reports");
 
         // The officer analyses it and plans a meeting.

@@ -797,3 +797,21 @@ CREATE INDEX "IX_ReferenceChanges_Subject_SubjectKey_ChangedAt" ON "ReferenceCha
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206204711_ReferenceDataMaintenance', '10.0.15');
 
+CREATE TABLE "IntakeDrafts" (
+    "Id" uuid NOT NULL,
+    "DataKeyId" uuid,
+    "AuthorId" character varying(450) NOT NULL,
+    "Content" text NOT NULL,
+    "Step" character varying(20) NOT NULL,
+    "SavedAt" timestamp with time zone NOT NULL,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_IntakeDrafts" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_IntakeDrafts_AuthorId_SavedAt" ON "IntakeDrafts" ("AuthorId", "SavedAt");
+
+CREATE INDEX "IX_IntakeDrafts_SavedAt" ON "IntakeDrafts" ("SavedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207000057_IntakeDrafts', '10.0.15');
+

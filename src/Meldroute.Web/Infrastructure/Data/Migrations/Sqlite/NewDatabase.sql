@@ -745,3 +745,20 @@ CREATE INDEX "IX_ReferenceChanges_Subject_SubjectKey_ChangedAt" ON "ReferenceCha
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206204706_ReferenceDataMaintenance', '10.0.15');
 
+CREATE TABLE "IntakeDrafts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_IntakeDrafts" PRIMARY KEY,
+    "DataKeyId" TEXT NULL,
+    "AuthorId" TEXT NOT NULL,
+    "Content" TEXT NOT NULL,
+    "Step" TEXT NOT NULL,
+    "SavedAt" INTEGER NOT NULL,
+    "Version" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_IntakeDrafts_AuthorId_SavedAt" ON "IntakeDrafts" ("AuthorId", "SavedAt");
+
+CREATE INDEX "IX_IntakeDrafts_SavedAt" ON "IntakeDrafts" ("SavedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206235839_IntakeDrafts', '10.0.15');
+
