@@ -55,7 +55,8 @@ public sealed class PostgresCluster
         Admin($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)");
     }
 
-    private void Admin(string sql)
+    /// <summary>Runs one statement as the superuser on the maintenance database.</summary>
+    public void Admin(string sql)
     {
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
