@@ -73,7 +73,13 @@ public static class MeldrouteApp
 
         // Structured JSON logs. Nothing that a user typed is ever a log argument; EF Core never logs parameter values.
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = false;
+            // Every line says when (UTC, ISO 8601): "Timestamp":"2026-12-06T02:00:00.123Z".
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            o.UseUtcTimestamp = true;
+        });
 
         services.AddSingleton(TimeProvider.System);
         // OpenTelemetry (OpenTelemetry:Enabled), off by default.

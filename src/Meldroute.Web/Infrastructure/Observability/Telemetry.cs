@@ -56,6 +56,9 @@ public static class Telemetry
             }
         }
 
+        // Export failures go to the log (they are otherwise only on the SDK's event sources).
+        services.AddSingleton<TelemetryFailureLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryFailureLog>());
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName))
             .WithTracing(tracing => tracing
