@@ -60,12 +60,14 @@ public static class MeldrouteApp
             configuration.AddKeyPerFile(secrets, optional: false);
         }
 
-        services.AddOptions<MeldrouteOptions>().Bind(configuration.GetSection(MeldrouteOptions.Section));
+        // Settings are checked before anything else happens (Program: ValidateSettings); a problem refuses the start.
+        services.AddOptions<MeldrouteOptions>().Bind(configuration.GetSection(MeldrouteOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MeldrouteOptions>, MeldrouteOptionsValidation>();
         var options = configuration.GetSection(MeldrouteOptions.Section).Get<MeldrouteOptions>() ?? new MeldrouteOptions();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.DemoMode && database.Provider == DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 "Demomodus staat aan terwijl de database PostgreSQL is. Demogegevens en demo-accounts horen nooit in een productiedatabase: " +
                 "zet Meldroute:DemoMode op false of gebruik de ingebouwde SQLite-database. " +
                 "(Demo mode is on while the database is PostgreSQL; Meldroute refuses to start.)");
@@ -140,12 +142,13 @@ public static class MeldrouteApp
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The reverse proxies whose X-Forwarded-* headers are believed (loopback always); comma separated.
-            foreach (var proxy in (configuration["Meldroute:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var proxy in options.TrustedProxyAddresses())
             {
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                o.KnownProxies.Add(proxy);
             }
         });
 
+        PersonalDataProtection.ReadRingFirst(services);
         return builder;
     }
 
