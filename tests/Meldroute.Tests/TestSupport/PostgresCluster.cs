@@ -85,6 +85,22 @@ public sealed class PostgresCluster
         return restored;
     }
 
+    /// <summary>Runs a psql script as the superuser (stops at the first error), as an operator would with `psql -f`.</summary>
+    public void Psql(string script)
+    {
+        var file = Path.Combine(Root, $"script-{Guid.NewGuid():N}.sql");
+        File.WriteAllText(file, script);
+        RunPg("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-f", file]);
+    }
+
+    /// <summary>pg_dump with the given options and connection string (e.g. another role's), into a new file; returns the file.</summary>
+    public string DumpWith(string connectionInfo, params string[] options)
+    {
+        var file = Path.Combine(Root, $"dump-{Guid.NewGuid():N}.dump");
+        RunPg("pg_dump", [.. options, $"--file={file}", connectionInfo]);
+        return file;
+    }
+
     private static PostgresCluster Start()
     {
         var root = Path.Combine(Path.GetTempPath(), "meldroute-pg-" + Guid.NewGuid().ToString("N")[..12]);
