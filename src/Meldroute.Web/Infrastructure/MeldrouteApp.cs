@@ -41,6 +41,13 @@ namespace Meldroute.Web.Infrastructure;
 /// <summary>How the app is composed: services first, then the request pipeline. Features add themselves here.</summary>
 public static class MeldrouteApp
 {
+    public const string LivePath = "/health/live";
+
+    public const string ReadyPath = "/health/ready";
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.Equals(LivePath, StringComparison.OrdinalIgnoreCase) || path.Equals(ReadyPath, StringComparison.OrdinalIgnoreCase);
+
     public static WebApplicationBuilder AddMeldroute(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -53,12 +60,14 @@ public static class MeldrouteApp
             configuration.AddKeyPerFile(secrets, optional: false);
         }
 
-        services.AddOptions<MeldrouteOptions>().Bind(configuration.GetSection(MeldrouteOptions.Section));
+        // Settings are checked before anything else happens (Program: ValidateSettings); a problem refuses the start.
+        services.AddOptions<MeldrouteOptions>().Bind(configuration.GetSection(MeldrouteOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MeldrouteOptions>, MeldrouteOptionsValidation>();
         var options = configuration.GetSection(MeldrouteOptions.Section).Get<MeldrouteOptions>() ?? new MeldrouteOptions();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.DemoMode && database.Provider == DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 "Demomodus staat aan terwijl de database PostgreSQL is. Demogegevens en demo-accounts horen nooit in een productiedatabase: " +
                 "zet Meldroute:DemoMode op false of gebruik de ingebouwde SQLite-database. " +
                 "(Demo mode is on while the database is PostgreSQL; Meldroute refuses to start.)");
@@ -66,7 +75,13 @@ public static class MeldrouteApp
 
         // Structured JSON logs. Nothing that a user typed is ever a log argument; EF Core never logs parameter values.
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = false;
+            // Every line says when (UTC, ISO 8601): "Timestamp":"2026-12-06T02:00:00.123Z".
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            o.UseUtcTimestamp = true;
+        });
 
         services.AddSingleton(TimeProvider.System);
         // OpenTelemetry (OpenTelemetry:Enabled), off by default.
@@ -127,12 +142,13 @@ public static class MeldrouteApp
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The reverse proxies whose X-Forwarded-* headers are believed (loopback always); comma separated.
-            foreach (var proxy in (configuration["Meldroute:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var proxy in options.TrustedProxyAddresses())
             {
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                o.KnownProxies.Add(proxy);
             }
         });
 
+        PersonalDataProtection.ReadRingFirst(services);
         return builder;
     }
 
@@ -144,7 +160,9 @@ public static class MeldrouteApp
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // The health probes answer on the address they are asked on: a load balancer or `curl -f` that gets a
+            // redirect would count it as up, also when the database is down.
+            app.UseWhen(context => !IsHealthProbe(context.Request.Path), branch => branch.UseHttpsRedirection());
         }
 
         app.UseMeldrouteSecurityHeaders();
@@ -156,7 +174,7 @@ public static class MeldrouteApp
         var preparation = app.Services.GetRequiredService<DatabasePreparation>();
         app.Use(async (context, next) =>
         {
-            if (!preparation.IsPrepared && !context.Request.Path.StartsWithSegments("/health/live", StringComparison.Ordinal))
+            if (!preparation.IsPrepared && !context.Request.Path.StartsWithSegments(LivePath, StringComparison.Ordinal))
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = "1";
@@ -177,8 +195,9 @@ public static class MeldrouteApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        // Live: the process answers. Ready: the database is prepared and answers (503 otherwise, with "Unhealthy").
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath).AllowAnonymous();
         app.MapCultureSwitch();
         app.MapAuthenticationApi();
         app.MapIntakeApi();

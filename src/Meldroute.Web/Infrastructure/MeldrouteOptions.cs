@@ -21,4 +21,48 @@ public sealed class MeldrouteOptions
     /// empty, the address of the officer's own request.
     /// </summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// A restored copy (or any copy started with production settings: acceptance, an inspection after an incident):
+    /// nothing leaves or enters by mail. The outbox job sends no mail (notifications queue in the copy's outbox) and the
+    /// reporting mailbox is not polled, also not by `mailbox poll`. Set it when starting a restored backup (see
+    /// docs/operations.md, "Backup and restore") and remove it only on the instance that becomes production.
+    /// </summary>
+    public bool RestoredCopy { get; set; }
+
+    /// <summary>The setting's name, as the refusals and the backup command's restore instructions name it.</summary>
+    public const string RestoredCopySetting = "Meldroute:RestoredCopy";
+
+    /// <summary>The reverse proxies (IP addresses, comma separated) whose X-Forwarded-* headers are believed, besides loopback.</summary>
+    public string? TrustedProxies { get; set; }
+
+    /// <summary>The addresses of <see cref="TrustedProxies"/>; an entry that is no address is left out (and refused at start).</summary>
+    public IEnumerable<System.Net.IPAddress> TrustedProxyAddresses() =>
+        (TrustedProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => System.Net.IPAddress.TryParse(p, out var address) ? address : null).OfType<System.Net.IPAddress>();
+}
+
+/// <summary>Checked at start (ValidateOnStart).</summary>
+public sealed class MeldrouteOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<MeldrouteOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, MeldrouteOptions options)
+    {
+        var problems = new List<string>();
+        if (options.IdleTimeoutMinutes < 1 || options.HandoverLinkValidDays < 1)
+        {
+            problems.Add(StartupRefusal.Line("Meldroute:IdleTimeoutMinutes en Meldroute:HandoverLinkValidDays zijn minstens 1.", "Meldroute:IdleTimeoutMinutes and Meldroute:HandoverLinkValidDays must be at least 1"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl) && !StartupRefusal.IsHttpUrl(options.PublicUrl))
+        {
+            problems.Add(StartupRefusal.Line("Meldroute:PublicUrl is geen volledig adres (https://…).", "Meldroute:PublicUrl must be an absolute http(s) address"));
+        }
+
+        foreach (var proxy in (options.TrustedProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            problems.Add(StartupRefusal.Line($"Meldroute:TrustedProxies: '{proxy}' is geen IP-adres.", "every trusted proxy must be an IP address"));
+        }
+
+        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
 }

@@ -47,6 +47,32 @@ public sealed class DovecotServer
         return (user, password);
     }
 
+    /// <summary>Puts a message into a mailbox's inbox, as a sender's mail would arrive.</summary>
+    public async Task AppendAsync((string User, string Password) box, MimeKit.MimeMessage message)
+    {
+        using var client = await OpenInboxAsync(box);
+        await client.Inbox.AppendAsync(new MailKit.AppendRequest(message));
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>How many messages a mailbox's inbox holds.</summary>
+    public async Task<int> CountAsync((string User, string Password) box)
+    {
+        using var client = await OpenInboxAsync(box);
+        var count = client.Inbox.Count;
+        await client.DisconnectAsync(true);
+        return count;
+    }
+
+    private async Task<MailKit.Net.Imap.ImapClient> OpenInboxAsync((string User, string Password) box)
+    {
+        var client = new MailKit.Net.Imap.ImapClient();
+        await client.ConnectAsync("127.0.0.1", Port, MailKit.Security.SecureSocketOptions.None);
+        await client.AuthenticateAsync(box.User, box.Password);
+        await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadWrite);
+        return client;
+    }
+
     private static DovecotServer Start()
     {
         var root = Path.Combine(Path.GetTempPath(), "meldroute-imap-" + Guid.NewGuid().ToString("N")[..12]);

@@ -5,13 +5,20 @@ namespace Meldroute.Tests.TestSupport;
 /// <summary>Runs the built app as an operator would (`dotnet Meldroute.Web.dll …`) against the app's database.</summary>
 public static class OperatorProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(MeldrouteAppFactory app, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(MeldrouteAppFactory app, params string[] args) =>
+        RunAsync(
+            app.DataFolderOrTemp(),
+            new Dictionary<string, string>(),
+            [.. args, $"--Database:Provider={app.Database}", $"--ConnectionStrings:Meldroute={app.ConnectionString}", .. app.KeySettings.Select(s => $"--{s.Key}={s.Value}")]);
+
+    /// <summary>The app with these arguments and environment variables (in Production) until it exits.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = app.DataFolderOrTemp(),
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Meldroute.Web.dll"));
         foreach (var a in args)
@@ -19,14 +26,12 @@ public static class OperatorProcess
             start.ArgumentList.Add(a);
         }
 
-        start.ArgumentList.Add($"--Database:Provider={app.Database}");
-        start.ArgumentList.Add($"--ConnectionStrings:Meldroute={app.ConnectionString}");
-        foreach (var (key, value) in app.KeySettings)
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
         {
-            start.ArgumentList.Add($"--{key}={value}");
+            start.Environment[key] = value;
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -55,7 +55,8 @@ public sealed class PostgresCluster
         Admin($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)");
     }
 
-    private void Admin(string sql)
+    /// <summary>Runs one statement as the superuser on the maintenance database.</summary>
+    public void Admin(string sql)
     {
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
@@ -82,6 +83,22 @@ public sealed class PostgresCluster
         }
 
         return restored;
+    }
+
+    /// <summary>Runs a psql script as the superuser (stops at the first error), as an operator would with `psql -f`.</summary>
+    public void Psql(string script)
+    {
+        var file = Path.Combine(Root, $"script-{Guid.NewGuid():N}.sql");
+        File.WriteAllText(file, script);
+        RunPg("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-f", file]);
+    }
+
+    /// <summary>pg_dump with the given options and connection string (e.g. another role's), into a new file; returns the file.</summary>
+    public string DumpWith(string connectionInfo, params string[] options)
+    {
+        var file = Path.Combine(Root, $"dump-{Guid.NewGuid():N}.dump");
+        RunPg("pg_dump", [.. options, $"--file={file}", connectionInfo]);
+        return file;
     }
 
     private static PostgresCluster Start()

@@ -75,7 +75,7 @@ public sealed class OidcOptions
 
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new Infrastructure.StartupRefusedException(
                 "Meldroute:Oidc:Enabled staat aan, maar deze instellingen ontbreken of kloppen niet: " + string.Join("; ", problems) +
                 ". (OpenID Connect sign-in is enabled but these settings are missing or invalid; Meldroute refuses to start.)");
         }

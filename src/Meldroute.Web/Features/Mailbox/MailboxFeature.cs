@@ -5,9 +5,11 @@ public static class MailboxFeature
 {
     public static IServiceCollection AddMailbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MailboxOptions>().Bind(configuration.GetSection(MailboxOptions.Section));
+        services.AddOptions<MailboxOptions>().Bind(configuration.GetSection(MailboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MailboxOptions>, MailboxOptionsValidation>();
         services.AddSingleton<MailboxReader>();
-        if (configuration.GetValue($"{MailboxOptions.Section}:Enabled", false))
+        // A restored copy reads no mailbox (Meldroute:RestoredCopy): the job that polls is not started.
+        if (configuration.GetValue($"{MailboxOptions.Section}:Enabled", false) && !configuration.GetValue(Infrastructure.MeldrouteOptions.RestoredCopySetting, false))
         {
             services.AddHostedService<MailboxJob>();
         }

@@ -51,3 +51,32 @@ public sealed class MailboxOptions
             : null;
     }
 }
+
+/// <summary>Checked at start (ValidateOnStart) when the mailbox is polled.</summary>
+public sealed class MailboxOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<MailboxOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, MailboxOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+        }
+
+        var problems = Infrastructure.StartupRefusal.MailServerProblems(MailboxOptions.Section, options.Host, options.Port, options.Security).ToList();
+        if (string.IsNullOrWhiteSpace(options.User) || string.IsNullOrEmpty(options.Password))
+        {
+            problems.Add(Infrastructure.StartupRefusal.Line(
+                "Mailbox:User en Mailbox:Password zijn nodig terwijl Mailbox:Enabled aan staat (het wachtwoord als bestand in de geheimenmap).",
+                "Mailbox:User and Mailbox:Password are required while the mailbox is polled"));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Folder) || options.PollSeconds < 5 || options.MaxMessageBytes < 1)
+        {
+            problems.Add(Infrastructure.StartupRefusal.Line(
+                "Mailbox:Folder mag niet leeg zijn, Mailbox:PollSeconds is minstens 5 en Mailbox:MaxMessageBytes minstens 1.",
+                "Mailbox:Folder must be set, Mailbox:PollSeconds at least 5, Mailbox:MaxMessageBytes at least 1"));
+        }
+
+        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
+}

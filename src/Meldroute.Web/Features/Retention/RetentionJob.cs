@@ -62,7 +62,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (!await SingleRun.TryClaimDayAsync(db, JobName, today, clock.GetUtcNow(), cancellationToken))
+        if (!await SingleRun.TryClaimDayAsync(db, JobName, today, clock.GetUtcNow(), cancellationToken, logger))
         {
             MeldrouteMetrics.JobRan(JobName, JobOutcome.Skipped);
             return false;

@@ -12,7 +12,7 @@ namespace Meldroute.Web.Infrastructure.Commands;
 
 /// <summary>
 /// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
-/// <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>mailbox poll</c>, <c>users add --email E --role R [--name N]</c>,
+/// <c>migrate --list</c>, <c>version</c>, <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>mailbox poll</c>, <c>users add --email E --role R [--name N]</c>,
 /// <c>backup [--to FILE] [--keys-to FILE]</c>, <c>seed-load</c>, <c>reference-data export --to FILE.zip</c>, <c>reference-data import --from FILE.zip</c>. Everything else goes to the host as configuration.
 /// </summary>
 public sealed class OperatorCommand
@@ -33,12 +33,18 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database] | reference-data export --to FILE.zip | reference-data import --from FILE.zip";
+    public const string Usage = "Unknown command. Commands: migrate [--list] | version | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database] | reference-data export --to FILE.zip | reference-data import --from FILE.zip";
 
-    private static readonly string[][] Known = [["migrate"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"], ["reference-data", "export"], ["reference-data", "import"]];
+    private static readonly string[][] Known = [["migrate"], ["version"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"], ["reference-data", "export"], ["reference-data", "import"]];
     private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to", "--keys-to", "--kind", "--from"];
 
+    /// <summary>Options without a value; present means on.</summary>
+    private static readonly string[] CommandFlags = ["--list"];
+
     private Task? preparing;
+
+    /// <summary><see cref="MeldrouteOptions.RestoredCopySetting"/> as an environment variable, as the restore instructions name it.</summary>
+    private static readonly string RestoredCopyVariable = MeldrouteOptions.RestoredCopySetting.Replace(":", "__", StringComparison.Ordinal);
 
     public static OperatorCommand Parse(string[] args)
     {
@@ -58,6 +64,10 @@ public sealed class OperatorCommand
             if (words.Length > 0 && CommandOptions.Contains(rest[i]) && i + 1 < rest.Length)
             {
                 options[rest[i]] = rest[++i];
+            }
+            else if (words.Length > 0 && CommandFlags.Contains(rest[i]))
+            {
+                options[rest[i]] = "true";
             }
             else
             {
@@ -89,6 +99,12 @@ public sealed class OperatorCommand
                 // The database is prepared while the web server starts (see BeginPreparing); a failure stops both.
                 var prepared = Preparing(app);
                 await app.StartAsync();
+                app.Logger.LogInformation("Meldroute {Version} started.", BuildVersion.Informational);
+                if (app.Services.GetRequiredService<IOptions<MeldrouteOptions>>().Value.RestoredCopy)
+                {
+                    app.Logger.LogWarning("Meldroute:RestoredCopy is on: this instance sends no mail and does not read the reporting mailbox.");
+                }
+
                 try
                 {
                     await prepared;
@@ -100,6 +116,11 @@ public sealed class OperatorCommand
                 }
 
                 await app.WaitForShutdownAsync();
+                return 0;
+            case "migrate" when Options.ContainsKey("--list"):
+                return await ListPendingMigrationsAsync(app.Services);
+            case "version":
+                Console.WriteLine($"Meldroute {BuildVersion.Informational} (commit {BuildVersion.Commit ?? "unknown: built without git"})");
                 return 0;
             case "migrate":
                 await PrepareDatabaseAsync(app.Services);
@@ -143,6 +164,33 @@ public sealed class OperatorCommand
         }
     }
 
+    /// <summary>
+    /// The migrations of this build that the database has not had yet, one per line, without applying them (before an
+    /// upgrade: what `migrate` would do). A database that does not exist yet has all of them pending.
+    /// </summary>
+    private static async Task<int> ListPendingMigrationsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        List<string> pending;
+        try
+        {
+            pending = [.. await db.Database.GetPendingMigrationsAsync()];
+        }
+        catch (System.Data.Common.DbException)
+        {
+            pending = [.. db.Database.GetMigrations()];
+        }
+
+        foreach (var migration in pending)
+        {
+            Console.WriteLine(migration);
+        }
+
+        Console.WriteLine($"{pending.Count} pending migration(s) in Meldroute {BuildVersion.Informational}.");
+        return 0;
+    }
+
     private Task Preparing(WebApplication app) => preparing ??= Task.Run(() => PrepareDatabaseAsync(app.Services));
 
     /// <summary>Applies migrations, makes sure the roles exist, and in demo mode seeds demo data and accounts.</summary>
@@ -151,7 +199,19 @@ public sealed class OperatorCommand
         var preparation = services.GetRequiredService<DatabasePreparation>();
         try
         {
-            await PrepareAsync(services);
+            try
+            {
+                await PrepareAsync(services);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // The server's message names the object (schema, table), never data.
+                throw new StartupRefusedException(StartupRefusal.Line(
+                    $"De databaserol van ConnectionStrings:Meldroute heeft niet genoeg rechten ({e.SqlState}: {e.MessageText}). " +
+                    "Migraties en de start hebben een rol nodig die eigenaar is van de database (docs/operations.md, \"The database and its roles\").",
+                    "the database role lacks privileges; use the database's owner role, see docs/operations.md"));
+            }
+
             preparation.Succeeded();
         }
         catch (Exception e)
@@ -225,7 +285,7 @@ public sealed class OperatorCommand
 
         if (services.GetRequiredService<DatabaseOptions>().Provider != DatabaseProvider.Sqlite)
         {
-            await Console.Error.WriteLineAsync("backup copies the embedded SQLite database. On PostgreSQL use pg_dump (see docs/operations.md).");
+            await Console.Error.WriteLineAsync($"backup copies the embedded SQLite database. On PostgreSQL use pg_dump (see docs/operations.md); start an instance on a restored copy with {RestoredCopyVariable}=true, so that it sends no mail and reads no mailbox.");
             return 2;
         }
 
@@ -244,6 +304,7 @@ public sealed class OperatorCommand
             var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
             CopySqliteFile(db.Database.GetConnectionString()!, Path.GetFullPath(target));
             Console.WriteLine($"Database copied to {Path.GetFullPath(target)}. It holds no data keys: keep the key copies (backup --keys-to) and the key folder (Meldroute:KeysPath) apart from it.");
+            Console.WriteLine($"To restore: see docs/operations.md, \"Backup and restore\". Start a restored copy with {RestoredCopyVariable}=true (no mail sent, no mailbox read) until it replaces production.");
         }
 
         if (keysTarget is not null)
@@ -412,6 +473,12 @@ public sealed class OperatorCommand
     /// <summary>Reads the reporting mailbox once (whether or not the background job is enabled).</summary>
     private static async Task<int> PollMailboxAsync(IServiceProvider services)
     {
+        if (services.GetRequiredService<IOptions<MeldrouteOptions>>().Value.RestoredCopy)
+        {
+            await Console.Error.WriteLineAsync($"{MeldrouteOptions.RestoredCopySetting} staat aan: een herstelde kopie leest de meldmailbox niet. (A restored copy does not read the mailbox.)");
+            return 2;
+        }
+
         if (string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<Features.Mailbox.MailboxOptions>>().Value.Host))
         {
             await Console.Error.WriteLineAsync("mailbox poll needs Mailbox:Host (and Mailbox:Port, Mailbox:Security, Mailbox:User and Mailbox:Password).");

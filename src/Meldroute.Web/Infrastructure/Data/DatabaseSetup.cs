@@ -16,7 +16,7 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
-            ?? throw new InvalidOperationException("ConnectionStrings:Meldroute is not set.");
+            ?? throw new StartupRefusedException(StartupRefusal.Line("ConnectionStrings:Meldroute ontbreekt.", "ConnectionStrings:Meldroute is not set"));
 
         switch (options.Provider)
         {

@@ -33,7 +33,7 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 /// Two kinds:
 /// <list type="bullet">
 /// <item><see cref="TryClaimDayAsync"/>: at most once per day (the daily retention run). A row (job, day) is inserted;
-/// the primary key admits one, so the instance whose insert fails knows another one has the day. The claim is
+/// the primary key admits one, so the instance whose insert is skipped knows another one has the day. The claim is
 /// committed before the work: a crash half-way loses that day's run (the next day repeats the work), never doubles it.</item>
 /// <item><see cref="TryExclusiveAsync"/>: never at the same time on two instances (a loop that polls a mailbox or an
 /// outbox every minute). On PostgreSQL a session advisory lock on a connection of its own, held while the work runs
@@ -45,25 +45,24 @@ public static class SingleRun
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> LocalLocks = new(StringComparer.Ordinal);
 
-    public static async Task<bool> TryClaimDayAsync(MeldrouteDbContext db, string job, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims (job, day) for this instance. Losing the claim is normal with several instances (each tries at the same
+    /// moment): the insert skips a row that exists (<c>ON CONFLICT DO NOTHING</c>, SQLite and PostgreSQL alike) instead
+    /// of failing on the primary key, so that the instance that loses logs no error, only a Debug line.
+    /// </summary>
+    public static async Task<bool> TryClaimDayAsync(MeldrouteDbContext db, string job, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken, ILogger? logger = null)
     {
-        if (await db.JobRuns.AnyAsync(r => r.Job == job && r.Day == day, cancellationToken))
+        // The value as the model stores it (a number on SQLite, timestamptz on PostgreSQL).
+        var startedAt = db.Model.FindEntityType(typeof(JobRun))!.FindProperty(nameof(JobRun.StartedAt))!.GetTypeMapping().Converter?.ConvertToProvider(now) ?? now;
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "JobRuns" ("Job", "Day", "StartedAt") VALUES ({job}, {day}, {startedAt}) ON CONFLICT DO NOTHING""",
+            cancellationToken);
+        if (inserted == 0)
         {
-            return false;
+            logger?.LogDebug("Job {Job} for {Day} was claimed by another instance; this one skips it.", job, day);
         }
 
-        var claim = db.JobRuns.Add(new JobRun { Job = job, Day = day, StartedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance claimed the day between our check and our insert.
-            claim.State = EntityState.Detached;
-            return false;
-        }
+        return inserted == 1;
     }
 
     /// <summary>Runs <paramref name="work"/> unless another instance is running the same job right now (then false at once, without waiting).</summary>

@@ -42,7 +42,7 @@ public static class Telemetry
         {
             "grpc" => OtlpExportProtocol.Grpc,
             "http/protobuf" or "httpprotobuf" => OtlpExportProtocol.HttpProtobuf,
-            _ => throw new InvalidOperationException($"OpenTelemetry:Protocol must be 'grpc' or 'http/protobuf', not '{options.Protocol}'."),
+            _ => throw new StartupRefusedException(StartupRefusal.Line($"OpenTelemetry:Protocol is 'grpc' of 'http/protobuf', niet '{options.Protocol}'.", "OpenTelemetry:Protocol must be 'grpc' or 'http/protobuf'")),
         };
 
         void Otlp(OtlpExporterOptions o, string signalPath)
@@ -56,6 +56,9 @@ public static class Telemetry
             }
         }
 
+        // Export failures go to the log (they are otherwise only on the SDK's event sources).
+        services.AddSingleton<TelemetryFailureLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryFailureLog>());
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName))
             .WithTracing(tracing => tracing

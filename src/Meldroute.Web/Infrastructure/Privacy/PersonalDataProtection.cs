@@ -164,7 +164,9 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
             .ToArray();
         if (previous.Length > 0 && certificate is null)
         {
-            throw new InvalidOperationException("Meldroute:PreviousKeyCertificates is set without Meldroute:KeyCertificatePath: the certificate that replaced them is missing.");
+            throw new StartupRefusedException(StartupRefusal.Line(
+                "Meldroute:PreviousKeyCertificates is gezet zonder Meldroute:KeyCertificatePath: het certificaat dat ze verving ontbreekt.",
+                "Meldroute:PreviousKeyCertificates is set without Meldroute:KeyCertificatePath"));
         }
 
         var dataProtection = services.AddDataProtection()
@@ -178,14 +180,14 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
         {
             if (certificate is null)
             {
-                throw new InvalidOperationException(
+                throw new StartupRefusedException(
                     "Op PostgreSQL staat de sleutelbos in de database en moet die versleuteld worden met een certificaat: " +
                     "zet Meldroute:KeyCertificatePath (een .pfx-bestand met private sleutel) en Meldroute:KeyCertificatePassword. " +
                     "Zie docs/operations.md. (On PostgreSQL the key ring is kept in the database and must be encrypted with a certificate; Meldroute refuses to start.)");
             }
 
             var connectionString = configuration.GetConnectionString(Data.DatabaseOptions.ConnectionStringName)
-                ?? throw new InvalidOperationException("ConnectionStrings:Meldroute is not set.");
+                ?? throw new StartupRefusedException(StartupRefusal.Line("ConnectionStrings:Meldroute ontbreekt.", "ConnectionStrings:Meldroute is not set"));
             services.AddDbContext<DataProtectionKeysContext>(o => o.UseNpgsql(connectionString));
             dataProtection.PersistKeysToDbContext<DataProtectionKeysContext>();
             services.AddSingleton<ISubjectIndexKeyStore>(new DatabaseSubjectIndexKeyStore(connectionString));
@@ -214,6 +216,20 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
         return services;
     }
 
+    /// <summary>
+    /// Call after every service is registered (features add Data Protection again: antiforgery, authentication). Data
+    /// Protection reads the ring when the host starts (its hosted service), while the database is still prepared, and on
+    /// a ring it cannot read it makes a new key at once. The ring is read first by <see cref="EnsureKeyAsync"/>, which
+    /// refuses the start instead; afterwards Data Protection reads it on first use and rolls keys over as usual.
+    /// </summary>
+    public static void ReadRingFirst(IServiceCollection services)
+    {
+        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        {
+            services.Remove(preload);
+        }
+    }
+
     /// <summary>The key folder on SQLite: the key ring, the subject-index key and the data keys.</summary>
     public static string KeysFolder(KeyOptions keys, IHostEnvironment environment) =>
         Path.IsPathRooted(keys.KeysPath) ? keys.KeysPath : Path.Combine(environment.ContentRootPath, keys.KeysPath);
@@ -235,15 +251,32 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
         }
 
         var path = Path.IsPathRooted(file) ? file : Path.Combine(environment.ContentRootPath, file);
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new StartupRefusedException(StartupRefusal.Line(
+                $"Het sleutelbos-certificaat {path} kan niet worden gelezen ({e.GetType().Name}): bestaat het, mag de dienst het lezen en klopt het wachtwoord?",
+                "the key ring certificate cannot be read: missing file, no permission or wrong password"));
+        }
+
         return certificate.HasPrivateKey
             ? certificate
-            : throw new InvalidOperationException($"The key ring certificate {Path.GetFileName(path)} has no private key: the key ring could not be read back.");
+            : throw new StartupRefusedException(StartupRefusal.Line(
+                $"Het sleutelbos-certificaat {Path.GetFileName(path)} heeft geen private sleutel: de sleutelbos zou niet terug te lezen zijn.",
+                "the key ring certificate has no private key"));
     }
 
     /// <summary>
     /// Makes sure the ring has a key before the first request, one instance at a time (a PostgreSQL advisory lock), so
-    /// that instances starting together on an empty database agree on one key instead of each making its own.
+    /// that instances starting together on an empty database agree on one key instead of each making its own. First it
+    /// proves that this instance can read the ring: the current key (the one Data Protection would encrypt with) must
+    /// decrypt with the configured certificate(s), and a ring of keys none of which decrypts is not added to. Otherwise
+    /// the start is refused (<see cref="StartupRefusedException"/>): an instance with a wrong or missing certificate
+    /// would report ready, fail every read of personal data, and add a key to the shared ring at every start.
     /// </summary>
     public static async Task EnsureKeyAsync(IServiceProvider services, Data.MeldrouteDbContext db, CancellationToken cancellationToken = default)
     {
@@ -251,12 +284,35 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
         await Data.WriteLock.AcquireAsync(db, Data.WriteLock.KeyRing, cancellationToken);
         var manager = services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
         var now = DateTimeOffset.UtcNow;
-        if (!manager.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now))
+        var keys = manager.GetAllKeys().Where(k => !k.IsRevoked).ToList();
+        var current = keys.Where(k => k.ActivationDate <= now && k.ExpirationDate > now).MaxBy(k => k.ActivationDate);
+        if (current is not null ? !CanRead(current) : keys.Count > 0 && !keys.Any(CanRead))
+        {
+            throw new StartupRefusedException(StartupRefusal.Line(
+                $"De sleutelbos is niet te lezen: sleutel {(current ?? keys[0]).KeyId} ontsleutelt niet met het certificaat van Meldroute:KeyCertificatePath " +
+                "(of Meldroute:PreviousKeyCertificates). Is dit het certificaat van deze installatie? Meldroute voegt geen sleutel toe aan een sleutelbos die het niet kan lezen; zie docs/operations.md.",
+                "the key ring's current key cannot be decrypted: wrong or missing key certificate"));
+        }
+
+        if (current is null)
         {
             manager.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Whether this instance can use the key: its XML decrypts with a configured certificate.</summary>
+    private static bool CanRead(Microsoft.AspNetCore.DataProtection.KeyManagement.IKey key)
+    {
+        try
+        {
+            return key.CreateEncryptor() is not null;
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or InvalidOperationException or System.Xml.XmlException)
+        {
+            return false;
+        }
     }
 }
 

@@ -87,15 +87,34 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
 
         Assert.Equal(before, (await db.Partners.CountAsync(), await db.Users.CountAsync(), await db.Departments.CountAsync()));
     }
+}
 
+/// <summary>Demo mode on PostgreSQL, as the service would start it: refused with the reason, exit code 2.</summary>
+[Trait("Category", "Process")]
+public sealed class DemoModeRefusalTests
+{
     [Fact]
-    public void Demo_mode_on_PostgreSQL_is_refused_at_start_with_the_reason()
+    public async Task Demo_mode_on_PostgreSQL_is_refused_at_start_with_the_reason()
     {
-        using var postgresDemo = new MeldrouteAppFactory(Database.Postgres, demoMode: true);
+        var database = PostgresCluster.Instance.CreateDatabase();
+        try
+        {
+            var (exitCode, output) = await OperatorProcess.RunAsync(Path.GetTempPath(), new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Meldroute"] = database,
+                ["Meldroute__DemoMode"] = "true",
+                ["Meldroute__KeyCertificatePath"] = TestKeyCertificate.Path,
+                ["Meldroute__KeyCertificatePassword"] = TestKeyCertificate.Password,
+            });
 
-        var error = Assert.ThrowsAny<Exception>(() => postgresDemo.Services);
-
-        Assert.Contains("Demomodus staat aan terwijl de database PostgreSQL is", error.ToString(), StringComparison.Ordinal);
+            Assert.True(exitCode == 2, $"exit code {exitCode}:\n{output}");
+            Assert.Contains("- Demomodus staat aan terwijl de database PostgreSQL is", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            PostgresCluster.Instance.DropDatabase(database);
+        }
     }
 }
 

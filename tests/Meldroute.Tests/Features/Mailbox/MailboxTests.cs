@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Security;
 using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Departments;
 using Meldroute.Web.Features.Mailbox;
@@ -58,29 +55,9 @@ public abstract class MailboxTests(Database database)
         return message;
     }
 
-    private async Task<ImapClient> ConnectAsync()
-    {
-        var client = new ImapClient();
-        await client.ConnectAsync("127.0.0.1", DovecotServer.Instance.Port, SecureSocketOptions.None);
-        await client.AuthenticateAsync(box.User, box.Password);
-        await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
-        return client;
-    }
+    private Task AppendAsync(MimeMessage message) => DovecotServer.Instance.AppendAsync(box, message);
 
-    private async Task AppendAsync(MimeMessage message)
-    {
-        using var client = await ConnectAsync();
-        await client.Inbox.AppendAsync(new AppendRequest(message));
-        await client.DisconnectAsync(true);
-    }
-
-    private async Task<int> MessagesInMailboxAsync()
-    {
-        using var client = await ConnectAsync();
-        var count = client.Inbox.Count;
-        await client.DisconnectAsync(true);
-        return count;
-    }
+    private Task<int> MessagesInMailboxAsync() => DovecotServer.Instance.CountAsync(box);
 
     private static async Task<int> AddDepartmentAsync(MeldrouteAppFactory app)
     {

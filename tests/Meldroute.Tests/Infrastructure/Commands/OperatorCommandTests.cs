@@ -1,5 +1,6 @@
 using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
+using Meldroute.Web.Infrastructure;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +16,23 @@ public abstract class OperatorCommandTests(Database database)
         // The factory's database is created but the app is never started: the commands do all the work.
         using var app = new MeldrouteAppFactory(database);
 
+        // Before: every migration of this build is pending, and listing them applies none.
+        using (MeldrouteDbContext design = database == Database.Postgres ? new PostgresDesignTimeFactory().CreateDbContext([]) : new SqliteDesignTimeFactory().CreateDbContext([]))
+        {
+            var migrations = design.Database.GetMigrations().ToList();
+            var pending = await OperatorProcess.RunAsync(app, "migrate", "--list");
+            Assert.True(pending.ExitCode == 0, pending.Output);
+            Assert.All(migrations, m => Assert.Contains(m, pending.Output, StringComparison.Ordinal));
+            Assert.Contains($"{migrations.Count} pending migration(s) in Meldroute {BuildVersion.Informational}.", pending.Output, StringComparison.Ordinal);
+        }
+
         var migrate = await OperatorProcess.RunAsync(app, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Output);
+        Assert.Contains("0 pending migration(s)", (await OperatorProcess.RunAsync(app, "migrate", "--list")).Output, StringComparison.Ordinal);
+
+        var version = await OperatorProcess.RunAsync(app, "version");
+        Assert.True(version.ExitCode == 0, version.Output);
+        Assert.Contains($"Meldroute {BuildVersion.Informational} (commit {BuildVersion.Commit ?? "unknown"}", version.Output, StringComparison.Ordinal);
 
         var add = await OperatorProcess.RunAsync(app, "users", "add", "--email", "eerste.beheerder@gemeente.test", "--role", "Administrator");
         Assert.True(add.ExitCode == 0, add.Output);
@@ -39,3 +55,29 @@ public abstract class OperatorCommandTests(Database database)
 public sealed class OperatorCommandTestsOnSqlite() : OperatorCommandTests(Database.Sqlite);
 
 public sealed class OperatorCommandTestsOnPostgres() : OperatorCommandTests(Database.Postgres);
+
+/// <summary>The build names its git commit (the SDK's SourceRevisionId) when it was built from a git checkout.</summary>
+[Trait("Category", "Domain")]
+public sealed class BuildVersionTests
+{
+    [Fact]
+    public void A_build_from_a_git_checkout_names_its_commit()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, ".git")) && !File.Exists(Path.Combine(folder.FullName, ".git")))
+        {
+            folder = folder.Parent;
+        }
+
+        // Built without .git (a source tarball): the build still succeeds and says so.
+        if (folder is null)
+        {
+            Assert.Null(BuildVersion.Commit);
+            Assert.DoesNotContain("+", BuildVersion.Informational, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Matches("^[0-9a-f]{40}$", BuildVersion.Commit);
+        Assert.EndsWith("+" + BuildVersion.Commit, BuildVersion.Informational, StringComparison.Ordinal);
+    }
+}

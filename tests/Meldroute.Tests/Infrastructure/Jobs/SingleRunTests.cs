@@ -1,7 +1,9 @@
 using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Meldroute.Tests.Infrastructure.Jobs;
@@ -49,6 +51,44 @@ public abstract class SingleRunTests(Database database)
         Assert.False(await SingleRun.TryClaimDayAsync(second.ServiceProvider.GetRequiredService<MeldrouteDbContext>(), "retention", day, now, CancellationToken.None));
         Assert.True(await SingleRun.TryClaimDayAsync(second.ServiceProvider.GetRequiredService<MeldrouteDbContext>(), "mailbox-digest", day, now, CancellationToken.None));
         Assert.True(await SingleRun.TryClaimDayAsync(second.ServiceProvider.GetRequiredService<MeldrouteDbContext>(), "retention", day.AddDays(1), now, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Instances racing for the day (docs/operations.md says to alert on Error): the losers log at Debug, and nothing
+    /// logs an error — no failed insert on the primary key of JobRuns (23505 on PostgreSQL) reaches the log.
+    /// </summary>
+    [Fact]
+    public async Task Instances_racing_for_a_day_get_one_claim_and_the_losers_log_no_error()
+    {
+        using var app = new MeldrouteAppFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Meldroute.Web.Infrastructure.Jobs"] = "Debug",
+        });
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Meldroute.Web.Infrastructure.Jobs.SingleRun");
+        var day = new DateOnly(2026, 3, 3);
+        var now = new DateTimeOffset(2026, 3, 3, 2, 0, 0, TimeSpan.Zero);
+        var scopes = Enumerable.Range(0, 6).Select(_ => app.Services.CreateAsyncScope()).ToList();
+        using var start = new Barrier(scopes.Count);
+
+        var claims = await Task.WhenAll(scopes.Select(scope => Task.Run(async () =>
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+            await db.Database.OpenConnectionAsync();
+            start.SignalAndWait();
+            return await SingleRun.TryClaimDayAsync(db, "retention", day, now, CancellationToken.None, logger);
+        })));
+        foreach (var scope in scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        Assert.Single(claims, c => c);
+        Assert.Equal(scopes.Count - 1, app.Logs.Lines.Count(l => l.StartsWith("Debug ", StringComparison.Ordinal) && l.Contains("was claimed by another instance", StringComparison.Ordinal)));
+        var errors = app.Logs.Lines.Where(l => l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await using var check = app.Services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<MeldrouteDbContext>().JobRuns.SingleAsync(r => r.Job == "retention" && r.Day == day);
+        Assert.Equal(now, stored.StartedAt);
     }
 }
 
