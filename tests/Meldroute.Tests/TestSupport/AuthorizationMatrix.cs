@@ -89,6 +89,10 @@ public static class AuthorizationMatrix
         ["GET /api/figures/year-report/{year:int}"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["GET /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
         ["POST /api/figures/context"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /Figures/Baseline"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/figures/baseline"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.SpecialistOfficer),
+        ["PUT /api/figures/baseline"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["DELETE /api/figures/baseline/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
         // The privacy officer's register of processing activities and subject access requests
         ["ANY /Privacy/Register"] = Access.OnlyFor(Roles.PrivacyOfficer),

@@ -12,7 +12,7 @@ namespace Meldroute.Web.Features.Demo;
 /// Fills an empty database with Haarlemmermeer's demo data and one demo account per role.
 /// Runs only in demo mode, which the app refuses to combine with PostgreSQL. Safe to run twice.
 /// </summary>
-public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser> users, RoleManager<IdentityRole> roles)
+public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     public const string DemoPassword = "Meldroute-demo-2026!";
 
@@ -35,6 +35,31 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await SeedAgendaAsync(cancellationToken);
         await SeedTrainingAsync(cancellationToken);
         await SeedAccountsAsync();
+        await SeedBaselineAsync(cancellationToken);
+        var member = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.CaseTableMember).Email);
+        await DemoHistory.SeedAsync(db, clock.GetUtcNow(), member?.Id, cancellationToken);
+    }
+
+    /// <summary>Fictitious counts of 2023, from before the demo municipality used Meldroute, as a policy advisor enters them (the figures show them as entered).</summary>
+    private async Task SeedBaselineAsync(CancellationToken cancellationToken)
+    {
+        if (await db.BaselineCounts.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        (Figures.FormCategory Form, Signals.SignalSource Source, int Count)[] counts =
+        [
+            (Figures.FormCategory.Sexual, Signals.SignalSource.InternalReport, 14), (Figures.FormCategory.Labour, Signals.SignalSource.InternalReport, 11),
+            (Figures.FormCategory.Criminal, Signals.SignalSource.InternalReport, 5), (Figures.FormCategory.Sexual, Signals.SignalSource.PoliceBasisteam, 7),
+            (Figures.FormCategory.Labour, Signals.SignalSource.Mailbox, 6),
+        ];
+        var at = new DateTimeOffset(2024, 2, 1, 10, 0, 0, TimeSpan.Zero);
+        db.BaselineCounts.AddRange(counts.Select(c => new Figures.BaselineCount
+        {
+            Year = 2023, Form = c.Form, Source = c.Source, Count = c.Count, Note = "Fictieve telling uit de registratie van vóór Meldroute (demo)", EnteredAt = at, EnteredByName = "Demo Beleidsadviseur",
+        }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -81,6 +106,8 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
             return;
         }
 
+        var now = clock.GetUtcNow();
+
         foreach (var row in SeedData.Read("agenda.csv"))
         {
             db.AgendaActivities.Add(new Agenda.AgendaActivity
@@ -93,13 +120,47 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
                 PlannedStart = DateOnly.Parse(row["start"], System.Globalization.CultureInfo.InvariantCulture),
                 PlannedEnd = DateOnly.Parse(row["end"], System.Globalization.CultureInfo.InvariantCulture),
                 Status = Enum.Parse<Agenda.AgendaStatus>(row["status"]),
+                Notes = [.. Progress(row["status"], DateOnly.Parse(row["start"], System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(row["end"], System.Globalization.CultureInfo.InvariantCulture), now)],
             });
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Fictional training figures: employees with public contact per department and a few sessions (numbers only).</summary>
+    /// <summary>
+    /// Fictitious progress of a running or finished activity: a note when it started, one each half year after, and
+    /// one when it was finished; only dates that have passed.
+    /// </summary>
+    private static IEnumerable<Agenda.AgendaProgressNote> Progress(string status, DateOnly start, DateOnly end, DateTimeOffset now)
+    {
+        if (status is not ("Running" or "Done"))
+        {
+            yield break;
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var last = status == "Done" && end < today ? end : today;
+        string[] texts =
+        [
+            "Gestart: de projectgroep is samengesteld en de planning is vastgesteld (fictieve voortgang, demo).",
+            "Halfjaarlijkse stand: de eerste activiteiten zijn uitgevoerd en geëvalueerd (fictieve voortgang, demo).",
+            "Halfjaarlijkse stand: de aanpak is bijgesteld na de evaluatie met de partners (fictieve voortgang, demo).",
+        ];
+        var i = 0;
+        for (var date = start.AddDays(14); date < last; date = date.AddMonths(6))
+        {
+            yield return new Agenda.AgendaProgressNote { RecordedAt = At(date), RecordedByName = "Demo Beleidsadviseur", Text = texts[Math.Min(i++, texts.Length - 1)] };
+        }
+
+        if (status == "Done")
+        {
+            yield return new Agenda.AgendaProgressNote { RecordedAt = At(last), RecordedByName = "Demo Beleidsadviseur", Text = "Afgerond: het resultaat is opgeleverd en gedeeld met de partners (fictieve voortgang, demo)." };
+        }
+
+        static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+    }
+
+    /// <summary>Fictional training figures: employees with public contact per department and sessions since 2024 (numbers only).</summary>
     private async Task SeedTrainingAsync(CancellationToken cancellationToken)
     {
         if (await db.TrainingSessions.AnyAsync(cancellationToken))
@@ -117,11 +178,17 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
 
         (DateOnly Date, string Title, string Provider, int[] Participants)[] sessions =
         [
+            (new DateOnly(2024, 3, 14), "Interne meldroute mensenhandel", "Aandachtsfunctionaris mensenhandel", [8, 6, 5]),
+            (new DateOnly(2024, 6, 20), "Seksuele uitbuiting in hotels en vakantieparken herkennen", "Scharlaken Koord", [5, 7]),
             (new DateOnly(2024, 10, 8), "Signalen van mensenhandel herkennen", "HVO-Querido", [6, 4, 3]),
             (new DateOnly(2025, 3, 12), "Interne meldroute mensenhandel", "Aandachtsfunctionaris mensenhandel", [10, 8, 5, 7]),
+            (new DateOnly(2025, 6, 3), "Criminele uitbuiting van jongeren", "Noord-Holland Veilig", [6, 9, 4]),
             (new DateOnly(2025, 11, 4), "Arbeidsuitbuiting herkennen", "Nederlandse Arbeidsinspectie", [4, 6]),
+            (new DateOnly(2026, 2, 17), "Interne meldroute mensenhandel", "Aandachtsfunctionaris mensenhandel", [9, 7, 6, 5]),
+            (new DateOnly(2026, 9, 29), "Signalen van mensenhandel herkennen", "HVO-Querido", [7, 5, 8]),
         ];
-        foreach (var (date, title, provider, participants) in sessions)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var (date, title, provider, participants) in sessions.Where(s => s.Date <= today))
         {
             db.TrainingSessions.Add(new Training.TrainingSession
             {

@@ -15,7 +15,10 @@ public static class ExportFigures
     public static string Display(FigureCell cell, int threshold) =>
         cell.Suppressed ? "< " + threshold.ToString(CultureInfo.InvariantCulture) : cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "—";
 
-    /// <summary>One long table (table, row, column, value): opens in any spreadsheet and keeps every table's numbers together.</summary>
+    /// <summary>
+    /// One long table (table, row, column, value, basis): opens in any spreadsheet and keeps every table's numbers
+    /// together; the basis says whether Meldroute counted a number or the policy advisor entered it.
+    /// </summary>
     public static byte[] ToCsv(FiguresResult figures)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
@@ -32,6 +35,7 @@ public static class ExportFigures
                         line["row"].Set(row.Label);
                         line["column"].Set(table.Columns[c]);
                         line["value"].Set(Display(row.Cells[c], figures.Threshold));
+                        line["basis"].Set(table.BasisLabel);
                     }
                 }
             }

@@ -53,6 +53,14 @@ public static class FiguresApi
             .WithDescription("The request body is the CSV (text/csv) in the layout of the plan's figures.csv: source, area, year, form, measure, value, note.")
             .WithName("ImportContextFigures");
         context.MapGet("", ListContextFiguresAsync).RequireAuthorization(Policies.FiguresReader).WithName("ListContextFigures");
+
+        // Counts from before Meldroute: every figures reader sees them, the policy advisor enters them.
+        var baseline = app.MapGroup("/api/figures/baseline").WithTags("Figures");
+        baseline.MapGet("", ListBaselineCountsAsync).RequireAuthorization(Policies.FiguresReader).WithName("ListBaselineCounts");
+        baseline.MapPut("", SetBaselineCountAsync).RequireAuthorization(Policies.PolicyAdvisor)
+            .WithDescription("Enters or corrects the count of one year, form and source. Version: the entry's version as last read, or empty for a new entry.")
+            .WithName("SetBaselineCount");
+        baseline.MapDelete("/{id:int}", DeleteBaselineCountAsync).RequireAuthorization(Policies.PolicyAdvisor).WithName("DeleteBaselineCount");
         return app;
     }
 
@@ -92,6 +100,17 @@ public static class FiguresApi
 
     public static async Task<Ok<IReadOnlyList<ContextFigureView>>> ListContextFiguresAsync([AsParameters] FiguresServices services, CancellationToken ct) =>
         TypedResults.Ok(await ListContextFigures.HandleAsync(services.Db, ct));
+
+    public static async Task<Ok<IReadOnlyList<BaselineCountView>>> ListBaselineCountsAsync([AsParameters] FiguresServices services, CancellationToken ct) =>
+        TypedResults.Ok(await ListBaselineCounts.HandleAsync(services.Db, ct));
+
+    public static async Task<Results<Ok<BaselineCountView>, ValidationProblem, ProblemHttpResult>> SetBaselineCountAsync(
+        BaselineCountRequest request, [AsParameters] FiguresServices services, CancellationToken ct) =>
+        (await SetBaselineCount.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, request, ct)).ToResult(services.T);
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteBaselineCountAsync(
+        int id, Guid? version, [AsParameters] FiguresServices services, CancellationToken ct) =>
+        (await DeleteBaselineCount.HandleAsync(services.Db, services.Audit, services.Clock, services.T, services.User, id, version, ct)).ToResult(_ => TypedResults.NoContent(), services.T);
 
     private static Task<FiguresResult> FiguresFor(FigureQuery query, FiguresServices services, CancellationToken ct) =>
         GetFigures.HandleAsync(services.Db, query.ToFilter(), MayBeExact(services.User, query), services.Options.Value, services.Clock.GetUtcNow(), services.T, ct);

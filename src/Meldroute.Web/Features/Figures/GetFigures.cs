@@ -42,11 +42,10 @@ public sealed record FigureCell(long? Value, bool Suppressed);
 
 public sealed record FigureRow(string Key, string Label, IReadOnlyList<FigureCell> Cells, bool IsTotal = false);
 
-public sealed record FigureTable(string Key, string Title, string Explanation, string RowHeader, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows);
+/// <summary>A table of figures; <see cref="Basis"/> says whether Meldroute counted them or the policy advisor entered them, <see cref="BasisLabel"/> in words.</summary>
+public sealed record FigureTable(string Key, string Title, string Explanation, string RowHeader, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, FigureBasis Basis = FigureBasis.Counted, string BasisLabel = "");
 
 public sealed record LeadTimeFigure(int Year, LeadStep Step, string StepLabel, int NormWorkingDays, FigureCell Count, double? MedianWorkingDays, double? P90WorkingDays, FigureCell Late);
-
-public sealed record BaselineFigure(int Year, FigureCell InternalSignals, long? ChangeFromBaseline, double? ChangePercent);
 
 public sealed record FiguresResult(
     FigureFilter Filter,
@@ -58,9 +57,13 @@ public sealed record FiguresResult(
     IReadOnlyList<BaselineFigure> Baseline,
     IReadOnlyList<LeadTimeFigure> LeadTimes);
 
+/// <summary>A count the policy advisor entered, as the figures count it (no department: counts from before Meldroute have none).</summary>
+public readonly record struct EnteredKey(int Year, FormCategory Form, SignalSource Source);
+
 /// <summary>
 /// GetFigures: the figures the plan promises (goal 2: signalling capacity against 2024; section 3.4), built only
-/// from the anonymous remains of signals — forwarded and purged ones included. Every table is one slice of a cube
+/// from the anonymous remains of signals — forwarded and purged ones included — and, in tables of their own marked as
+/// entered, the counts from before Meldroute that the policy advisor entered (<see cref="BaselineCount"/>). Every table is one slice of a cube
 /// that always spans the filter dimensions (year, form, source, department), and <see cref="Suppression"/> protects
 /// the whole cube: the same cells are suppressed whatever filter is chosen, so two overlapping filters cannot be
 /// subtracted to recover a small count. Policy advisors get suppressed figures; officers may ask for exact counts.
@@ -87,7 +90,9 @@ public static class GetFigures
         var partners = (await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
             .Where(p => receiving.Contains(p.Id)).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
 
-        var firstYear = Math.Min(options.BaselineYear, facts.Keys.Select(k => k.Year).DefaultIfEmpty(now.Year).Min());
+        var entered = (await db.BaselineCounts.AsNoTracking().Select(b => new { b.Year, b.Form, b.Source, b.Count }).ToListAsync(cancellationToken))
+            .Where(b => b.Year <= now.Year).ToList();
+        var firstYear = Math.Min(options.BaselineYear, facts.Keys.Select(k => k.Year).Concat(entered.Select(b => b.Year)).DefaultIfEmpty(now.Year).Min());
         var years = Enumerable.Range(firstYear, Math.Max(1, now.Year - firstYear + 1)).ToList();
         var threshold = exact ? 0 : options.SuppressionThreshold;
 
@@ -140,7 +145,8 @@ public static class GetFigures
         var monthYear = filter.Year ?? years[^1];
         List<int> beside = [.. new[] { options.BaselineYear, monthYear }.Where(years.Contains).Distinct().Order()];
 
-        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, Facts<TKey> source, bool throughTheYear = false)
+        // An entered table shows only the years with entries (a year without is not "0 entered", it is not entered).
+        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, Facts<TKey> source, bool throughTheYear = false, IReadOnlyList<int>? onlyYears = null)
         {
             var dims = new List<Dim> { rows };
             if (columns is not null)
@@ -156,6 +162,7 @@ public static class GetFigures
             // A table through the year uses the same cube as any other: publishing only some of its year columns is safe.
             var columnIndexes = columns is null ? [SuppressedCube.Total]
                 : throughTheYear ? [.. beside.Select(y => yearDim.IndexOf(y))]
+                : onlyYears is not null ? (filter.Year is { } only ? [yearDim.IndexOf(only)] : [.. onlyYears.Select(y => yearDim.IndexOf(y)).Append(SuppressedCube.Total)])
                 : columns == yearDim && filter.Year is { } y ? [yearDim.IndexOf(y)]
                 : Enumerable.Range(0, columns.Values.Count).Append(SuppressedCube.Total).ToList();
             var columnLabels = columns is null ? [t["Figures_Count"].Value] : columnIndexes.Select(i => i == SuppressedCube.Total ? t["Figures_Total"].Value : columns.Labels[i]).ToList();
@@ -199,7 +206,8 @@ public static class GetFigures
                 .Append(new FigureRow("total", t["Figures_Total"], [.. columnIndexes.Select(c => Cell(SuppressedCube.Total, c))], IsTotal: true))
                 .ToList();
             var title = throughTheYear ? t["Figures_Table_" + key, monthYear] : t["Figures_Table_" + key];
-            return new FigureTable(key, title, t["Figures_Explain_" + key, options.BaselineYear], rows.Labels.Count > 0 ? t["Figures_Dim_" + rows.Name] : "", columnLabels, tableRows);
+            var basis = onlyYears is null ? FigureBasis.Counted : FigureBasis.Entered;
+            return new FigureTable(key, title, t["Figures_Explain_" + key, options.BaselineYear], rows.Labels.Count > 0 ? t["Figures_Dim_" + rows.Name] : "", columnLabels, tableRows, basis, t["Figures_Basis_" + basis]);
         }
 
         // Each fact's index in a dimension is looked up once and shared by every table that uses the dimension.
@@ -219,24 +227,37 @@ public static class GetFigures
             Table("per-partner", partnerDim, yearDim, routeFacts.Where(k => k.PartnerId is not null)),
         };
 
-        tables.AddRange(await TrainingFigures.TablesAsync(db, years, filter.Year, threshold, t, cancellationToken));
-        return new FiguresResult(filter, threshold, exact, options.BaselineYear, years, tables,
-            Baseline(tables.Single(x => x.Key == "per-department"), years, options.BaselineYear, filter),
-            LeadTimeFigures(leadTimes, filter, years, threshold, options, t));
-    }
+        // The entered counts: one cube (year, form, source; no department), protected like the counted ones. They carry
+        // no department, so a filter on a department leaves them out rather than showing them as zero.
+        var enteredYears = entered.Select(b => b.Year).Distinct().Order().ToList();
+        FigureTable? enteredPerSource = null;
+        if (enteredYears.Count > 0 && filter.DepartmentId is null && (filter.Year is null || enteredYears.Contains(filter.Year.Value)))
+        {
+            var enteredFacts = new Facts<EnteredKey>(
+                entered.GroupBy(b => new EnteredKey(b.Year, b.Form, b.Source)).Select(g => KeyValuePair.Create(g.Key, g.Sum(b => (long)b.Count))),
+                (k, dim) => dim switch { "year" => k.Year, "form" => k.Form, "source" => k.Source, "department" => null, _ => throw new ArgumentOutOfRangeException(nameof(dim)) });
+            enteredPerSource = Table("entered-per-source", sourceDim, yearDim, enteredFacts, onlyYears: enteredYears);
+            tables.Add(Table("entered-per-form", formDim, yearDim, enteredFacts, onlyYears: enteredYears));
+            tables.Add(enteredPerSource);
+        }
 
-    /// <summary>Goal 2: internal signals per year against the baseline year, from the same protected table as per department.</summary>
-    private static List<BaselineFigure> Baseline(FigureTable perDepartment, List<int> years, int baselineYear, FigureFilter filter)
-    {
-        var total = perDepartment.Rows.Single(r => r.IsTotal);
+        tables.AddRange(await TrainingFigures.TablesAsync(db, years, filter.Year, threshold, t, cancellationToken));
+        tables = [.. tables.Select(x => x.BasisLabel.Length > 0 ? x : x with { BasisLabel = t["Figures_Basis_" + x.Basis] })];
+
+        // Goal 2 per year: the internal signals counted (the total of the protected table per department) and, for a
+        // year with an entered count of internal reports (of the filtered form), that count from the entered table.
+        var total = tables.Single(x => x.Key == "per-department").Rows.Single(r => r.IsTotal);
         var shown = filter.Year is { } y ? [y] : years;
-        var byYear = shown.Select((year, i) => (year, cell: total.Cells[i])).ToDictionary(x => x.year, x => x.cell);
-        var baseline = filter.Year is null ? byYear.GetValueOrDefault(baselineYear) : null;
-        return [.. byYear.Select(x => new BaselineFigure(
-            x.Key,
-            x.Value,
-            baseline?.Value is { } b && x.Value.Value is { } v ? v - b : null,
-            baseline?.Value is { } b2 and > 0 && x.Value.Value is { } v2 ? Math.Round((v2 - b2) * 100.0 / b2, 1) : null))];
+        var internalRow = enteredPerSource?.Rows.Single(r => r.Key == nameof(SignalSource.InternalReport));
+        var withInternalEntries = entered.Where(b => b.Source == SignalSource.InternalReport && (filter.Form is null || b.Form == filter.Form)).Select(b => b.Year).ToHashSet();
+        FigureCell? Entered(int year)
+        {
+            var column = enteredPerSource?.Columns.ToList().IndexOf(year.ToString(CultureInfo.InvariantCulture)) ?? -1;
+            return internalRow is null || column < 0 || !withInternalEntries.Contains(year) || filter.Source is not (null or SignalSource.InternalReport) ? null : internalRow.Cells[column];
+        }
+
+        var goal = GoalTwo.Compare([.. shown.Select((year, i) => (year, total.Cells[i], Entered(year)))], options.BaselineYear, compare: filter.Year is null);
+        return new FiguresResult(filter, threshold, exact, options.BaselineYear, years, tables, goal, LeadTimeFigures(leadTimes, filter, years, threshold, options, t));
     }
 
     /// <summary>Lead times per year and step: median and 90th percentile in working days, and how many exceeded the norm. Filtered by year only.</summary>

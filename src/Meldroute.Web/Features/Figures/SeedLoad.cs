@@ -136,7 +136,8 @@ public static class SeedLoad
     /// <summary>Skewed lead times: mostly a few days, sometimes weeks.</summary>
     private static double LeadDays(Random random, double typical) => Math.Round(-typical * Math.Log(1 - random.NextDouble()), 1);
 
-    private static int Pick(Random random, double[] weights)
+    /// <summary>An index drawn with the given weights (also the demo history's).</summary>
+    internal static int Pick(Random random, double[] weights)
     {
         var roll = random.NextDouble() * weights.Sum();
         for (var i = 0; i < weights.Length; i++)

@@ -41,9 +41,14 @@ public static class YearReport
 
             body.Append(Heading(2, t["Figures_BaselineTitle", figures.BaselineYear]));
             body.Append(Paragraph(t["Figures_BaselineExplain", figures.BaselineYear]));
+            body.Append(Paragraph(t["Figures_BaselineEnteredExplain", figures.BaselineYear]));
             var baseline = figures.Baseline.Single();
             var baselineCount = ExportFigures.Display(baseline.InternalSignals, figures.Threshold);
             body.Append(Paragraph(t["Report_Baseline", year, baselineCount]));
+            if (baseline.Entered is { } entered)
+            {
+                body.Append(Paragraph(t["Report_BaselineEntered", year, ExportFigures.Display(entered, figures.Threshold)]));
+            }
 
             foreach (var table in figures.Tables)
             {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Meldroute.Web.Features.Setup;
 
 /// <summary>
-/// One change of a department or an indicator: who, when, and the old and new value of each changed field (partners
+/// One change of a department, an indicator or an entered count from before Meldroute: who, when, and the old and new value of each changed field (partners
 /// keep theirs in <see cref="Partners.PartnerChange"/>). Reference data only, no personal data of the public.
 /// </summary>
 public sealed class ReferenceChange
@@ -15,12 +15,15 @@ public sealed class ReferenceChange
     public const string Department = "department";
     public const string Indicator = "indicator";
 
+    /// <summary>A count from before Meldroute (<see cref="Figures.BaselineCount"/>), keyed by year, form and source.</summary>
+    public const string Baseline = "baseline";
+
     public long Id { get; set; }
 
-    /// <summary><see cref="Department"/> or <see cref="Indicator"/>.</summary>
+    /// <summary><see cref="Department"/>, <see cref="Indicator"/> or <see cref="Baseline"/>.</summary>
     public required string Subject { get; set; }
 
-    /// <summary>The department's id or the indicator's code.</summary>
+    /// <summary>The department's id, the indicator's code or the entered count's year/form/source.</summary>
     public required string SubjectKey { get; set; }
 
     public DateTimeOffset ChangedAt { get; set; }
@@ -35,25 +38,33 @@ public sealed class ReferenceChange
 
     public string? After { get; set; }
 
-    /// <summary>Adds a change row when a field differs (or the item is new: <paramref name="before"/> null).</summary>
+    /// <summary>
+    /// Adds a change row when a field differs, or the item is new (<paramref name="before"/> null) or removed
+    /// (<paramref name="after"/> null, only for what may be removed: entered counts).
+    /// </summary>
     public static bool Record(
-        MeldrouteDbContext db, string subject, string key, IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?> after, ClaimsPrincipal? user, DateTimeOffset at)
+        MeldrouteDbContext db, string subject, string key, IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?>? after, ClaimsPrincipal? user, DateTimeOffset at)
     {
-        var changed = before is null
-            ? ["Created"]
+        if (before is null && after is null)
+        {
+            throw new ArgumentException("A change has a value before or after it.", nameof(after));
+        }
+
+        var changed = before is null ? ["Created"]
+            : after is null ? ["Deleted"]
             : after.Keys.Where(k => JsonSerializer.Serialize(before[k]) != JsonSerializer.Serialize(after[k])).ToList();
         if (changed.Count == 0)
         {
             return false;
         }
 
-        var keys = before is null ? [.. after.Keys] : changed;
+        var keys = before is null ? [.. after!.Keys] : after is null ? [.. before.Keys] : changed;
         db.ReferenceChanges.Add(new ReferenceChange
         {
             Subject = subject, SubjectKey = key, ChangedAt = at, ChangedById = user?.FindFirstValue(ClaimTypes.NameIdentifier), ChangedByName = user?.Identity?.Name,
             Fields = string.Join(',', changed),
             Before = before is null ? null : JsonSerializer.Serialize(keys.ToDictionary(k => k, k => before[k])),
-            After = JsonSerializer.Serialize(keys.ToDictionary(k => k, k => after[k])),
+            After = after is null ? null : JsonSerializer.Serialize(keys.ToDictionary(k => k, k => after[k])),
         });
         return true;
     }

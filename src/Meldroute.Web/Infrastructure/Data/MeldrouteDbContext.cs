@@ -68,6 +68,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<Features.Privacy.ProcessingActivity> ProcessingActivities => Set<Features.Privacy.ProcessingActivity>();
     public DbSet<Features.Admin.AccessReview.AccessReviewRecord> AccessReviews => Set<Features.Admin.AccessReview.AccessReviewRecord>();
     public DbSet<Features.Figures.ContextFigure> ContextFigures => Set<Features.Figures.ContextFigure>();
+    public DbSet<Features.Figures.BaselineCount> BaselineCounts => Set<Features.Figures.BaselineCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,11 +2,14 @@ using System.Net;
 using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Demo;
+using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+using static Meldroute.Tests.Features.Figures.FigureJson;
 
 namespace Meldroute.Tests.Features.Demo;
 
@@ -87,6 +90,119 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
 
         Assert.Equal(before, (await db.Partners.CountAsync(), await db.Users.CountAsync(), await db.Departments.CountAsync()));
     }
+
+    [Fact]
+    public async Task The_demo_history_has_signals_in_every_status_through_the_state_machine_and_its_purged_ones_hold_no_personal_data()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var signals = await db.Signals.AsNoTracking().Include(s => s.People).Include(s => s.Timeline).AsSplitQuery().ToListAsync();
+
+        Assert.Equal(Enum.GetValues<SignalStatus>().Order(), signals.Select(s => s.Status).Distinct().Order());
+        Assert.True(signals.Min(s => s.ReceivedAt) < new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero), "the history starts in January 2024");
+        foreach (var signal in signals)
+        {
+            // Every step is one the state machine allows, from Received to the status it has now, in time order.
+            var steps = signal.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).ToList();
+            Assert.All(steps, t => Assert.True(SignalStateMachine.CanMove(t.From, t.To), $"{signal.Reference}: {t.From} -> {t.To}"));
+            Assert.Equal(SignalStatus.Received, steps.FirstOrDefault()?.From ?? SignalStatus.Received);
+            Assert.Equal(signal.Status, steps.LastOrDefault()?.To ?? SignalStatus.Received);
+            Assert.All(steps, t => Assert.True(t.At >= signal.ReceivedAt && t.At <= DateTimeOffset.UtcNow));
+        }
+
+        // Forwarded and closed signals are purged, and so are the ones closed without action longer than the term ago.
+        var purged = signals.Where(s => s.DeletionReceipt is not null).ToList();
+        Assert.All(signals.Where(s => s.Status is SignalStatus.Forwarded or SignalStatus.Closed), s => Assert.NotNull(s.DeletionReceipt));
+        Assert.Contains(purged, s => s.Status == SignalStatus.ClosedWithoutAction && s.DeletionReceipt!.Rule == Meldroute.Web.Features.Retention.RetentionRules.ClosedWithoutActionRule);
+        Assert.Contains(signals, s => s.Status == SignalStatus.ClosedWithoutAction && s.DeletionReceipt is null);
+        Assert.All(purged, s => Assert.True(SignalPurge.HoldsNoPersonalContent(s), s.Reference));
+        Assert.All(purged, s => Assert.True(s.DeletionReceipt!.People > 0 && s.DeletionReceipt.TextFields > 0, s.Reference));
+        var purgedIds = purged.Select(s => s.Id).ToHashSet();
+        Assert.All(await db.DecisionRoutes.AsNoTracking().ToListAsync(), r => Assert.True(!purgedIds.Contains(r.SignalId) || (r.Reason is null && r.HandoverSummary is null)));
+        Assert.All(await db.AgendaItems.AsNoTracking().ToListAsync(), a => Assert.True(!purgedIds.Contains(a.SignalId) || a.Assessment is null));
+        Assert.All(await db.BalancingOfInterests.AsNoTracking().ToListAsync(), b => Assert.True(!purgedIds.Contains(b.SignalId) || (b.Purpose is null && b.Outcome is null && b.WeighedBy is null)));
+        var keys = purged.Select(s => s.DataKeyId!.Value).ToList();
+        Assert.All(await db.DataKeys.AsNoTracking().Where(k => keys.Contains(k.Id)).ToListAsync(), k => Assert.True(k.WrappedKey is null && k.DestroyedAt is not null));
+        Assert.Equal(keys.Count, await db.DataKeys.CountAsync(k => keys.Contains(k.Id)));
+
+        // The open ones keep their (fictitious) content, encrypted like a real report's.
+        var open = await SignalWithPeopleAsync(db, signals.First(s => s.Status == SignalStatus.Received).Id);
+        Assert.StartsWith("Fictief demosignaal", open.Description, StringComparison.Ordinal);
+        Assert.NotEmpty(open.People);
+        Assert.Empty(await RawDatabase.ColumnsOrFilesContainingAsync(app, "Fictief demosignaal"));
+
+        // A new report continues the year's numbering.
+        var year = DateTimeOffset.UtcNow.Year;
+        Assert.Equal(signals.Count(s => s.Reference.StartsWith($"MR-{year}-", StringComparison.Ordinal)), (await db.SignalReferenceCounters.SingleAsync(c => c.Year == year)).Last);
+    }
+
+    [Fact]
+    public async Task The_demo_figures_of_2024_and_2025_show_counts_lead_times_routes_and_training()
+    {
+        var advisorUser = await app.CreateAsync(Roles.PolicyAdvisor);
+        var advisor = await app.CreateApiClientAsync(advisorUser);
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+
+        // Exact (the officer's): every table and every step has something in both years.
+        var exact = await (await officer.GetAsync("/api/figures?exact=true")).JsonAsync(HttpStatusCode.OK);
+        var published = await (await advisor.GetAsync("/api/figures")).JsonAsync(HttpStatusCode.OK);
+        var years = exact.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        foreach (var year in new[] { 2024, 2025 })
+        {
+            var label = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var table in new[] { "per-form", "per-source", "per-department", "minors", "per-route", "per-partner" })
+            {
+                Assert.True(Value(Cell(Table(exact, table), "total", years.IndexOf(year))) > 0, $"{table} in {year}");
+            }
+
+            Assert.True(Value(Cell(Table(exact, "per-location"), "total")) > 0);
+            Assert.True(Value(Cell(Table(exact, "training-per-year"), label)) > 0, $"training in {year}");
+            // The policy advisor's (suppressed) figures: the year's count, its training and every lead time are shown.
+            Assert.True(Value(Cell(Table(published, "per-year"), label)) > 0, $"signals in {year}");
+            Assert.True(Value(Cell(Table(published, "training-per-year"), label, 1)) > 0, $"participants in {year}");
+            foreach (var step in new[] { "ToFirstAnalysis", "ToCaseTable", "ToForwarded" })
+            {
+                var lead = published.GetProperty("leadTimes").EnumerateArray().Single(l => l.GetProperty("year").GetInt32() == year && l.GetProperty("step").GetString() == step);
+                Assert.True(Value(lead.GetProperty("count")) > 0, $"{step} in {year}");
+                Assert.Equal(JsonValueKind.Number, lead.GetProperty("medianWorkingDays").ValueKind);
+            }
+        }
+
+        // Goal 2: more internal signals than in 2024, and 2023 from the entered counts.
+        var goal = exact.GetProperty("baseline").EnumerateArray().ToDictionary(b => b.GetProperty("year").GetInt32());
+        Assert.True(goal[2025].GetProperty("changeFromBaseline").GetInt64() > 0);
+        Assert.Equal("Entered", goal[2023].GetProperty("basis").GetString());
+        Assert.Equal(30L, Value(goal[2023].GetProperty("entered")));
+        var perMonth = Table(await (await officer.GetAsync("/api/figures?exact=true&year=2025")).JsonAsync(HttpStatusCode.OK), "per-month");
+        Assert.Equal(["2024", "2025"], perMonth.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.All(perMonth.GetProperty("rows").EnumerateArray(), r => Assert.True(Value(r.GetProperty("cells")[0]) > 0 && Value(r.GetProperty("cells")[1]) > 0, "every month of 2024 and 2025 has signals"));
+
+        // The charts: the line chart through the year on the officer's exact page; bars of published counts on the advisor's.
+        var officerPages = await app.SignInAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        Assert.True(System.Text.RegularExpressions.Regex.Count(await officerPages.GetStringAsync("/Figures?Query.Year=2025&Query.Exact=true"), "<polyline") >= 2, "a line for 2024 and one for 2025");
+        var advisorPage = await (await app.SignInAsync(advisorUser)).GetStringAsync("/Figures");
+        Assert.Contains("id=\"chart-per-year-title\"", advisorPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"figures-entered-per-form\"", advisorPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_agenda_shows_progress_and_the_inbox_fits_on_one_page()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var running = await db.AgendaActivities.AsNoTracking().Include(a => a.Notes).Where(a => a.Status == Meldroute.Web.Features.Agenda.AgendaStatus.Running).ToListAsync();
+        Assert.NotEmpty(running);
+        Assert.All(running, a => Assert.NotEmpty(a.Notes));
+        Assert.All(running.SelectMany(a => a.Notes), n => Assert.True(n.RecordedAt <= DateTimeOffset.UtcNow));
+
+        // The open signals an officer finds: a working week's worth, on the first page of the inbox.
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var inbox = await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK);
+        Assert.InRange(inbox.GetProperty("total").GetInt32(), 8, 15);
+    }
+
+    private static async Task<Signal> SignalWithPeopleAsync(MeldrouteDbContext db, Guid id) =>
+        await db.Signals.AsNoTracking().Include(s => s.People).SingleAsync(s => s.Id == id);
 }
 
 /// <summary>Demo mode on PostgreSQL, as the service would start it: refused with the reason, exit code 2.</summary>

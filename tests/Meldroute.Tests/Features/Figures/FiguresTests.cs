@@ -11,6 +11,7 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using nietras.SeparatedValues;
+using static Meldroute.Tests.Features.Figures.FigureJson;
 
 namespace Meldroute.Tests.Features.Figures;
 
@@ -64,14 +65,6 @@ public abstract class FiguresTests(Database database)
         await db.SaveChangesAsync();
         return (a.Id, b.Id);
     }
-
-    private static JsonElement Table(JsonElement figures, string key) =>
-        figures.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("key").GetString() == key);
-
-    private static JsonElement Cell(JsonElement table, string rowKey, int column = 0) =>
-        table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == rowKey).GetProperty("cells")[column];
-
-    private static long? Value(JsonElement cell) => cell.GetProperty("value").ValueKind == JsonValueKind.Null ? null : cell.GetProperty("value").GetInt64();
 
     [Fact]
     public async Task The_officer_sees_exact_counts_of_all_signals_including_purged_ones_and_the_baseline()

@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace Meldroute.Tests.Features.Figures;
+
+/// <summary>Reading GetFigures' JSON in the figures' tests: a table by key, a cell by row key and column, a cell's value.</summary>
+internal static class FigureJson
+{
+    public static JsonElement Table(JsonElement figures, string key) =>
+        figures.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("key").GetString() == key);
+
+    public static JsonElement Cell(JsonElement table, string rowKey, int column = 0) =>
+        table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == rowKey).GetProperty("cells")[column];
+
+    public static long? Value(JsonElement cell) => cell.GetProperty("value").ValueKind == JsonValueKind.Null ? null : cell.GetProperty("value").GetInt64();
+}
