@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.CaseTable;
 using Meldroute.Web.Features.Forwarding;
@@ -53,6 +54,12 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
     public IReadOnlyDictionary<int, string> PartnerNames { get; private set; } = new Dictionary<int, string>();
 
     public bool CanHandle { get; private set; }
+
+    /// <summary>The name of the officer who took the signal (behandelaar), or null.</summary>
+    public string? AssignedOfficerName { get; private set; }
+
+    /// <summary>Whether the signed-in officer is the one who took it.</summary>
+    public bool AssignedToMe => Signal.AssignedOfficerId is { } id && id == User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     /// <summary>A refused change (illegal move, concurrent edit), shown at the top of the page.</summary>
     public string? Conflict { get; private set; }
@@ -181,6 +188,9 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
         Indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken);
         OpenMeetings = CanHandle ? await db.CaseTableMeetings.AsNoTracking().Where(m => m.ClosedAt == null).OrderBy(m => m.ScheduledAt).ToListAsync(cancellationToken) : [];
         PartnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        AssignedOfficerName = detail.AssignedOfficerId is { } officer
+            ? await db.Users.AsNoTracking().Where(u => u.Id == officer).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : null;
         return true;
     }
 

@@ -1231,6 +1231,10 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AnalysisNotes")
                         .HasColumnType("text");
 
+                    b.Property<string>("AssignedOfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("CaseTableWorkingDays")
                         .HasColumnType("integer");
 
@@ -1350,6 +1354,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("AssignedOfficerId", "Status");
 
                     b.HasIndex("Status", "ReceivedAt");
 

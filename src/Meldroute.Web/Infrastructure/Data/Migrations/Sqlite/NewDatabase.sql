@@ -745,3 +745,10 @@ CREATE INDEX "IX_ReferenceChanges_Subject_SubjectKey_ChangedAt" ON "ReferenceCha
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206204706_ReferenceDataMaintenance', '10.0.15');
 
+ALTER TABLE "Signals" ADD "AssignedOfficerId" TEXT NULL;
+
+CREATE INDEX "IX_Signals_AssignedOfficerId_Status" ON "Signals" ("AssignedOfficerId", "Status");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206230818_SignalAssignedOfficer', '10.0.15');
+
