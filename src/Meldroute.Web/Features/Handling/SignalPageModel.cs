@@ -69,6 +69,17 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
     public string? Done { get; private set; }
 
+    /// <summary>The steps whose success message names what was saved (Saved_{step}); any other says "Opgeslagen.".</summary>
+    private static readonly HashSet<string> NamedSteps = new(StringComparer.Ordinal) { "Analysis", "Close", "Feedback", "MeetingId", "Decision", "Balancing", "Confirm" };
+
+    /// <summary>The message after a successful step: what was saved, for the signal shown.</summary>
+    public string DoneMessage(Microsoft.Extensions.Localization.IStringLocalizer t) => Done switch
+    {
+        "Take" => t["Take_Done", Signal.Reference],
+        { } step when NamedSteps.Contains(step) => t["Saved_" + step, Signal.Reference],
+        _ => t["Signal_Saved"],
+    };
+
     /// <summary>A link just issued, shown once on this response (the token is not stored, so it cannot be shown again).</summary>
     public HandoverLinkIssued? IssuedLink { get; protected set; }
 
