@@ -213,6 +213,7 @@ public static class AuthorizationMatrix
         ["GET /api/signals"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["GET /api/signals/{id:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
         ["GET /api/signals/{id:guid}/attachments/{attachmentId:guid}"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),
+        ["POST /api/signals/{id:guid}/take"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["POST /api/signals/{id:guid}/analysis"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["POST /api/meetings"] = Access.OnlyFor(Roles.SpecialistOfficer),
         ["GET /api/meetings/{id:guid}/decisions"] = Access.OnlyFor(Roles.SpecialistOfficer, Roles.CaseTableMember),

@@ -36,10 +36,16 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies), Dutch unless asked otherwise.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "nl-NL")
+    /// <summary>A fresh browser context (own cookies), Dutch unless asked otherwise, 1,280 px wide unless a width is given.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "nl-NL", int? width = null)
     {
-        var context = Patient(await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale }));
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale };
+        if (width is { } w)
+        {
+            options.ViewportSize = new ViewportSize { Width = w, Height = 844 };
+        }
+
+        var context = Patient(await Browser.NewContextAsync(options));
         return await context.NewPageAsync();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -34,8 +35,14 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IStrin
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);
 
+    /// <summary>The years the year filter offers: from the earliest planned start to the latest planned end, and this year.</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var periods = await db.AgendaActivities.AsNoTracking().Select(a => new { a.PlannedStart, a.PlannedEnd }).ToListAsync(cancellationToken);
+        var known = periods.SelectMany(p => new[] { p.PlannedStart?.Year, p.PlannedEnd?.Year }).OfType<int>().Append(clock.GetLocalNow().Year).ToList();
+        Years = [.. Enumerable.Range(known.Min(), known.Max() - known.Min() + 1)];
         var outcome = await ListAsync(all: false, cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)
         {

@@ -29,7 +29,11 @@ public sealed class AuditQuery
     public bool IsEmpty => string.IsNullOrWhiteSpace(UserId) && string.IsNullOrWhiteSpace(Object) && string.IsNullOrWhiteSpace(Action) && From is null && To is null && string.IsNullOrWhiteSpace(CorrelationId);
 }
 
-public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string? Actor, string? ActorRole, string Action, string? ObjectType, string? ObjectId, string Outcome, string? Purpose, string? ClientAddress, string? CorrelationId);
+public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string? Actor, string? ActorRole, string Action, string? ObjectType, string? ObjectId, string Outcome, string? Purpose, string? ClientAddress, string? CorrelationId)
+{
+    /// <summary>The account's name and address when the object is an account (ObjectType "user"), or null: the id alone tells a reader nothing.</summary>
+    public string? ObjectName { get; init; }
+}
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize);
 
@@ -99,8 +103,13 @@ public static class SearchAuditLog
     internal static async Task<List<AuditRow>> ToRowsAsync(MeldrouteDbContext db, IQueryable<AuditEvent> events, CancellationToken cancellationToken)
     {
         var list = await events.ToListAsync(cancellationToken);
-        var actorIds = list.Where(e => e.ActorId is not null).Select(e => e.ActorId!).Distinct().ToList();
-        var names = await db.Users.Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
-        return [.. list.Select(e => new AuditRow(e.Sequence, e.OccurredAt, e.ActorId is null ? null : names.GetValueOrDefault(e.ActorId, e.ActorId), e.ActorRole, e.Action, e.ObjectType, e.ObjectId, e.Outcome, e.Purpose, e.ClientAddress, e.CorrelationId))];
+        // Accounts as people know them, the actor by address and an account that is the object by name and address: ids tell a reader nothing.
+        var userIds = list.Select(e => e.ActorId).Concat(list.Where(e => e.ObjectType == "user").Select(e => e.ObjectId)).OfType<string>().Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        string? Named(string id) => users.GetValueOrDefault(id) is { } u ? (string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email : $"{u.DisplayName} ({u.Email})") : null;
+        return [.. list.Select(e => new AuditRow(e.Sequence, e.OccurredAt, e.ActorId is null ? null : users.GetValueOrDefault(e.ActorId)?.Email ?? e.ActorId, e.ActorRole, e.Action, e.ObjectType, e.ObjectId, e.Outcome, e.Purpose, e.ClientAddress, e.CorrelationId)
+        {
+            ObjectName = e.ObjectType == "user" && e.ObjectId is not null ? Named(e.ObjectId) : null,
+        })];
     }
 }

@@ -23,6 +23,14 @@ public sealed class FiguresOptions
     public int CaseTableWorkingDays { get; set; } = 20;
 
     public int ForwardedWorkingDays { get; set; } = 30;
+
+    /// <summary>The norm of a step in working days from receipt.</summary>
+    public int NormFor(LeadStep step) => step switch
+    {
+        LeadStep.ToFirstAnalysis => FirstAnalysisWorkingDays,
+        LeadStep.ToCaseTable => CaseTableWorkingDays,
+        _ => ForwardedWorkingDays,
+    };
 }
 
 /// <summary>The filters of the figures: whole years, and one value (or all) of form, source and department.</summary>
@@ -269,12 +277,7 @@ public static class GetFigures
             foreach (var step in Enum.GetValues<LeadStep>())
             {
                 var histogram = new SortedDictionary<int, long>(histograms.Days.GetValueOrDefault((year, step)) ?? []);
-                var norm = step switch
-                {
-                    LeadStep.ToFirstAnalysis => options.FirstAnalysisWorkingDays,
-                    LeadStep.ToCaseTable => options.CaseTableWorkingDays,
-                    _ => options.ForwardedWorkingDays,
-                };
+                var norm = options.NormFor(step);
                 var count = histogram.Values.Sum();
                 var late = histogram.Where(h => h.Key > norm).Sum(h => h.Value);
                 var small = count > 0 && count < threshold;

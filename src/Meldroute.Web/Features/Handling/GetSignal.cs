@@ -79,7 +79,11 @@ public sealed record SignalDetail(
     IReadOnlyList<BalancingView> Balancing,
     IReadOnlyList<AttachmentView> Attachments,
     SignalDeletionReceipt? DeletionReceipt,
-    string? NoYouthCareReason);
+    string? NoYouthCareReason)
+{
+    /// <summary>The officer who took the signal (behandelaar), or null.</summary>
+    public string? AssignedOfficerId { get; init; }
+}
 
 /// <summary>GetSignal: a signal's full view for those who may read it; every read is audited with its purpose.</summary>
 public static class GetSignal
@@ -125,6 +129,9 @@ public static class GetSignal
                 b.WeighedBy, b.Purpose, b.Necessity, b.Proportionality, b.Subsidiarity, b.SharingJustified, b.Outcome))],
             attachments,
             signal.DeletionReceipt,
-            signal.NoYouthCareReason);
+            signal.NoYouthCareReason)
+        {
+            AssignedOfficerId = signal.AssignedOfficerId,
+        };
     }
 }

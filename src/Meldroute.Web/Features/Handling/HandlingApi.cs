@@ -22,13 +22,39 @@ public sealed class SignalFilterQuery
 
     public SignalSource? Source { get; set; }
 
+    public Urgency? Urgency { get; set; }
+
     public int? OlderThanDays { get; set; }
 
     public bool? OpenOnly { get; set; }
 
+    /// <summary>Only signals past the lead-time norm of their next step.</summary>
+    public bool? Late { get; set; }
+
+    /// <summary>Only the signals the calling officer took.</summary>
+    public bool? Mine { get; set; }
+
+    /// <summary>A reference, or words that all occur in the description of an open signal (matched in memory).</summary>
+    public string? Q { get; set; }
+
+    public InboxSort? Sort { get; set; }
+
     public int? Page { get; set; }
 
-    public SignalFilter ToFilter() => new() { Status = Status, Form = Form, Source = Source, OlderThanDays = OlderThanDays, OpenOnly = OpenOnly ?? true, Page = Page ?? 1 };
+    public SignalFilter ToFilter(ClaimsPrincipal user) => new()
+    {
+        Status = Status,
+        Form = Form,
+        Source = Source,
+        Urgency = Urgency,
+        OlderThanDays = OlderThanDays,
+        OpenOnly = OpenOnly ?? true,
+        LateOnly = Late ?? false,
+        AssignedTo = Mine == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "" : null,
+        Query = Q,
+        Sort = Sort ?? InboxSort.Urgency,
+        Page = Page ?? 1,
+    };
 }
 
 /// <summary>The officer's JSON API for handling a signal: the inbox, reading it, analysing, closing, feedback.</summary>
@@ -42,14 +68,19 @@ public static class HandlingApi
         // Always a download (Content-Disposition: attachment), never shown inline: the file came from outside.
         api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", GetSignalAttachmentAsync).RequireAuthorization(Policies.SignalReader)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithName("GetSignalAttachment");
+        api.MapPost("/{id:guid}/take", TakeSignalAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("TakeSignal");
         api.MapPost("/{id:guid}/analysis", RecordAnalysisAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("RecordAnalysis");
         api.MapPost("/{id:guid}/close", CloseSignalAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("CloseSignal");
         api.MapPost("/{id:guid}/feedback", GiveFeedbackAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("GiveFeedback");
         return app;
     }
 
-    public static async Task<Ok<InboxPage>> ListSignalsAsync([AsParameters] SignalFilterQuery query, MeldrouteDbContext db, TimeProvider clock, IOptions<RetentionOptions> retention, CancellationToken ct) =>
-        TypedResults.Ok(await ListSignals.HandleAsync(db, query.ToFilter(), clock.GetUtcNow(), retention.Value, ct));
+    public static async Task<Ok<InboxPage>> ListSignalsAsync(
+        [AsParameters] SignalFilterQuery query, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> retention, IOptions<Figures.FiguresOptions> norms, CancellationToken ct) =>
+        TypedResults.Ok(await ListSignals.HandleAsync(db, audit, query.ToFilter(user), clock.GetUtcNow(), retention.Value, norms.Value, ct));
+
+    public static async Task<Results<Ok<SignalChanged>, ValidationProblem, ProblemHttpResult>> TakeSignalAsync(Guid id, TakeSignalRequest request, ClaimsPrincipal user, SignalChanges c, CancellationToken ct) =>
+        (await TakeSignal.HandleAsync(c, user, id, request, ct)).ToResult(c.T);
 
     public static async Task<Results<Ok<SignalDetail>, ProblemHttpResult>> GetSignalAsync(
         Guid id, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>

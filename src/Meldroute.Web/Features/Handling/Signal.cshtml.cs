@@ -67,6 +67,10 @@ public sealed class SignalModel(MeldrouteDbContext db, IAuthorizationService aut
             HeadingLevel: 3);
     }
 
+    /// <summary>The officer takes the signal (TakeSignal): becomes its behandelaar.</summary>
+    public Task<IActionResult> OnPostTakeAsync(CancellationToken ct) =>
+        RunAsync("Take", () => TakeSignal.HandleAsync(Commands, User, Id, new TakeSignalRequest { Version = Version }, ct), ct);
+
     public Task<IActionResult> OnPostFeedbackAsync(CancellationToken ct) =>
         RunAsync(nameof(Feedback), () => GiveFeedback.HandleAsync(Commands, User, Id, WithVersion(Feedback), ct), ct);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.CaseTable;
 using Meldroute.Web.Features.Forwarding;
@@ -54,6 +55,12 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
     public bool CanHandle { get; private set; }
 
+    /// <summary>The name of the officer who took the signal (behandelaar), or null.</summary>
+    public string? AssignedOfficerName { get; private set; }
+
+    /// <summary>Whether the signed-in officer is the one who took it.</summary>
+    public bool AssignedToMe => Signal.AssignedOfficerId is { } id && id == User.FindFirstValue(ClaimTypes.NameIdentifier);
+
     /// <summary>A refused change (illegal move, concurrent edit), shown at the top of the page.</summary>
     public string? Conflict { get; private set; }
 
@@ -61,6 +68,17 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
     public string? Failed { get; protected set; }
 
     public string? Done { get; private set; }
+
+    /// <summary>The steps whose success message names what was saved (Saved_{step}); any other says "Opgeslagen.".</summary>
+    private static readonly HashSet<string> NamedSteps = new(StringComparer.Ordinal) { "Analysis", "Close", "Feedback", "MeetingId", "Decision", "Balancing", "Confirm" };
+
+    /// <summary>The message after a successful step: what was saved, for the signal shown.</summary>
+    public string DoneMessage(Microsoft.Extensions.Localization.IStringLocalizer t) => Done switch
+    {
+        "Take" => t["Take_Done", Signal.Reference],
+        { } step when NamedSteps.Contains(step) => t["Saved_" + step, Signal.Reference],
+        _ => t["Signal_Saved"],
+    };
 
     /// <summary>A link just issued, shown once on this response (the token is not stored, so it cannot be shown again).</summary>
     public HandoverLinkIssued? IssuedLink { get; protected set; }
@@ -181,6 +199,9 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
         Indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken);
         OpenMeetings = CanHandle ? await db.CaseTableMeetings.AsNoTracking().Where(m => m.ClosedAt == null).OrderBy(m => m.ScheduledAt).ToListAsync(cancellationToken) : [];
         PartnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        AssignedOfficerName = detail.AssignedOfficerId is { } officer
+            ? await db.Users.AsNoTracking().Where(u => u.Id == officer).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : null;
         return true;
     }
 

@@ -34,7 +34,7 @@ public static class GetPartner
         static Dictionary<string, string> Parse(string? json) => json is null
             ? []
             : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind == JsonValueKind.Array
-                ? string.Join("; ", kv.Value.EnumerateArray().Select(e => e.ToString()))
+                ? string.Join(", ", kv.Value.EnumerateArray().Select(e => e.ToString()))
                 : kv.Value.ToString());
     }
 }

@@ -9,6 +9,9 @@ namespace Meldroute.Web.Features.Shared;
 /// <summary>One item of the main navigation: shown only to users whom its policy admits, with a number where it counts something.</summary>
 public sealed record NavigationItem(string TextKey, string Page, string Policy, Func<MeldrouteDbContext, CancellationToken, Task<int>>? Count = null);
 
+/// <summary>One link of the main navigation as the layout shows it: the item, its count, whether it is the current page.</summary>
+public sealed record NavigationLink(NavigationItem Item, int? Count, bool Current);
+
 /// <summary>The main navigation. Each item names the same policy as the page it leads to.</summary>
 public sealed class Navigation(IAuthorizationService authorization, MeldrouteDbContext db)
 {

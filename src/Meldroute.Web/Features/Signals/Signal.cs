@@ -71,6 +71,9 @@ public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
 
     public Urgency Urgency { get; set; } = Urgency.Normal;
 
+    /// <summary>The officer who took the signal (behandelaar): an account id, or null while nobody has.</summary>
+    public string? AssignedOfficerId { get; set; }
+
     /// <summary>The forms after the officer's analysis.</summary>
     public ExploitationForms ClassifiedForms { get; set; }
 
@@ -276,6 +279,8 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.HasIndex(s => new { s.ReceivedMonth, s.Source, s.Forms, s.ClassifiedForms, s.DepartmentId, s.LocationType, s.InvolvesMinor, s.Id });
         builder.HasIndex(s => new { s.ReceivedMonth, s.FirstAnalysisWorkingDays, s.CaseTableWorkingDays, s.ForwardedWorkingDays });
         builder.Property(s => s.SubmittedById).HasMaxLength(64);
+        builder.Property(s => s.AssignedOfficerId).HasMaxLength(64);
+        builder.HasIndex(s => new { s.AssignedOfficerId, s.Status });
         builder.Property(s => s.IndicatorCodes).HasMaxLength(1000);
         builder.Property(s => s.ConfirmedIndicatorCodes).HasMaxLength(1000);
         builder.Property(s => s.ClosureCode).HasMaxLength(50);

@@ -22,8 +22,12 @@ public sealed class AgendaBrowserTests(BrowserApp browser)
         await page.ClickAsync("main button[type=submit]");
         Assert.Contains("Preventie op scholen", await page.InnerTextAsync("[data-testid=agenda]"), StringComparison.Ordinal);
         Assert.DoesNotContain("YouChoose", await page.InnerTextAsync("[data-testid=agenda]"), StringComparison.Ordinal);
-        await page.FillAsync("#year", "twintig");
+        // The year is a choice of the agenda's years (issue 19); a year typed into the address is still checked.
+        await page.SelectOptionAsync("#year", "2025");
         await page.ClickAsync("main button[type=submit]");
+        Assert.Contains("year=2025", page.Url, StringComparison.Ordinal);
+        Assert.Equal("2025", await page.InputValueAsync("#year"));
+        await page.GotoAsync("/Agenda?year=twintig");
         Assert.Contains("Vul een jaar in van vier cijfers", await page.InnerTextAsync("#year-error"), StringComparison.Ordinal);
         await page.AssertAccessibleAsync("implementation agenda with a filter error");
 

@@ -143,6 +143,10 @@ public sealed class ProcedureBrowserTests(BrowserApp browser)
         Assert.Contains("Samenvatting voor VictimTrack", await officer.InnerTextAsync("[data-testid=handover-summary]"), StringComparison.Ordinal);
         Assert.DoesNotContain("mag niet met gasten praten", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
         await officer.AssertAccessibleAsync("hand-over sheet");
+        // A print button (the print stylesheet hides everything but the sheet) beside the PDF download.
+        Assert.True(await officer.IsVisibleAsync("[data-testid=print]"));
+        var pdf = await officer.RunAndWaitForDownloadAsync(() => officer.ClickAsync("main a:has-text('Downloaden als pdf')"));
+        Assert.EndsWith(".pdf", pdf.SuggestedFilename, StringComparison.Ordinal);
         await officer.GotoAsync(signalUrl);
 
         // Youth care by one-time link: the partner opens it without an account and confirms receipt; then it is gone.

@@ -38,6 +38,10 @@ public sealed partial class ResourceTests
         var attributeKeys = Directory.EnumerateFiles(Path.Combine(Web, "Features"), "*.cs", SearchOption.AllDirectories)
             .SelectMany(f => AttributeKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["k"].Value));
         used.UnionWith(attributeKeys);
+        // Texts with a count are two keys each (Plurals.Plural): "1 melding" and "{0} meldingen".
+        used.UnionWith(Directory.EnumerateFiles(Path.Combine(Web, "Features"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => PluralKey().Matches(File.ReadAllText(f)).SelectMany(m => new[] { m.Groups[1].Value + "_One", m.Groups[1].Value + "_Other" })));
         // Keys composed at run time.
         used.UnionWith(Meldroute.Web.Infrastructure.Security.Roles.All.SelectMany(r => new[] { "Role_" + r, "RoleDescription_" + r }));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Audit.AuditBreak>().Select(b => "AuditBreak_" + b));
@@ -49,6 +53,7 @@ public sealed partial class ResourceTests
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Agenda.AgendaStatus>().Select(s => "AgendaStatus_" + s));
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Framework.BlockStatus>().Select(s => "BlockStatus_" + s));
         used.UnionWith(["Framework_OnTarget", "Framework_BelowTarget"]);
+        used.UnionWith(new[] { "Analysis", "Close", "Feedback", "MeetingId", "Decision", "Balancing", "Confirm" }.Select(step => "Saved_" + step));
         used.UnionWith(Meldroute.Web.Features.Agenda.GrowthModel.Levels.SelectMany(l => new[] { l.NameKey, l.DescriptionKey }));
         used.UnionWith(["Identity_PasswordMismatch", "Identity_PasswordTooShort", "Identity_Other", "TwoFactor_Title", "TwoFactor_Intro", "TwoFactor_Code", "Recovery_Title", "Recovery_Intro", "Recovery_Code"]);
 
@@ -59,6 +64,9 @@ public sealed partial class ResourceTests
 
     [GeneratedRegex("""\b[Tt]\["([A-Za-z]+_[A-Za-z_]+)"\]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"\.Plural\(""([A-Za-z]+_[A-Za-z_]+)""")]
+    private static partial Regex PluralKey();
 
     [GeneratedRegex(@"(?:ErrorMessage|Name) = ""(?<k>[A-Za-z]+_[A-Za-z_]+)""|new\(""(?<k>Nav_[A-Za-z]+)""")]
     private static partial Regex AttributeKey();

@@ -1317,6 +1317,10 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AnalysisNotes")
                         .HasColumnType("text");
 
+                    b.Property<string>("AssignedOfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("CaseTableWorkingDays")
                         .HasColumnType("integer");
 
@@ -1436,6 +1440,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("AssignedOfficerId", "Status");
 
                     b.HasIndex("Status", "ReceivedAt");
 

@@ -1284,6 +1284,10 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("AnalysisNotes")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedOfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CaseTableWorkingDays")
                         .HasColumnType("INTEGER");
 
@@ -1403,6 +1407,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("AssignedOfficerId", "Status");
 
                     b.HasIndex("Status", "ReceivedAt");
 
