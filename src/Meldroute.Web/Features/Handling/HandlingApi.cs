@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Retention;
@@ -22,10 +23,12 @@ public sealed class SignalFilterQuery
 
     public SignalSource? Source { get; set; }
 
+    [Range(0, QueryRanges.DaysMax)]
     public int? OlderThanDays { get; set; }
 
     public bool? OpenOnly { get; set; }
 
+    [Range(1, QueryRanges.PageMax)]
     public int? Page { get; set; }
 
     public SignalFilter ToFilter() => new() { Status = Status, Form = Form, Source = Source, OlderThanDays = OlderThanDays, OpenOnly = OpenOnly ?? true, Page = Page ?? 1 };
