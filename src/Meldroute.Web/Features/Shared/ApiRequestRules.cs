@@ -16,7 +16,8 @@ namespace Meldroute.Web.Features.Shared;
 /// <list type="bullet">
 /// <item>every query and route value has a range: <see cref="RangeAttribute"/> (and other validation attributes) on a
 /// handler's parameters and on the properties of its <c>[AsParameters]</c> objects, and an enum value must be one of
-/// the enum's; out of range is a 400 validation problem, never a 500;</item>
+/// the enum's; a text is at most <see cref="QueryRanges.TextMax"/> characters without control characters; out of range
+/// is a 400 validation problem, never a 500;</item>
 /// <item>a PUT replaces the record: every member of its body must be sent (null where a value may be empty), a missing
 /// one is a 400 for that field instead of blanking it;</item>
 /// <item>a change to an existing record (a PUT, or an operation on <c>{id}</c>) whose body has a <c>Version</c> must send
@@ -51,7 +52,7 @@ public static class ApiRequestRules
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
             {
                 var properties = parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(p => p.CanWrite && (IsEnum(p.PropertyType) || p.GetCustomAttributes<ValidationAttribute>().Any()))
+                    .Where(p => p.CanWrite && (IsEnum(p.PropertyType) || p.PropertyType == typeof(string) || p.GetCustomAttributes<ValidationAttribute>().Any()))
                     .ToList();
                 if (properties.Count > 0)
                 {
@@ -94,7 +95,8 @@ public static class ApiRequestRules
                     versionCheck = (arguments, _, errors) => errors.Count == 0 && arguments[index] is { } body && version.GetValue(body) is null ? StatusCodes.Status428PreconditionRequired : null;
                 }
             }
-            else if (IsEnum(parameter.ParameterType) || parameter.GetCustomAttributes<ValidationAttribute>().Any())
+            else if (IsEnum(parameter.ParameterType) || parameter.GetCustomAttributes<ValidationAttribute>().Any()
+                     || (parameter.ParameterType == typeof(string) && parameter.GetCustomAttribute<FromQueryAttribute>() is not null))
             {
                 var attributes = parameter.GetCustomAttributes<ValidationAttribute>().ToList();
                 checks.Add((arguments, t, errors) =>
@@ -138,6 +140,22 @@ public static class ApiRequestRules
         if (value is null)
         {
             return;
+        }
+
+        // A query text: short, and no control characters (PostgreSQL refuses a NUL in any text it is given).
+        if (value is string text)
+        {
+            if (text.Length > QueryRanges.TextMax)
+            {
+                errors[name] = [t["Intake_TextTooLong", QueryRanges.TextMax]];
+                return;
+            }
+
+            if (text.Any(char.IsControl))
+            {
+                errors[name] = [t["Intake_ControlCharacters"]];
+                return;
+            }
         }
 
         var enumType = Nullable.GetUnderlyingType(type) ?? type;
@@ -251,4 +269,7 @@ public static class QueryRanges
     public const int DaysMax = 36_500;
 
     public const int IdMax = 1_000_000;
+
+    /// <summary>The longest text a query value may be (a search term, a filter's name).</summary>
+    public const int TextMax = 200;
 }
