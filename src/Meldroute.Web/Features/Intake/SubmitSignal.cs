@@ -88,7 +88,7 @@ public sealed record PreparedSubmission(
             SourceDetail = Clean(r.SourceDetail),
             DepartmentId = r.DepartmentId,
             AcuteDanger = r.AcuteDanger,
-            Description = r.Description!.Trim(),
+            Description = TextRules.WithoutBidiControls(r.Description!).Trim(),
             ObservedOn = r.ObservedOn,
             LocationType = r.LocationType!.Value,
             LocationOther = r.LocationType == LocationType.Other ? Clean(r.LocationOther) : null,
@@ -111,7 +111,7 @@ public sealed record PreparedSubmission(
         };
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => TextRules.Clean(value);
 }
 
 public static class SubmitSignal
