@@ -139,7 +139,8 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
                 Step = IntakeStep.Details;
                 return Task.FromResult<IActionResult>(Page());
             },
-            prefix: nameof(Input));
+            prefix: nameof(Input),
+            conflict: message => ModelState.AddModelError(string.Empty, message ?? ""));
     }
 
     private async Task<bool> ValidateAsync(CancellationToken cancellationToken)

@@ -797,3 +797,8 @@ CREATE INDEX "IX_ReferenceChanges_Subject_SubjectKey_ChangedAt" ON "ReferenceCha
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206204711_ReferenceDataMaintenance', '10.0.15');
 
+ALTER TABLE "IdempotencyRecords" ADD "BodyHash" character varying(64);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206235638_IdempotencyBodyHash', '10.0.15');
+

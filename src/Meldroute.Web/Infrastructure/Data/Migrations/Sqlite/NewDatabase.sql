@@ -745,3 +745,8 @@ CREATE INDEX "IX_ReferenceChanges_Subject_SubjectKey_ChangedAt" ON "ReferenceCha
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206204706_ReferenceDataMaintenance', '10.0.15');
 
+ALTER TABLE "IdempotencyRecords" ADD "BodyHash" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206235617_IdempotencyBodyHash', '10.0.15');
+
