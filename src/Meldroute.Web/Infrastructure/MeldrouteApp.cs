@@ -109,6 +109,9 @@ public static class MeldrouteApp
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             // HTML-sensitive characters leave as \u escapes: a response can never be read as markup.
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+            // Which members a request body had, so that a PUT without one is refused instead of blanking it.
+            o.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+                o.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), SentMembers.Track);
         });
         // Unreadable JSON, unknown enum values and bad parameters throw, so that the error page answers them with a
         // Dutch 400 problem instead of an empty response.
@@ -200,24 +203,26 @@ public static class MeldrouteApp
         app.MapHealthChecks(ReadyPath).AllowAnonymous();
         app.MapCultureSwitch();
         app.MapAuthenticationApi();
-        app.MapIntakeApi();
-        app.MapHandlingApi();
-        app.MapCaseTableApi();
-        app.MapForwardingApi();
-        app.MapRetentionApi();
-        app.MapVictimDossiersApi();
-        app.MapPrivacyApi();
-        app.MapFiguresApi();
-        app.MapPartnersApi();
-        app.MapDepartmentsApi();
-        app.MapIndicatorsApi();
-        app.MapSetupApi();
-        app.MapAgendaApi();
-        app.MapFrameworkApi();
-        app.MapTrainingApi();
-        app.MapAuditApi();
-        app.MapUsersApi();
-        app.MapAccessReviewApi();
+        // The app's own API: every request checked against ApiRequestRules (ranges, versions, whole bodies) first.
+        var api = app.MapGroup("").WithApiRequestRules();
+        api.MapIntakeApi();
+        api.MapHandlingApi();
+        api.MapCaseTableApi();
+        api.MapForwardingApi();
+        api.MapRetentionApi();
+        api.MapVictimDossiersApi();
+        api.MapPrivacyApi();
+        api.MapFiguresApi();
+        api.MapPartnersApi();
+        api.MapDepartmentsApi();
+        api.MapIndicatorsApi();
+        api.MapSetupApi();
+        api.MapAgendaApi();
+        api.MapFrameworkApi();
+        api.MapTrainingApi();
+        api.MapAuditApi();
+        api.MapUsersApi();
+        api.MapAccessReviewApi();
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
         app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) => ApiProblems.NotFound(t)).AllowAnonymous().ExcludeFromDescription();
         // Any other unknown page is "not found" (the error page), not the fallback policy's sign-in redirect or 403.

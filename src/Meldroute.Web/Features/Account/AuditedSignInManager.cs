@@ -40,7 +40,9 @@ public sealed class AuditedSignInManager(
     {
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         await RecordAsync("signin.password", user, result);
-        return result;
+        // A locked account answers like a wrong password or an unknown account (the audit log keeps "locked-out"):
+        // otherwise the answer tells anyone which accounts exist (issue 20). The message covers both.
+        return result.IsLockedOut ? SignInResult.Failed : result;
     }
 
     public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)

@@ -96,7 +96,8 @@ public sealed class LoginModel(
             return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
         }
 
-        FormError = result.IsLockedOut ? t["Login_LockedOut"] : t["Login_Failed"];
+        // One answer for a wrong password, an unknown account and a locked one (AuditedSignInManager).
+        FormError = t["Login_Failed"];
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,14 +11,17 @@ public sealed class AgendaQuery
 {
     public string? Goal { get; set; }
 
+    [Range(QueryRanges.YearMin, QueryRanges.YearMax)]
     public int? Year { get; set; }
 
+    /// <summary>1 to 4; checked with the other filters (Agenda_LevelRange).</summary>
     public int? Level { get; set; }
 
     public string? Status { get; set; }
 
     public bool? Late { get; set; }
 
+    [Range(1, QueryRanges.PageMax)]
     public int? Page { get; set; }
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,12 +42,15 @@ public sealed class AuditQueryParameters
 
     public string? Action { get; set; }
 
+    [Range(typeof(DateOnly), QueryRanges.DateMin, QueryRanges.DateMax, ParseLimitsInInvariantCulture = true)]
     public DateOnly? From { get; set; }
 
+    [Range(typeof(DateOnly), QueryRanges.DateMin, QueryRanges.DateMax, ParseLimitsInInvariantCulture = true)]
     public DateOnly? To { get; set; }
 
     public string? CorrelationId { get; set; }
 
+    [Range(1, QueryRanges.PageMax)]
     public int? Page { get; set; }
 
     public AuditQuery ToQuery() => new() { UserId = UserId, Object = Object, Action = Action, From = From, To = To, CorrelationId = CorrelationId, Page = Page ?? 1 };

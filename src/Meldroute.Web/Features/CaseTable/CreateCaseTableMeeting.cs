@@ -53,7 +53,7 @@ public static class CreateCaseTableMeeting
 
         var meeting = new CaseTableMeeting
         {
-            Title = r.Title!.Trim(),
+            Title = TextRules.Clean(r.Title)!,
             ScheduledAt = r.ScheduledAt!.Value.ToUniversalTime(),
             CreatedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
             Attendees = [.. attendees.Select(a => new MeetingAttendee { UserId = a })],

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
@@ -16,13 +17,13 @@ namespace Meldroute.Web.Features.Figures;
 /// <summary>The figures as query parameters (whole years and one value per dimension).</summary>
 public sealed class FigureQuery
 {
-    [FromQuery] public int? Year { get; set; }
+    [FromQuery, Range(QueryRanges.YearMin, QueryRanges.YearMax)] public int? Year { get; set; }
 
     [FromQuery] public FormCategory? Form { get; set; }
 
     [FromQuery] public SignalSource? Source { get; set; }
 
-    [FromQuery] public int? DepartmentId { get; set; }
+    [FromQuery, Range(1, QueryRanges.IdMax)] public int? DepartmentId { get; set; }
 
     /// <summary>Exact counts, for officers only (operational use); ignored for anyone else.</summary>
     [FromQuery] public bool? Exact { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Retention;
@@ -24,6 +25,7 @@ public sealed class SignalFilterQuery
 
     public Urgency? Urgency { get; set; }
 
+    [Range(0, QueryRanges.DaysMax)]
     public int? OlderThanDays { get; set; }
 
     public bool? OpenOnly { get; set; }
@@ -39,6 +41,7 @@ public sealed class SignalFilterQuery
 
     public InboxSort? Sort { get; set; }
 
+    [Range(1, QueryRanges.PageMax)]
     public int? Page { get; set; }
 
     public SignalFilter ToFilter(ClaimsPrincipal user) => new()

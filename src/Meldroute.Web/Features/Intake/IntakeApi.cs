@@ -57,8 +57,11 @@ public static class IntakeApi
         Guid id, ClaimsPrincipal user, [AsParameters] DraftServices s, CancellationToken ct) =>
         await IntakeDrafts.DeleteAsync(s.Db, s.Audit, s.Clock, user.FindFirstValue(ClaimTypes.NameIdentifier)!, id, "deleted-by-author", ct) ? TypedResults.NoContent() : ApiProblems.NotFound(s.T);
 
-    /// <summary>201 with the new signal; 200 with the first signal when the Idempotency-Key was used before.</summary>
-    public static async Task<Results<Created<SubmitSignalResponse>, Ok<SubmitSignalResponse>, ValidationProblem>> SubmitSignalAsync(
+    /// <summary>
+    /// 201 with the new signal; 200 with the first signal when the Idempotency-Key was used before with the same request;
+    /// 422 when it was used before with another request.
+    /// </summary>
+    public static async Task<Results<Created<SubmitSignalResponse>, Ok<SubmitSignalResponse>, ValidationProblem, ProblemHttpResult>> SubmitSignalAsync(
         SubmitSignalRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, SignalIntake intake, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (idempotencyKey is { Length: > 200 })
@@ -67,6 +70,11 @@ public static class IntakeApi
         }
 
         var outcome = await intake.SubmitAsync(request, user, idempotencyKey, ct);
+        if (outcome.Kind == OutcomeKind.Conflict)
+        {
+            return TypedResults.Problem(title: t["Api_IdempotencyKeyReusedTitle"], detail: outcome.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
         if (outcome.Kind != OutcomeKind.Ok)
         {
             return TypedResults.ValidationProblem(outcome.Errors!, title: t["Api_Invalid"]);

@@ -229,7 +229,8 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
                 Step = StepOfFirstError() ?? IntakeStep.Details;
                 return Task.FromResult<IActionResult>(Page());
             },
-            prefix: nameof(Input));
+            prefix: nameof(Input),
+            conflict: message => ModelState.AddModelError(string.Empty, message ?? ""));
     }
 
     private async Task ValidateAsync(CancellationToken cancellationToken)

@@ -46,7 +46,14 @@ public sealed class SignalIntake(
         }
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        return Outcome<(SubmitSignalResponse, bool)>.Ok(await writer.SubmitAsync(SubmitSignal.Prepare(audit, clock, request, userId, idempotencyKey, []), cancellationToken));
+        try
+        {
+            return Outcome<(SubmitSignalResponse, bool)>.Ok(await writer.SubmitAsync(SubmitSignal.Prepare(audit, clock, request, userId, idempotencyKey, []), cancellationToken));
+        }
+        catch (IdempotencyKeyReusedException)
+        {
+            return Outcome<(SubmitSignalResponse, bool)>.Conflict(t["Api_IdempotencyKeyReused"]);
+        }
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed record SubmitSignalResponse(Guid Id, string Reference, SignalStatu
 /// it; attachments (only the mailbox importer has them, and it stores each message once) are added as they are.
 /// </summary>
 public sealed record PreparedSubmission(
-    SubmitSignalRequest Request, string UserId, string? KeyHash, DateTimeOffset ReceivedAt, IReadOnlyList<SignalAttachment> Attachments, AuditEvent Audit)
+    SubmitSignalRequest Request, string UserId, string? KeyHash, string? BodyHash, DateTimeOffset ReceivedAt, IReadOnlyList<SignalAttachment> Attachments, AuditEvent Audit)
 {
     /// <summary>A new signal for one attempt at storing it; its reference comes with the transaction.</summary>
     internal Signal BuildSignal()
@@ -88,7 +88,7 @@ public sealed record PreparedSubmission(
             SourceDetail = Clean(r.SourceDetail),
             DepartmentId = r.DepartmentId,
             AcuteDanger = r.AcuteDanger,
-            Description = r.Description!.Trim(),
+            Description = TextRules.WithoutBidiControls(r.Description!).Trim(),
             ObservedOn = r.ObservedOn,
             LocationType = r.LocationType!.Value,
             LocationOther = r.LocationType == LocationType.Other ? Clean(r.LocationOther) : null,
@@ -111,7 +111,7 @@ public sealed record PreparedSubmission(
         };
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => TextRules.Clean(value);
 }
 
 public static class SubmitSignal
@@ -266,6 +266,12 @@ public static class SubmitSignal
 
     public static string HashKey(string idempotencyKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
 
+    /// <summary>The request's SHA-256, over its JSON (so the same report sent again, however formatted, hashes the same).</summary>
+    public static string HashBody(SubmitSignalRequest r) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r, BodyHashOptions)));
+
+    private static readonly System.Text.Json.JsonSerializerOptions BodyHashOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     /// <summary>
     /// A valid request made ready to store, while its request is current: when it arrived, and its audit event with who
     /// and where from. It can be stored later and elsewhere (<see cref="IntakeWriter"/>), and again after a failed try.
@@ -279,6 +285,7 @@ public static class SubmitSignal
             // A repeated key is not looked up first: that would cost every submission a query for the rare retry. The
             // idempotency record's primary key refuses the repeat at the save, which then answers with the first signal.
             string.IsNullOrEmpty(idempotencyKey) ? null : HashKey(idempotencyKey),
+            string.IsNullOrEmpty(idempotencyKey) ? null : HashBody(r),
             clock.GetUtcNow(),
             attachments,
             audit.Describe(new AuditEntry("signal.submitted", AuditOutcome.Success, "signal", null, "intake:" + source, userId)));
@@ -303,7 +310,7 @@ public static class SubmitSignal
             db.ChangeTracker.Clear();
             if (await FindReplayAsync(db, submission.UserId, submission.KeyHash, cancellationToken) is { } raced)
             {
-                return (raced, false);
+                return raced.BodyHash is null || raced.BodyHash == submission.BodyHash ? (raced.Response, false) : throw new IdempotencyKeyReusedException();
             }
 
             throw;
@@ -366,15 +373,17 @@ public static class SubmitSignal
             // The record's key (user, key hash) is unique: a repeat fails at the save, and of two requests with the same
             // key at once (a double click) the second waits for the first's commit and then fails; either answers with
             // the first's signal.
-            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = submission.UserId, KeyHash = submission.KeyHash, SignalId = signal.Id, CreatedAt = submission.ReceivedAt });
+            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = submission.UserId, KeyHash = submission.KeyHash, BodyHash = submission.BodyHash, SignalId = signal.Id, CreatedAt = submission.ReceivedAt });
         }
     }
 
-    private static async Task<SubmitSignalResponse?> FindReplayAsync(MeldrouteDbContext db, string userId, string keyHash, CancellationToken cancellationToken) =>
+    private static async Task<Replay?> FindReplayAsync(MeldrouteDbContext db, string userId, string keyHash, CancellationToken cancellationToken) =>
         await (from k in db.IdempotencyRecords
                join s in db.Signals on k.SignalId equals s.Id
                where k.UserId == userId && k.KeyHash == keyHash
-               select new SubmitSignalResponse(s.Id, s.Reference, s.Status)).SingleOrDefaultAsync(cancellationToken);
+               select new Replay(new SubmitSignalResponse(s.Id, s.Reference, s.Status), k.BodyHash)).SingleOrDefaultAsync(cancellationToken);
+
+    private sealed record Replay(SubmitSignalResponse Response, string? BodyHash);
 
     /// <summary>MR-{year}-{number}, the number counting up per year.</summary>
     private static string Reference(int year, long number) => string.Create(CultureInfo.InvariantCulture, $"MR-{year}-{number:0000}");
@@ -402,3 +411,6 @@ public static class SubmitSignal
             ON CONFLICT ("Year") DO UPDATE SET "Last" = "Last" + @count RETURNING "Last"
             """, year, count, cancellationToken) ?? throw new InvalidOperationException("The reference counter answered nothing.");
 }
+
+/// <summary>An Idempotency-Key that came before with another request: the second report is refused, not lost.</summary>
+public sealed class IdempotencyKeyReusedException() : InvalidOperationException("The Idempotency-Key was used before with another request.");

@@ -52,7 +52,8 @@ public sealed class PartnerRequest
 
     public List<PartnerContactInput> Contacts { get; set; } = [];
 
-    /// <summary>The partner's work processes (Table 2), in order; null leaves them as they are.</summary>
+    /// <summary>The partner's work processes (Table 2), in order; null or left out leaves them as they are.</summary>
+    [MayBeLeftOut]
     public List<string?>? WorkProcesses { get; set; }
 
     public static PartnerRequest From(PartnerView p) => new()

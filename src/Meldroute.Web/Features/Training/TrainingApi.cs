@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
@@ -25,7 +26,7 @@ public static class TrainingApi
         return app;
     }
 
-    public static async Task<Ok<TrainingOverview>> ListTrainingsAsync(int? page, [AsParameters] TrainingServices services, CancellationToken ct) =>
+    public static async Task<Ok<TrainingOverview>> ListTrainingsAsync([Range(1, QueryRanges.PageMax)] int? page, [AsParameters] TrainingServices services, CancellationToken ct) =>
         TypedResults.Ok(await ListTrainings.HandleAsync(services.Db, page ?? 1, ct));
 
     public static async Task<Results<Created<TrainingSessionView>, ValidationProblem, ProblemHttpResult>> RecordTrainingAsync(

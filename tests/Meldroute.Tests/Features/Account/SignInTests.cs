@@ -169,6 +169,34 @@ public abstract class SignInTests(MeldrouteAppFactory app)
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "signout" && e.ObjectId == user.Id));
     }
+
+    [Fact]
+    public async Task A_locked_account_answers_exactly_like_an_account_that_does_not_exist()
+    {
+        var user = await app.CreateAsync(Roles.Reporter);
+        var unknown = "niemand-" + Guid.NewGuid().ToString("N")[..8] + "@gemeente.test";
+        using var api = app.CreateClient();
+        for (var i = 0; i < 6; i++)
+        {
+            await api.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "wrong-" + i });
+            await api.PostAsJsonAsync("/api/auth/login", new { email = unknown, password = "wrong-" + i });
+        }
+
+        var locked = await api.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password, twoFactorCode = user.CurrentCode() });
+        var missing = await api.PostAsJsonAsync("/api/auth/login", new { email = unknown, password = user.Password });
+        var lockedPage = await app.CreateBrowser().PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        var missingPage = await app.CreateBrowser().PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = unknown, ["Input.Password"] = user.Password });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal((await missing.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString(), (await locked.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(missing.StatusCode, locked.StatusCode);
+        static string Alert(string html) => System.Text.RegularExpressions.Regex.Match(html, "role=\"alert\"[^>]*>(.*?)</", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value.Trim();
+        var lockedText = Alert(await lockedPage.Content.ReadAsStringAsync());
+        Assert.Contains("tijdelijk geblokkeerd", lockedText, StringComparison.Ordinal);
+        Assert.Equal(Alert(await missingPage.Content.ReadAsStringAsync()), lockedText);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().AuditEvents.AnyAsync(e => e.Action == "signin.password" && e.ActorId == user.Id && e.Purpose == "locked-out"));
+    }
 }
 
 public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;

@@ -68,7 +68,7 @@ public abstract class AgendaTests(Database database)
         var stale = await (await advisor.PutAsJsonAsync($"/api/agenda/{id}", Activity("Pilot arbeidsuitbuiting", ["ChainCooperation"], 2, today.AddMonths(-6), today.AddDays(-10), "Stopped", version)))
             .JsonAsync(HttpStatusCode.Conflict);
         Assert.Contains("is intussen door iemand anders gewijzigd", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await (await advisor.PutAsJsonAsync("/api/agenda/99999", Activity("x", ["Awareness"], 1, today, today, "Planned"))).JsonAsync(HttpStatusCode.NotFound);
+        await (await advisor.PutAsJsonAsync("/api/agenda/99999", Activity("x", ["Awareness"], 1, today, today, "Planned", Guid.NewGuid().ToString()))).JsonAsync(HttpStatusCode.NotFound);
 
         // Progress with a link to the evidence; a link that is not a web address is refused.
         var badNote = await (await advisor.PostAsJsonAsync($"/api/agenda/{id}/notes", new { text = "Evaluatie gereed", evidenceUrl = "javascript:alert(1)" })).JsonAsync(HttpStatusCode.BadRequest);

@@ -53,8 +53,10 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
         var ggd = await PartnerAsync("GGD Kennemerland", Meldroute.Web.Features.Signals.Route.YouthCare);
         var (care, _) = await app.EnsurePartnersAsync();
 
+        var otherVersion = await officer.VersionAsync(other);
         object Decision(int partner, string? noYouthCareReason) => new
         {
+            version = otherVersion,
             urgent = true,
             reason = "Acuut: meisje heeft vannacht geen onderdak.",
             noYouthCareReason,
@@ -67,7 +69,7 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
         Assert.True(noReason.GetProperty("errors").TryGetProperty("NoYouthCareReason", out _));
         var noSummary = await officer.PostAsync($"/api/signals/{other}/decision", new
         {
-            urgent = true, reason = "Acuut.", noYouthCareReason = "Al bekend.",
+            version = otherVersion, urgent = true, reason = "Acuut.", noYouthCareReason = "Al bekend.",
             routes = new object[] { new { route = "VictimTrack", partnerIds = new[] { care }, reason = "Opvang." } },
         }, HttpStatusCode.BadRequest);
         Assert.True(noSummary.GetProperty("errors").TryGetProperty("Routes[0].HandoverSummary", out _));
@@ -100,7 +102,7 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
 
         // The perpetrator track has no balancing of its own yet: no sheet, no confirmation, no link.
         Assert.Equal(HttpStatusCode.Conflict, (await officer.GetAsync($"/api/signals/{id}/routes/{perpetratorRoute}/handover")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/signals/{id}/routes/{perpetratorRoute}/link", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/signals/{id}/routes/{perpetratorRoute}/link", new { version = await officer.VersionAsync(id) })).StatusCode);
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/signals/{id}/forwarding", new { version = await officer.VersionAsync(id), routeId = perpetratorRoute, partnerId = riec, channel = "RiecIs", forwardedOn = today, confirm = true })).StatusCode);
 
@@ -121,7 +123,7 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
         await officer.BalanceAsync(id, victimRoute, care);
         await officer.BalanceAsync(id, perpetratorRoute, riec);
 
-        var issued = await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { });
+        var issued = await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { version = await officer.VersionAsync(id) });
         var url = new Uri(issued.GetProperty("url").GetString()!);
         var token = url.AbsolutePath.Split('/')[^1];
         Assert.Equal("/overdracht/" + token, url.AbsolutePath);
@@ -176,7 +178,7 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
         Assert.Equal("Decided", detail.GetProperty("status").GetString());
 
         // The last route by link: receipt forwards the signal and deletes its personal data.
-        var lastToken = new Uri((await officer.PostAsync($"/api/signals/{id}/routes/{perpetratorRoute}/link", new { })).GetProperty("url").GetString()!).AbsolutePath.Split('/')[^1];
+        var lastToken = new Uri((await officer.PostAsync($"/api/signals/{id}/routes/{perpetratorRoute}/link", new { version = await officer.VersionAsync(id) })).GetProperty("url").GetString()!).AbsolutePath.Split('/')[^1];
         await partner.PostAsync($"/api/handover/{lastToken}/receipt", new { name = "R. Analist", organisation = "RIEC Noord-Holland" });
         var after = await officer.GetSignalAsync(id);
         Assert.Equal("Forwarded", after.GetProperty("status").GetString());
@@ -203,7 +205,7 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
         static string TokenOf(JsonElement issued) => new Uri(issued.GetProperty("url").GetString()!).AbsolutePath.Split('/')[^1];
         using var partner = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
-        var expired = TokenOf(await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { }));
+        var expired = TokenOf(await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { version = await officer.VersionAsync(id) }));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
@@ -213,8 +215,8 @@ public abstract class HandoverPerRouteTests(MeldrouteAppFactory app)
 
         Assert.Equal(HttpStatusCode.Gone, (await partner.GetAsync($"/api/handover/{expired}")).StatusCode);
 
-        var replaced = TokenOf(await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { }));
-        var current = TokenOf(await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { }));
+        var replaced = TokenOf(await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { version = await officer.VersionAsync(id) }));
+        var current = TokenOf(await officer.PostAsync($"/api/signals/{id}/routes/{victimRoute}/link", new { version = await officer.VersionAsync(id) }));
         Assert.Equal(HttpStatusCode.Gone, (await partner.GetAsync($"/api/handover/{replaced}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/handover/{current}")).StatusCode);
 

@@ -33,22 +33,22 @@ public abstract class FrameworkChecklistTests(Database database)
         var policy = blocks.Single(b => b.GetProperty("name").GetString()!.StartsWith("Vastgesteld beleid", StringComparison.Ordinal));
         var processes = blocks.Single(b => b.GetProperty("name").GetString()!.StartsWith("Werkprocessen vastgesteld", StringComparison.Ordinal));
         var saved = await (await advisor.PutAsJsonAsync($"/api/framework/{policy.GetProperty("id").GetInt32()}",
-            new { version = policy.GetProperty("version").GetString(), status = "Meets", explanation = "Plan vastgesteld door de raad.", activityIds = new[] { activityId } })).JsonAsync(HttpStatusCode.OK);
+            new { version = policy.GetProperty("version").GetString(), status = "Meets", explanation = "Plan vastgesteld door de raad.", lacksNationalFunding = false, activityIds = new[] { activityId } })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Plan van aanpak vaststellen", saved.GetProperty("activities")[0].GetProperty("title").GetString());
         await (await advisor.PutAsJsonAsync($"/api/framework/{processes.GetProperty("id").GetInt32()}",
-            new { version = processes.GetProperty("version").GetString(), status = "DoesNotMeet", explanation = "Geen capaciteit.", lacksNationalFunding = true })).JsonAsync(HttpStatusCode.OK);
+            new { version = processes.GetProperty("version").GetString(), status = "DoesNotMeet", explanation = "Geen capaciteit.", lacksNationalFunding = true, activityIds = Array.Empty<int>() })).JsonAsync(HttpStatusCode.OK);
 
         // Stale version, bad input: 409 and Dutch field messages.
         var stale = await (await advisor.PutAsJsonAsync($"/api/framework/{policy.GetProperty("id").GetInt32()}",
-            new { version = policy.GetProperty("version").GetString(), status = "Partly", explanation = "x" })).JsonAsync(HttpStatusCode.Conflict);
+            new { version = policy.GetProperty("version").GetString(), status = "Partly", explanation = "x", lacksNationalFunding = false, activityIds = Array.Empty<int>() })).JsonAsync(HttpStatusCode.Conflict);
         Assert.Contains("is intussen door iemand anders gewijzigd", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var bad = await (await advisor.PutAsJsonAsync($"/api/framework/{processes.GetProperty("id").GetInt32()}",
-            new { status = "Partly", lacksNationalFunding = false, activityIds = new[] { 99999 } })).JsonAsync(HttpStatusCode.BadRequest);
+            new { version = Guid.NewGuid(), status = "Partly", explanation = (string?)null, lacksNationalFunding = false, activityIds = new[] { 99999 } })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("Vul dit veld in.", bad.GetProperty("errors").GetProperty("Explanation")[0].GetString());
         Assert.True(bad.GetProperty("errors").TryGetProperty("ActivityIds", out _));
-        var funding = await (await advisor.PutAsJsonAsync($"/api/framework/{processes.GetProperty("id").GetInt32()}", new { status = "Meets", lacksNationalFunding = true })).JsonAsync(HttpStatusCode.BadRequest);
+        var funding = await (await advisor.PutAsJsonAsync($"/api/framework/{processes.GetProperty("id").GetInt32()}", new { version = Guid.NewGuid(), status = "Meets", explanation = (string?)null, lacksNationalFunding = true, activityIds = Array.Empty<int>() })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.StartsWith("Gebrek aan rijksmiddelen past alleen", funding.GetProperty("errors").GetProperty("LacksNationalFunding")[0].GetString(), StringComparison.Ordinal);
-        var badStatus = await (await advisor.PutAsJsonAsync($"/api/framework/{processes.GetProperty("id").GetInt32()}", new { status = "Misschien" })).JsonAsync(HttpStatusCode.BadRequest);
+        var badStatus = await (await advisor.PutAsJsonAsync($"/api/framework/{processes.GetProperty("id").GetInt32()}", new { version = Guid.NewGuid(), status = "Misschien", explanation = (string?)null, lacksNationalFunding = false, activityIds = Array.Empty<int>() })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.True(badStatus.GetProperty("errors").TryGetProperty("Status", out _));
 
         var after = await (await advisor.GetAsync("/api/framework")).JsonAsync(HttpStatusCode.OK);

@@ -33,7 +33,7 @@ public abstract class HandlingBadInputTests(MeldrouteAppFactory app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/signals/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/signals/not-a-guid")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/signals/{Guid.NewGuid()}/analysis", new { urgency = "High" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/signals/{Guid.NewGuid()}/analysis", new { version = Guid.NewGuid(), urgency = "High" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/signals?status=Exploded")).StatusCode);
     }
 }

@@ -29,6 +29,22 @@ public abstract class IntakeApiTests(MeldrouteAppFactory app)
     }
 
     [Fact]
+    public async Task The_same_key_with_another_report_is_a_422_and_neither_report_is_lost_silently()
+    {
+        var (reporter, _, _, _) = await app.ActorsAsync();
+        var key = Guid.NewGuid().ToString();
+        var first = await reporter.SubmitAsync(ProcedureApi.NewSignal("Eerste melding: een nagelstudio waar personeel in de zaak lijkt te slapen."), key);
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/signals") { Content = JsonContent.Create(ProcedureApi.NewSignal("Tweede, andere melding: een autowasstraat met steeds nieuwe werknemers.")) };
+        other.Headers.Add("Idempotency-Key", key);
+
+        var problem = await (await reporter.SendAsync(other)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("Deze Idempotency-Key is al gebruikt voor een andere melding. Gebruik voor elke nieuwe melding een nieuwe sleutel; deze melding is niet opgeslagen.", problem.GetProperty("detail").GetString());
+        var mine = (await (await reporter.GetAsync("/api/my/signals")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Equal([first.GetProperty("id").GetString()], mine.Select(s => s.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task Concurrent_submits_with_one_key_make_one_signal()
     {
         var (reporter, _, _, _) = await app.ActorsAsync();

@@ -28,6 +28,23 @@ public abstract class IntakeBadInputTests(MeldrouteAppFactory app)
         Assert.True(errors.TryGetProperty("People[0].Name", out _));
     }
 
+    [Fact]
+    public async Task Bidirectional_overrides_and_isolates_in_free_text_are_taken_out_and_the_text_stays_readable()
+    {
+        var reporter = await ReporterAsync();
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        // U+202E (right-to-left override) would show "gnp.exe" reversed; U+2066/U+2069 isolate, U+202A/U+202C embed.
+        var signal = ProcedureApi.NewSignal("Zij stuurde een bestand \u202Egnp.exe\u202C en een \u2066foto\u2069 van de \u202Awerkplek\u202C.", victimName: "\u202EAnna\u202C Testpersoon");
+
+        var id = (await reporter.SubmitAsync(signal)).GetProperty("id").GetString()!;
+
+        var detail = await officer.GetSignalAsync(id);
+        Assert.Equal("Zij stuurde een bestand gnp.exe en een foto van de werkplek.", detail.GetProperty("description").GetString());
+        Assert.Contains(detail.GetProperty("people").EnumerateArray(), p => p.GetProperty("name").GetString() == "Anna Testpersoon");
+        var stored = await (await officer.GetAsync($"/api/signals/{id}")).Content.ReadAsStringAsync();
+        Assert.DoesNotMatch(@"\\u202[A-E]|\\u206[6-9]|[\u202A-\u202E\u2066-\u2069]", stored);
+    }
+
     [Theory]
     [InlineData("{\"description\": ")]
     [InlineData("{\"description\": \"Een geldige beschrijving van wat er gezien is.\", \"locationType\": \"Moon\", \"observedOn\": \"2026-11-01\", \"forms\": [\"Labour\"]}")]

@@ -54,12 +54,12 @@ public abstract class IntakeDraftsTests : IDisposable
         var saved = await (await author.PutAsJsonAsync($"/api/my/drafts/{id}", new { content = ProcedureApi.NewSignal(Secret + " Ook 's nachts."), step = "Details", version })).JsonAsync(HttpStatusCode.OK);
         Assert.NotEqual(version, saved.GetProperty("version").GetString());
         // The same old version again: someone saved in between (another window).
-        await (await author.PutAsJsonAsync($"/api/my/drafts/{id}", new { content = ProcedureApi.NewSignal(Secret), version })).JsonAsync(HttpStatusCode.Conflict);
+        await (await author.PutAsJsonAsync($"/api/my/drafts/{id}", new { content = ProcedureApi.NewSignal(Secret), step = "Details", version })).JsonAsync(HttpStatusCode.Conflict);
         await (await author.PutAsJsonAsync($"/api/my/drafts/{id}", new { content = ProcedureApi.NewSignal(Secret) })).JsonAsync(HttpStatusCode.BadRequest);
 
         Assert.Empty((await (await other.GetAsync("/api/my/drafts")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
         await (await other.GetAsync($"/api/my/drafts/{id}")).JsonAsync(HttpStatusCode.NotFound);
-        await (await other.PutAsJsonAsync($"/api/my/drafts/{id}", new { content = ProcedureApi.NewSignal("Overschreven door een ander dan de schrijver."), version = saved.GetProperty("version").GetString() })).JsonAsync(HttpStatusCode.NotFound);
+        await (await other.PutAsJsonAsync($"/api/my/drafts/{id}", new { content = ProcedureApi.NewSignal("Overschreven door een ander dan de schrijver."), step = "Details", version = saved.GetProperty("version").GetString() })).JsonAsync(HttpStatusCode.NotFound);
         await (await other.DeleteAsync($"/api/my/drafts/{id}")).JsonAsync(HttpStatusCode.NotFound);
 
         await (await author.DeleteAsync($"/api/my/drafts/{id}")).JsonAsync(HttpStatusCode.NoContent);

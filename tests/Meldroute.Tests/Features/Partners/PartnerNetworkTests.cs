@@ -132,7 +132,7 @@ public abstract partial class PartnerNetworkTests(Database database)
         var update = new
         {
             version, name = "GGD Kennemerland", kind = "External", policy = false, prevention = true, signalling = true, investigationProsecution = false, aftercare = true,
-            sexual = true, labour = true, criminal = false,
+            sexual = true, labour = true, criminal = false, workProcesses = (string[]?)null,
             contacts = new[] { new { name = "Demo Arts GGD", function = "Arts infectieziekten", phone = "023 000 0100", email = "ggd@voorbeeld.test", availability = "ma–vr" } },
         };
         // The policy advisor reads the network but no longer changes it (issue 18): the administrator keeps it.
@@ -150,7 +150,8 @@ public abstract partial class PartnerNetworkTests(Database database)
         // Bad input: Dutch messages per field, never a 500.
         var bad = new
         {
-            version = saved.GetProperty("version").GetString(), name = "", kind = (string?)null,
+            version = saved.GetProperty("version").GetString(), name = "", kind = (string?)null, policy = false, prevention = false, signalling = false, investigationProsecution = false, aftercare = false,
+            sexual = false, labour = false, criminal = false,
             contacts = new[] { new { name = "", function = "x", phone = "bel maar", email = "geen-adres", availability = "" } },
         };
         var invalid = await (await api.PutAsJsonAsync($"/api/partners/{id}", bad)).JsonAsync(HttpStatusCode.BadRequest);

@@ -92,7 +92,7 @@ public abstract class InstallationSetupTests(Database database)
         var version = created.GetProperty("version").GetString();
         var changed = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/partners/{id}")
         {
-            Content = JsonContent.Create(new { version, name = "Scharlaken Koord", kind = "External", aftercare = true, sexual = true, labour = true, workProcesses = new[] { "Hulp aan slachtoffers van seksuele uitbuiting" } }),
+            Content = JsonContent.Create(new { version, name = "Scharlaken Koord", kind = "External", policy = false, prevention = false, signalling = false, investigationProsecution = false, aftercare = true, sexual = true, labour = true, criminal = false, contacts = Array.Empty<object>(), workProcesses = new[] { "Hulp aan slachtoffers van seksuele uitbuiting" } }),
         });
         var view = await changed.JsonAsync(HttpStatusCode.OK);
         await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/partners/{id}/routes")
@@ -101,7 +101,7 @@ public abstract class InstallationSetupTests(Database database)
         });
 
         // The stale version is refused (409), and a policy advisor only reads.
-        var stale = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/partners/{id}") { Content = JsonContent.Create(new { version, name = "Anders", kind = "External" }) });
+        var stale = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/partners/{id}") { Content = JsonContent.Create(new { version, name = "Anders", kind = "External", policy = false, prevention = false, signalling = false, investigationProsecution = false, aftercare = true, sexual = true, labour = true, criminal = false, contacts = Array.Empty<object>() }) });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await advisor.PostAsJsonAsync($"/api/partners/{id}/archive", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync($"/api/partners/{id}")).StatusCode);

@@ -97,7 +97,7 @@ public abstract class VictimDossierTests(Database database)
             var client = await app.CreateApiClientAsync(await app.CreateAsync(role));
             Assert.Empty((await (await client.GetAsync("/api/dossiers?includeClosed=true")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/dossiers/{id}")).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/dossiers/{id}/notes", new { kind = "CareNote", occurredOn = Today(), text = "poging" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/dossiers/{id}/notes", new { version = Guid.NewGuid(), kind = "CareNote", occurredOn = Today(), text = "poging" })).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/VictimDossiers/Dossier/{id}")).StatusCode);
         }
 
@@ -177,7 +177,7 @@ public abstract class VictimDossierTests(Database database)
 
         await coordinator.PostAsync($"/api/dossiers/{id}/partners", new { version = await Version(), partnerId = care, involvement = "Opvang en begeleiding", since = Today() });
         var start = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        await (await coordinator.PutAsJsonAsync($"/api/dossiers/{id}/reflection-period", new { version = await Version(), start = Today() })).JsonAsync(HttpStatusCode.OK);
+        await (await coordinator.PutAsJsonAsync($"/api/dossiers/{id}/reflection-period", new { version = await Version(), start = Today(), end = (string?)null })).JsonAsync(HttpStatusCode.OK);
 
         var dossier = await (await coordinator.GetAsync($"/api/dossiers/{id}")).JsonAsync(HttpStatusCode.OK);
         Assert.True(Assert.Single(dossier.GetProperty("consents").EnumerateArray()).GetProperty("given").GetBoolean());
