@@ -745,6 +745,36 @@ CREATE INDEX "IX_ReferenceChanges_Subject_SubjectKey_ChangedAt" ON "ReferenceCha
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206204706_ReferenceDataMaintenance', '10.0.15');
 
+CREATE TABLE "BaselineCounts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BaselineCounts" PRIMARY KEY AUTOINCREMENT,
+    "Year" INTEGER NOT NULL,
+    "Form" INTEGER NOT NULL,
+    "Source" INTEGER NOT NULL,
+    "Count" INTEGER NOT NULL,
+    "Note" TEXT NULL,
+    "EnteredAt" INTEGER NOT NULL,
+    "EnteredById" TEXT NULL,
+    "EnteredByName" TEXT NULL,
+    "Version" TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_BaselineCounts_Year_Form_Source" ON "BaselineCounts" ("Year", "Form", "Source");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206230632_BaselineCounts', '10.0.15');
+
+ALTER TABLE "Signals" ADD "AssignedOfficerId" TEXT NULL;
+
+CREATE INDEX "IX_Signals_AssignedOfficerId_Status" ON "Signals" ("AssignedOfficerId", "Status");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206230818_SignalAssignedOfficer', '10.0.15');
+
+ALTER TABLE "IdempotencyRecords" ADD "BodyHash" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206235617_IdempotencyBodyHash', '10.0.15');
+
 CREATE TABLE "IntakeDrafts" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_IntakeDrafts" PRIMARY KEY,
     "DataKeyId" TEXT NULL,
