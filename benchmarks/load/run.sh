@@ -103,7 +103,7 @@ app_args() { # provider connection-string → $app_argv
 start_server() { # log port dll args...
   local log=$1 port=$2 dll=$3; shift 3
   local started; started=$(date +%s%N)
-  (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=${ENVIRONMENT:-Production} exec dotnet "$dll" --urls "http://127.0.0.1:$port" "$@") >"$log" 2>&1 &
+  (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=${ENVIRONMENT:-Production} Meldroute__TrustedProxies=127.0.0.1 exec dotnet "$dll" --urls "http://127.0.0.1:$port" "$@") >"$log" 2>&1 &
   pid=$!
   pids+=("$pid")
   while [ $(($(date +%s%N) - started)) -lt 180000000000 ]; do

@@ -144,7 +144,11 @@ public static class MeldrouteApp
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // The reverse proxies whose X-Forwarded-* headers are believed (loopback always); comma separated.
+            // Only the reverse proxies named in Meldroute:TrustedProxies, not loopback by default: a local client could
+            // otherwise claim any address and rotate it past the sign-in limit. With none named the middleware is not
+            // used at all (empty lists would make it believe everyone).
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
             foreach (var proxy in options.TrustedProxyAddresses())
             {
                 o.KnownProxies.Add(proxy);
@@ -157,7 +161,11 @@ public static class MeldrouteApp
 
     public static WebApplication UseMeldroute(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeldrouteOptions>>().Value.TrustedProxyAddresses().Any())
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         if (!app.Environment.IsDevelopment())

@@ -33,7 +33,7 @@ public sealed class MeldrouteOptions
     /// <summary>The setting's name, as the refusals and the backup command's restore instructions name it.</summary>
     public const string RestoredCopySetting = "Meldroute:RestoredCopy";
 
-    /// <summary>The reverse proxies (IP addresses, comma separated) whose X-Forwarded-* headers are believed, besides loopback.</summary>
+    /// <summary>The reverse proxies (IP addresses, comma separated) whose X-Forwarded-* headers are believed; none by default, not even loopback (nginx on the same machine: 127.0.0.1).</summary>
     public string? TrustedProxies { get; set; }
 
     /// <summary>The addresses of <see cref="TrustedProxies"/>; an entry that is no address is left out (and refused at start).</summary>

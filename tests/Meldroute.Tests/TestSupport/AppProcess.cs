@@ -50,6 +50,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Meldroute.Web.dll"));
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // As behind nginx on the same machine (docs/operations.md): the tests speak for it with X-Forwarded-Proto.
+        start.Environment["Meldroute__TrustedProxies"] = "127.0.0.1";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

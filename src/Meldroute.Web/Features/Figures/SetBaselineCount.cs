@@ -22,7 +22,8 @@ public sealed class BaselineCountRequest
 
     public string? Note { get; set; }
 
-    /// <summary>The version of the entry as the user saw it; empty when they are adding one that did not exist.</summary>
+    /// <summary>The version of the entry as the user saw it; empty when they are adding one that did not exist (then 409 if it does).</summary>
+    [NullWhenNew]
     public Guid? Version { get; set; }
 }
 

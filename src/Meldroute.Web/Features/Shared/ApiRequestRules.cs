@@ -90,7 +90,7 @@ public static class ApiRequestRules
 
                 // Checked last: a missing version is answered only when nothing else is wrong with the request.
                 var version = bodyType.GetProperty("Version", BindingFlags.Public | BindingFlags.Instance);
-                if (onExisting && version?.PropertyType == typeof(Guid?))
+                if (onExisting && version?.PropertyType == typeof(Guid?) && version.GetCustomAttribute<NullWhenNewAttribute>() is null)
                 {
                     versionCheck = (arguments, _, errors) => errors.Count == 0 && arguments[index] is { } body && version.GetValue(body) is null ? StatusCodes.Status428PreconditionRequired : null;
                 }
@@ -253,6 +253,13 @@ public static class SentMembers
 /// <summary>A body member whose absence has a meaning of its own (it leaves the stored value as it is): a PUT may leave it out.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MayBeLeftOutAttribute : Attribute;
+
+/// <summary>
+/// On an operation that adds or replaces (an upsert by natural key), a null version means "new": the use case itself
+/// answers 409 when the record exists after all, so the concurrency check cannot be skipped.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NullWhenNewAttribute : Attribute;
 
 /// <summary>The ranges of the API's query values (<see cref="ApiRequestRules"/> checks them).</summary>
 public static class QueryRanges

@@ -82,13 +82,25 @@ public sealed class SeveralInstancesTests
     }
 
     [Fact]
-    public void PostgreSQL_without_a_certificate_for_the_key_ring_refuses_to_start()
+    public async Task PostgreSQL_without_a_certificate_for_the_key_ring_refuses_to_start()
     {
-        using var app = new MeldrouteAppFactory(Database.Postgres, settings: new Dictionary<string, string?> { ["Meldroute:KeyCertificatePath"] = "" });
+        var database = PostgresCluster.Instance.CreateDatabase();
+        try
+        {
+            // As the service would start: refused with the reason and exit code 2, before touching the database.
+            var (exitCode, output) = await OperatorProcess.RunAsync(Path.GetTempPath(), new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Meldroute"] = database,
+            });
 
-        var refused = Assert.ThrowsAny<Exception>(() => app.Services);
-
-        Assert.Contains("Meldroute:KeyCertificatePath", refused.ToString(), StringComparison.Ordinal);
+            Assert.True(exitCode == 2, $"exit code {exitCode}:\n{output}");
+            Assert.Contains("Meldroute:KeyCertificatePath", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            PostgresCluster.Instance.DropDatabase(database);
+        }
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql)

@@ -21,10 +21,22 @@ public sealed class ReverseProxyTests
     private const string Proxy = "10.20.30.40";
     private const string Client = "198.51.100.7";
 
-    private static MeldrouteAppFactory App(bool listed) => new(
+    private static MeldrouteAppFactory App(bool listed, string from = Proxy) => new(
         Database.Sqlite,
         settings: listed ? new Dictionary<string, string?> { ["Meldroute:TrustedProxies"] = "192.0.2.1, " + Proxy } : null,
-        services: s => s.AddSingleton<IStartupFilter>(new ConnectionsFrom(IPAddress.Parse(Proxy))));
+        services: s => s.AddSingleton<IStartupFilter>(new ConnectionsFrom(IPAddress.Parse(from))));
+
+    [Fact]
+    public async Task Loopback_is_not_believed_unless_it_is_listed()
+    {
+        // A local client (or anything that reaches the port through loopback) cannot claim HTTPS or another address:
+        // rotating X-Forwarded-For would otherwise get it past the sign-in limit per address.
+        using var local = App(listed: false, from: "127.0.0.1");
+
+        var redirected = await SendAsync(local, "http://meldroute.test");
+        Assert.Equal(Uri.UriSchemeHttps, redirected.Headers.Location?.Scheme);
+        Assert.Equal("127.0.0.1", await FailedSignInAddressAsync(local));
+    }
 
     [Fact]
     public async Task A_listed_proxy_s_scheme_and_client_address_count_and_an_unlisted_proxy_s_do_not()
