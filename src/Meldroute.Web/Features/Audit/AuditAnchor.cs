@@ -161,11 +161,12 @@ public sealed class AuditAnchor(string path, IServiceScopeFactory scopes, TimePr
     {
         ArgumentNullException.ThrowIfNull(chain);
         var latest = ReadLatest(out var unreadable);
-        if (unreadable)
+        if (unreadable && chain.IsIntact)
         {
             return AuditVerification.Broken(chain.RowsChecked, 0, AuditBreak.AnchorUnreadable) with { AnchorPath = Path };
         }
 
+        // A break in the chain itself is named first: it says more than the anchor can.
         if (latest is null || !chain.IsIntact)
         {
             return chain with { AnchorPath = Path, Anchor = latest };

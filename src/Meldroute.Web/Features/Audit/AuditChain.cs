@@ -114,7 +114,8 @@ public sealed record AuditVerification(bool IsIntact, long RowsChecked, long? Fi
     /// <summary>The anchor outside the database the chain was checked against; null when none was written yet.</summary>
     public AuditAnchorEntry? Anchor { get; init; }
 
-    /// <summary>The anchor file of this instance, when the anchor was checked.</summary>
+    /// <summary>The anchor file of this instance, when the anchor was checked; for the operator's console, not for the API.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? AnchorPath { get; init; }
 
     public static AuditVerification Intact(long rows) => new(true, rows, null, null);

@@ -3,6 +3,7 @@ using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,6 +82,9 @@ public abstract class AuditAnchorTests(Database database)
     public async Task Deleting_the_newest_rows_and_moving_the_head_back_is_reported_as_truncation()
     {
         using var app = await AppWithEventsAsync(6);
+        // Signed in before the attack: signing in is audited too, and would lengthen the shortened chain again.
+        var officer = await app.SignInAsync(await app.CreateAsync(Roles.PrivacyOfficer));
+        var officerApi = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PrivacyOfficer));
         var anchor = await AnchorAsync(app);
         var kept = anchor.Sequence - 2;
 
@@ -94,12 +98,21 @@ public abstract class AuditAnchorTests(Database database)
         Assert.Contains("TRUNCATED", broken.Output, StringComparison.Ordinal);
         Assert.Contains($"row {kept + 1}", broken.Output, StringComparison.Ordinal);
 
-        // The privacy officer's page and API say the same, and the app does not anchor the shortened chain over it.
+        // The privacy officer's page and API say the same (each checks before it records its own visit), and the app
+        // does not anchor the shortened chain over it.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var result = await VerifyAuditLog.HandleAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<AuditAnchor>(), CancellationToken.None);
             Assert.Equal((false, AuditBreak.Truncated, kept + 1), (result.IsIntact, result.Break, result.FirstBrokenSequence));
         }
+
+        var page = await (await officer.GetAsync("/Audit")).Content.ReadAsStringAsync();
+        Assert.Contains($"De keten is verbroken bij gebeurtenis {kept + 1}", page, StringComparison.Ordinal);
+        Assert.Contains("de keten is ingekort", page, StringComparison.Ordinal);
+        Assert.Contains($"volgnummer {anchor.Sequence}", page, StringComparison.Ordinal);
+        var api = await (await officerApi.GetAsync("/api/audit/verification")).Content.ReadAsStringAsync();
+        Assert.Contains("\"isIntact\":false", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("anchorPath", api, StringComparison.Ordinal);
 
         Assert.Null(await app.Services.GetRequiredService<AuditAnchor>().WriteAsync("test"));
         Assert.Equal(anchor, LastLine(app));
