@@ -92,6 +92,10 @@ public static class MeldrouteApp
         PersonalDataProtection.AddPersonalDataProtection(services, configuration, builder.Environment);
         services.AddMeldrouteDatabase(configuration, builder.Environment);
         services.AddScoped<AuditTrail>();
+        services.AddOptions<AuditAnchorOptions>().Bind(configuration.GetSection(AuditAnchorOptions.Section));
+        var anchorPath = AuditAnchor.ResolvePath(configuration, builder.Environment);
+        services.AddSingleton(sp => new AuditAnchor(anchorPath, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AuditAnchor>>()));
+        services.AddHostedService<AuditAnchorJob>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Navigation>();
         services.AddSignals();

@@ -36,6 +36,9 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
 
     public string KeysFolder => dataFolder + "-keys";
 
+    /// <summary>The audit chain's anchor file: in the key folder (the default on SQLite), also on PostgreSQL, never in the source tree.</summary>
+    public string AuditAnchorPath => settings?.GetValueOrDefault("Audit:AnchorPath") ?? Path.Combine(KeysFolder, "audit-anchor.log");
+
     /// <summary>A folder that exists, for processes started beside the app.</summary>
     public string DataFolderOrTemp()
     {
@@ -89,6 +92,7 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
             builder.UseSetting(key, value);
         }
 
+        builder.UseSetting("Audit:AnchorPath", AuditAnchorPath);
         // Tests sign in many times from one address; RateLimitTests set real limits.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:IntakePerMinute", "100000");

@@ -9,7 +9,7 @@ public static class OperatorProcess
         RunAsync(
             app.DataFolderOrTemp(),
             new Dictionary<string, string>(),
-            [.. args, $"--Database:Provider={app.Database}", $"--ConnectionStrings:Meldroute={app.ConnectionString}", .. app.KeySettings.Select(s => $"--{s.Key}={s.Value}")]);
+            [.. args, $"--Database:Provider={app.Database}", $"--ConnectionStrings:Meldroute={app.ConnectionString}", $"--Audit:AnchorPath={app.AuditAnchorPath}", .. app.KeySettings.Select(s => $"--{s.Key}={s.Value}")]);
 
     /// <summary>The app with these arguments and environment variables (in Production) until it exits.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)

@@ -29,8 +29,8 @@ public static class AuditApi
     public static async Task<FileContentHttpResult> ExportAuditLogAsync([AsParameters] AuditQueryParameters query, [AsParameters] AuditServices services, CancellationToken ct) =>
         TypedResults.File(await ExportAuditLog.HandleAsync(services.Db, services.Audit, query.ToQuery(), ct), ExportAuditLog.ContentType, "auditlog.csv");
 
-    public static async Task<Ok<AuditVerification>> VerifyAuditLogAsync(AuditTrail audit, CancellationToken ct) =>
-        TypedResults.Ok(await VerifyAuditLog.HandleAsync(audit, ct));
+    public static async Task<Ok<AuditVerification>> VerifyAuditLogAsync(AuditTrail audit, AuditAnchor anchor, CancellationToken ct) =>
+        TypedResults.Ok(await VerifyAuditLog.HandleAsync(audit, anchor, ct));
 }
 
 /// <summary>SearchAuditLog and ExportAuditLog's filters, as query parameters.</summary>

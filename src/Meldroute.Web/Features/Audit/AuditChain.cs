@@ -98,10 +98,26 @@ public enum AuditBreak
 
     /// <summary>The checkpoint the retention rule left differs from the one the chain itself recorded.</summary>
     Checkpoint,
+
+    /// <summary>The chain ends before the sequence last anchored outside the database: its newest rows were cut off.</summary>
+    Truncated,
+
+    /// <summary>The row at the anchored sequence has another hash than the anchor recorded: the tail was rewritten.</summary>
+    Rewritten,
+
+    /// <summary>The last line of the anchor file is not an anchor: the file was altered.</summary>
+    AnchorUnreadable,
 }
 
 public sealed record AuditVerification(bool IsIntact, long RowsChecked, long? FirstBrokenSequence, AuditBreak? Break)
 {
+    /// <summary>The anchor outside the database the chain was checked against; null when none was written yet.</summary>
+    public AuditAnchorEntry? Anchor { get; init; }
+
+    /// <summary>The anchor file of this instance, when the anchor was checked; for the operator's console, not for the API.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? AnchorPath { get; init; }
+
     public static AuditVerification Intact(long rows) => new(true, rows, null, null);
 
     public static AuditVerification Broken(long rows, long sequence, AuditBreak kind) => new(false, rows, sequence, kind);

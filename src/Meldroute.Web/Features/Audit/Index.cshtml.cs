@@ -12,7 +12,7 @@ namespace Meldroute.Web.Features.Audit;
 /// action and period (newest first; "who has seen this signal" is a search on its reference), and a CSV export.
 /// </summary>
 [Authorize(Policy = Policies.PrivacyOfficer)]
-public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageModel
+public sealed class IndexModel(AuditTrail audit, AuditAnchor anchor, MeldrouteDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AuditQuery Query { get; set; } = new();
@@ -30,7 +30,7 @@ public sealed class IndexModel(AuditTrail audit, MeldrouteDbContext db) : PageMo
     {
         // Unreadable dates in the search are ignored, not an error page.
         ModelState.Clear();
-        Verification = await VerifyAuditLog.HandleAsync(audit, cancellationToken);
+        Verification = await VerifyAuditLog.HandleAsync(audit, anchor, cancellationToken);
         Events = await SearchAuditLog.HandleAsync(db, audit, Query, cancellationToken);
         Accounts = [.. (await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Email ?? u.Id)).OrderBy(u => u.Item2, StringComparer.Ordinal)];
         await audit.RecordAsync(new AuditEntry("audit.viewed", AuditOutcome.Success, "audit-log", null, "supervision"), cancellationToken);

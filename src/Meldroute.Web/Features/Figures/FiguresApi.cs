@@ -80,8 +80,8 @@ public static class FiguresApi
 
         var figures = await FiguresFor(query, services, ct);
         return format == "xlsx"
-            ? TypedResults.File(ExportFigures.ToXlsx(figures), ExportFigures.XlsxType, "cijfers.xlsx")
-            : TypedResults.File(ExportFigures.ToCsv(figures), ExportFigures.CsvType, "cijfers.csv");
+            ? TypedResults.File(ExportFigures.ToXlsx(figures, services.T), ExportFigures.XlsxType, "cijfers.xlsx")
+            : TypedResults.File(ExportFigures.ToCsv(figures, services.T), ExportFigures.CsvType, "cijfers.csv");
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetYearReportAsync(int year, [AsParameters] FiguresServices services, CancellationToken ct) =>

@@ -45,8 +45,23 @@ public sealed class FigureFilter
     public int? DepartmentId { get; set; }
 }
 
-/// <summary>A published count: the number, or null with <see cref="Suppressed"/> when it is below the threshold or protects one that is.</summary>
-public sealed record FigureCell(long? Value, bool Suppressed);
+/// <summary>
+/// A published count: the number, or null with <see cref="Suppressed"/> when it is below the threshold or protects one that is;
+/// <see cref="Secondary"/> says it is hidden only to protect another count (shown as "x", not as "&lt; threshold").
+/// </summary>
+public sealed record FigureCell(long? Value, bool Suppressed, bool Secondary = false)
+{
+    public static FigureCell Of(SuppressedCube cube, params int[] coordinates)
+    {
+        ArgumentNullException.ThrowIfNull(cube);
+        return cube.Kind(coordinates) switch
+        {
+            SuppressionKind.Primary => new FigureCell(null, true),
+            SuppressionKind.Secondary => new FigureCell(null, true, Secondary: true),
+            _ => new FigureCell(cube.Count(coordinates), false),
+        };
+    }
+}
 
 public sealed record FigureRow(string Key, string Label, IReadOnlyList<FigureCell> Cells, bool IsTotal = false);
 
@@ -205,8 +220,7 @@ public static class GetFigures
                     return new FigureCell(0, false);
                 }
 
-                var published = suppressed.Published(coordinates);
-                return new FigureCell(published, published is null);
+                return FigureCell.Of(suppressed, coordinates);
             }
 
             var tableRows = Enumerable.Range(0, rows.Values.Count)
@@ -286,7 +300,9 @@ public static class GetFigures
                     small ? new FigureCell(null, true) : new FigureCell(count, false),
                     small || count == 0 ? null : Quantile(histogram, count, 0.5),
                     small || count == 0 ? null : Quantile(histogram, count, 0.9),
-                    small || (late > 0 && late < threshold) || (count - late > 0 && count - late < threshold) ? new FigureCell(null, true) : new FigureCell(late, false)));
+                    (small && late > 0) || (late > 0 && late < threshold) ? new FigureCell(null, true)
+                        : small || (count - late > 0 && count - late < threshold) ? new FigureCell(null, true, Secondary: true)
+                        : new FigureCell(late, false)));
             }
         }
 

@@ -86,12 +86,12 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         var figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);
-        return File(ExportFigures.ToXlsx(figures), ExportFigures.XlsxType, "cijfers.xlsx");
+        return File(ExportFigures.ToXlsx(figures, t), ExportFigures.XlsxType, "cijfers.xlsx");
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var figures = await GetFigures.HandleAsync(db, Query.ToFilter(), FiguresApi.MayBeExact(User, Query), options.Value, clock.GetUtcNow(), t, cancellationToken);
-        return File(ExportFigures.ToCsv(figures), ExportFigures.CsvType, "cijfers.csv");
+        return File(ExportFigures.ToCsv(figures, t), ExportFigures.CsvType, "cijfers.csv");
     }
 }

@@ -21,9 +21,11 @@ public sealed class SuppressedCube
     private readonly int[] strides;
     private readonly long[] counts;
     private readonly bool[] suppressed;
+    private readonly bool[] primary;
 
-    internal SuppressedCube(FigureCube cube, int threshold, int[] sizes, int[] strides, long[] counts, bool[] suppressed)
+    internal SuppressedCube(FigureCube cube, int threshold, int[] sizes, int[] strides, long[] counts, bool[] suppressed, bool[] primary)
     {
+        this.primary = primary;
         Cube = cube;
         Threshold = threshold;
         this.sizes = sizes;
@@ -44,6 +46,17 @@ public sealed class SuppressedCube
     public long Count(params int[] coordinates) => counts[Offset(coordinates)];
 
     public bool IsSuppressed(params int[] coordinates) => suppressed[Offset(coordinates)];
+
+    /// <summary>
+    /// Why an entry is hidden: <see cref="SuppressionKind.Primary"/> when its own count is below the threshold (shown as
+    /// "&lt; threshold"), <see cref="SuppressionKind.Secondary"/> when it is hidden only to protect another entry (shown as
+    /// "x": its count may be anything, so "&lt; threshold" would be wrong), <see cref="SuppressionKind.None"/> when published.
+    /// </summary>
+    public SuppressionKind Kind(params int[] coordinates)
+    {
+        var offset = Offset(coordinates);
+        return !suppressed[offset] ? SuppressionKind.None : primary[offset] ? SuppressionKind.Primary : SuppressionKind.Secondary;
+    }
 
     /// <summary>The count as it may be published, or null when it is suppressed (shown as "&lt; threshold").</summary>
     public long? Published(params int[] coordinates)
@@ -80,6 +93,14 @@ public sealed class SuppressedCube
 
         return offset;
     }
+}
+
+/// <summary>Whether a published entry is hidden, and why: its own small count (primary) or to protect another entry (secondary).</summary>
+public enum SuppressionKind
+{
+    None,
+    Primary,
+    Secondary,
 }
 
 /// <summary>
@@ -186,9 +207,10 @@ public static class Suppression
             suppressed[o] = counts[o] > 0 && counts[o] < threshold;
         }
 
+        var primary = (bool[])suppressed.Clone();
         ProtectHypercubes(counts, suppressed, sizes, strides);
         ProtectLines(counts, suppressed, sizes, strides);
-        return new SuppressedCube(cube, threshold, sizes, strides, counts, suppressed);
+        return new SuppressedCube(cube, threshold, sizes, strides, counts, suppressed, primary);
     }
 
     /// <summary>

@@ -12,22 +12,23 @@ namespace Meldroute.Web.Features.Figures;
 /// </summary>
 public static class SvgChart
 {
-    public static IHtmlContent Bars(string id, string title, string description, IReadOnlyList<(string Label, long? Value)> bars, string suppressedLabel)
+    public static IHtmlContent Bars(string id, string title, string description, IReadOnlyList<(string Label, FigureCell Cell)> bars, Func<FigureCell, string> show)
     {
         const int barHeight = 22, gap = 8, labelWidth = 230, chartWidth = 360, valueWidth = 60;
-        var max = Math.Max(1, bars.Select(b => b.Value ?? 0).DefaultIfEmpty().Max());
+        var max = Math.Max(1, bars.Select(b => b.Cell.Value ?? 0).DefaultIfEmpty().Max());
         var height = (bars.Count * (barHeight + gap)) + gap;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"mr-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {labelWidth + chartWidth + valueWidth} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{id}-desc\">{WebUtility.HtmlEncode(description)}</desc>");
         for (var i = 0; i < bars.Count; i++)
         {
-            var (label, value) = bars[i];
+            var (label, cell) = bars[i];
+            var value = cell.Value;
             var y = gap + (i * (barHeight + gap));
             var width = value is { } v ? (int)Math.Round(chartWidth * (double)v / max) : 0;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"14\" fill=\"#1a1a1a\">{WebUtility.HtmlEncode(label)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{width}\" height=\"{barHeight}\" fill=\"#01689b\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 6}\" y=\"{y + 16}\" font-size=\"14\" fill=\"#1a1a1a\">{WebUtility.HtmlEncode(value?.ToString(CultureInfo.InvariantCulture) ?? suppressedLabel)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 6}\" y=\"{y + 16}\" font-size=\"14\" fill=\"#1a1a1a\">{WebUtility.HtmlEncode(show(cell))}</text>");
         }
 
         svg.Append("</svg>");
@@ -36,13 +37,13 @@ public static class SvgChart
 
     /// <summary>
     /// One line per series over the same categories (months, quarters). A suppressed point breaks the line and is marked
-    /// with the suppressed label, so no value can be read off the drawing that the table does not publish.
+    /// with its symbol ("< 5" or "x"), so no value can be read off the drawing that the table does not publish.
     /// </summary>
-    public static IHtmlContent Lines(string id, string title, string description, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<long?> Values)> series, string suppressedLabel)
+    public static IHtmlContent Lines(string id, string title, string description, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<FigureCell> Values)> series, Func<FigureCell, string> show)
     {
         const int left = 50, top = 16, plotWidth = 560, plotHeight = 220, bottom = 44, legendHeight = 24;
         string[] colours = ["#01689b", "#5a5a5a", "#8b4a6b"];
-        var max = Math.Max(1, series.SelectMany(s => s.Values).Max(v => v ?? 0));
+        var max = Math.Max(1, series.SelectMany(s => s.Values).Max(v => v.Value ?? 0));
         var step = categories.Count > 1 ? plotWidth / (double)(categories.Count - 1) : 0;
         double X(int i) => left + (i * step);
         double Y(long v) => top + plotHeight - (plotHeight * (double)v / max);
@@ -78,7 +79,7 @@ public static class SvgChart
 
             for (var i = 0; i < values.Count && i < categories.Count; i++)
             {
-                if (values[i] is { } v)
+                if (values[i].Value is { } v)
                 {
                     points.Add(string.Create(CultureInfo.InvariantCulture, $"{X(i):0.#},{Y(v):0.#}"));
                     svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(i):0.#}\" cy=\"{Y(v):0.#}\" r=\"4\" fill=\"{colour}\"/>");
@@ -86,7 +87,7 @@ public static class SvgChart
                 else
                 {
                     Flush();
-                    svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i):0.#}\" y=\"{top + plotHeight - 6 - (s * 14)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{colour}\">{WebUtility.HtmlEncode(suppressedLabel)}</text>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i):0.#}\" y=\"{top + plotHeight - 6 - (s * 14)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{colour}\">{WebUtility.HtmlEncode(show(values[i]))}</text>");
                 }
             }
 

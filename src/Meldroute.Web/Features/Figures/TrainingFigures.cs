@@ -38,7 +38,7 @@ public static class TrainingFigures
             new FigureCube(["department", "year"], [[.. departments.Select(d => d.Name)], [.. years.Select(y => y.ToString(CultureInfo.InvariantCulture))]], counts),
             threshold);
         FigureCell Trained(int department, int yearIndex) =>
-            cube is null ? new FigureCell(0, false) : cube.Published(department, yearIndex) is { } v ? new FigureCell(v, false) : new FigureCell(null, true);
+            cube is null ? new FigureCell(0, false) : FigureCell.Of(cube, department, yearIndex);
 
         var shownYears = year is { } y && years.Contains(y) ? [y] : years;
         var perYear = new FigureTable(

@@ -38,6 +38,10 @@ public static class YearReport
             var body = new Body();
             body.Append(Heading(1, t["Report_Title", year, municipality]));
             body.Append(Paragraph(t["Report_Intro", year, figures.Threshold]));
+            foreach (var (symbol, meaning) in ExportFigures.Legend(figures, t))
+            {
+                body.Append(Paragraph(symbol + ": " + meaning));
+            }
 
             body.Append(Heading(2, t["Figures_BaselineTitle", figures.BaselineYear]));
             body.Append(Paragraph(t["Figures_BaselineExplain", figures.BaselineYear]));

@@ -17,9 +17,9 @@ public sealed record RetentionResult(
 /// deletion receipt and an audit event), closed victim dossiers lose their content after theirs, unless a legal hold
 /// stops it; meetings past the same term as those signals lose their title; signals stuck in intake and decisions not
 /// forwarded within the norm are counted for the officers' attention; unsent intake drafts go after 7 days; audit events older than their term are removed in
-/// whole days behind a checkpoint. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
+/// whole days behind a checkpoint, and the chain's head is anchored outside the database. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
-public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> options)
+public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, AuditAnchor anchor, TimeProvider clock, IOptions<RetentionOptions> options)
 {
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -73,6 +73,8 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, TimePr
         // Every run, not only when it purged: a checkpoint a busy reader held up after an earlier purge is made up here.
         await DeletedPages.WipeAsync(db, cancellationToken);
         await DeletedPages.VacuumKeysAsync(db, cancellationToken);
+        // The run moved the chain's checkpoint and added events: the head goes outside the database too.
+        await anchor.WriteAsync("retention", cancellationToken);
         return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged, draftsPurged);
     }
 

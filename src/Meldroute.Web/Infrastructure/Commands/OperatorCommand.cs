@@ -493,14 +493,24 @@ public sealed class OperatorCommand
     private static async Task<int> VerifyAuditAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
+        var result = await VerifyAuditLog.HandleAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<AuditAnchor>(), CancellationToken.None);
+        var anchor = result.Anchor is { } a
+            ? $"latest anchor: sequence {a.Sequence} of {a.AnchoredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} in {result.AnchorPath}"
+            : $"no anchor yet in {result.AnchorPath}";
         if (result.IsIntact)
         {
-            Console.WriteLine($"Audit log intact: {result.RowsChecked} rows checked.");
+            Console.WriteLine($"Audit log intact: {result.RowsChecked} rows checked; {anchor}.");
             return 0;
         }
 
-        await Console.Error.WriteLineAsync($"Audit log BROKEN at row {result.FirstBrokenSequence}: {result.Break} ({result.RowsChecked} rows read).");
+        var what = result.Break switch
+        {
+            AuditBreak.Truncated => $"the chain was TRUNCATED: it ends before row {result.FirstBrokenSequence}, but sequence {result.Anchor?.Sequence} was anchored",
+            AuditBreak.Rewritten => $"the chain's tail was REWRITTEN: row {result.FirstBrokenSequence} differs from its anchored hash",
+            AuditBreak.AnchorUnreadable => $"the last line of the anchor file {result.AnchorPath} is not an anchor",
+            var kind => kind.ToString(),
+        };
+        await Console.Error.WriteLineAsync($"Audit log BROKEN at row {result.FirstBrokenSequence}: {what} ({result.RowsChecked} rows read; {anchor}).");
         return 1;
     }
 

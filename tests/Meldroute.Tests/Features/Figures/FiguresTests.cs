@@ -155,8 +155,8 @@ public abstract class FiguresTests(Database database)
         using var reader = Sep.Reader(o => o with { Sep = new Sep(';'), Unescape = true }).From(new StringReader(csv.TrimStart('\uFEFF')));
         var rows = reader.Enumerate(r => (Table: r["table"].ToString(), Row: r["row"].ToString(), Column: r["column"].ToString(), Value: r["value"].ToString())).ToList();
         var perYear = Table(figures, "per-year");
-        var expected2025 = Value(Cell(perYear, "2025"));
-        Assert.Contains(("per-year", "2025", "Aantal", expected2025?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5"), rows);
+        var expected2025 = Shown(Cell(perYear, "2025"));
+        Assert.Contains(("per-year", "2025", "Aantal", expected2025), rows);
         Assert.Contains(rows, r => r.Value == "< 5");
         Assert.DoesNotContain(rows, r => r.Value is "1" or "2" or "3" or "4");
         Assert.Equal(HttpStatusCode.BadRequest, (await advisor.GetAsync("/api/figures/export?format=pdf")).StatusCode);
@@ -165,9 +165,76 @@ public abstract class FiguresTests(Database database)
         await using var xlsx = new MemoryStream(await (await advisor.GetAsync("/api/figures/export?format=xlsx")).Content.ReadAsByteArrayAsync());
         var sheetRows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "per-year").Cast<IDictionary<string, object>>().ToList();
         var row2025 = sheetRows.Single(r => r["Jaar"]?.ToString() == "2025");
-        Assert.Equal(expected2025?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5", Convert.ToString(row2025["Aantal"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected2025, Convert.ToString(row2025["Aantal"], System.Globalization.CultureInfo.InvariantCulture));
         xlsx.Position = 0;
         Assert.Contains(MiniExcelLibs.MiniExcel.GetSheetNames(xlsx), name => name == "per-department");
+    }
+
+    [Fact]
+    public async Task Counts_below_the_threshold_show_as_below_5_and_cells_hidden_to_protect_them_as_x_with_a_legend()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        await SeedAsync(app);
+        var advisorUser = await app.CreateAsync(Roles.PolicyAdvisor);
+        var advisor = await app.CreateApiClientAsync(advisorUser);
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var exact = await (await officer.GetAsync("/api/figures?exact=true")).JsonAsync(HttpStatusCode.OK);
+        var figures = await (await advisor.GetAsync("/api/figures")).JsonAsync(HttpStatusCode.OK);
+
+        // Every hidden cell of every table, judged against the exact count: "< 5" only for 1..4, "x" never for 1..4.
+        var shown = new Dictionary<(string Table, string Row, int Column), string>();
+        foreach (var table in figures.GetProperty("tables").EnumerateArray())
+        {
+            var key = table.GetProperty("key").GetString()!;
+            foreach (var row in table.GetProperty("rows").EnumerateArray())
+            {
+                var cells = row.GetProperty("cells").EnumerateArray().ToList();
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    var rowKey = row.GetProperty("key").GetString()!;
+                    shown[(key, rowKey, c)] = Shown(cells[c]);
+                    var count = Value(Cell(Table(exact, key), rowKey, c));
+                    if (Shown(cells[c]) == "< 5")
+                    {
+                        Assert.True(count is > 0 and < 5, $"{key}/{rowKey}/{c} shows < 5 but is {count}");
+                    }
+                    else if (Shown(cells[c]) == "x")
+                    {
+                        Assert.False(count is > 0 and < 5, $"{key}/{rowKey}/{c} shows x but is below the threshold");
+                    }
+                }
+            }
+        }
+
+        Assert.Contains("< 5", shown.Values);
+        Assert.Contains("x", shown.Values);
+        var years = figures.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        var perSource = Table(figures, "per-source");
+        Assert.Equal("< 5", Shown(Cell(perSource, "Mailbox", years.IndexOf(2025))));
+
+        // The page: the same symbols and the legend that explains them.
+        var page = await (await app.SignInAsync(advisorUser)).GetStringAsync("/Figures");
+        Assert.Contains("data-testid=\"figures-legend\"", page, StringComparison.Ordinal);
+        Assert.Contains("verborgen om een andere cel te beschermen", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"utrecht-table__cell\">x</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"utrecht-table__cell\">&lt; 5</td>", page, StringComparison.Ordinal);
+
+        // The CSV: every cell as in the JSON, and the legend as rows of its own.
+        var csv = await (await advisor.GetAsync("/api/figures/export?format=csv")).Content.ReadAsStringAsync();
+        using var reader = Sep.Reader(o => o with { Sep = new Sep(';'), Unescape = true }).From(new StringReader(csv.TrimStart('\uFEFF')));
+        var rows = reader.Enumerate(r => (Table: r["table"].ToString(), Row: r["row"].ToString(), Value: r["value"].ToString())).ToList();
+        Assert.Equal(shown.Count(s => s.Value == "x"), rows.Count(r => r.Table != "legend" && r.Value == "x"));
+        Assert.Equal(shown.Count(s => s.Value == "< 5"), rows.Count(r => r.Table != "legend" && r.Value == "< 5"));
+        var legend = rows.Where(r => r.Table == "legend").ToDictionary(r => r.Row, r => r.Value);
+        Assert.StartsWith("een aantal van 1 tot 5", legend["< 5"], StringComparison.Ordinal);
+        Assert.StartsWith("verborgen om een andere cel te beschermen", legend["x"], StringComparison.Ordinal);
+
+        // The spreadsheet has the legend as a sheet; exact figures hide nothing and need no legend.
+        await using var xlsx = new MemoryStream(await (await advisor.GetAsync("/api/figures/export?format=xlsx")).Content.ReadAsByteArrayAsync());
+        var legendSheet = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "legend").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["< 5", "x"], legendSheet.Select(r => Convert.ToString(r["symbol"], System.Globalization.CultureInfo.InvariantCulture)));
+        var exactCsv = await (await officer.GetAsync("/api/figures/export?format=csv&exact=true")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("legend;", exactCsv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -265,8 +332,8 @@ public abstract class FiguresTests(Database database)
         var body = docx.MainDocumentPart!.Document!.Body!;
         Assert.Contains("cijfers 2025", body.InnerText, StringComparison.Ordinal);
         var police = Rows(TableAfter(body, "Signalen per bron")).Single(r => r[0] == "Politie basisteam");
-        var expected = Value(Cell(perSource, "PoliceBasisteam"));
-        Assert.Equal(expected?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "< 5", police[1]);
+        Assert.Equal(Shown(Cell(perSource, "PoliceBasisteam")), police[1]);
+        Assert.Contains("x: verborgen om een andere cel te beschermen", body.InnerText, StringComparison.Ordinal);
 
         // Training, suppressed as on the page.
         var training = Rows(TableAfter(body, "Trainingen per jaar")).Single(r => r[0] == "2025");

@@ -285,6 +285,65 @@ public sealed class SuppressionTests
         Assert.True(result.IsSuppressed(T));
     }
 
+    // ---- Primary and secondary: "< 5" only for counts that are below the threshold ----
+
+    [Fact]
+    public void A_cell_hidden_only_to_protect_another_is_secondary_and_shown_as_x_not_as_below_the_threshold()
+    {
+        // The case from the issue: 1 and 13 with a total of 14. The 13 is hidden to protect the 1; "< 5" would be a lie.
+        var result = Suppression.Apply(OneDimensional(1, 13));
+
+        Assert.Equal(SuppressionKind.Primary, result.Kind(0));
+        Assert.Equal(SuppressionKind.Secondary, result.Kind(1));
+        Assert.Equal(SuppressionKind.None, result.Kind(T));
+        Assert.Equal("< 5", ExportFigures.Display(FigureCell.Of(result, 0), result.Threshold));
+        Assert.Equal("x", ExportFigures.Display(FigureCell.Of(result, 1), result.Threshold));
+        Assert.Equal("14", ExportFigures.Display(FigureCell.Of(result, T), result.Threshold));
+        Assert.Equal(new FigureCell(null, true, Secondary: true), FigureCell.Of(result, 1));
+    }
+
+    [Fact]
+    public void The_rectangle_around_a_small_cell_is_one_primary_and_three_secondary_cells()
+    {
+        var result = Suppression.Apply(TwoDimensional(new long[,]
+        {
+            { 3, 6, 20 },
+            { 7, 15, 30 },
+            { 8, 40, 50 },
+        }));
+
+        Assert.Equal(SuppressionKind.Primary, result.Kind(0, 0));
+        Assert.Equal(
+            [SuppressionKind.Secondary, SuppressionKind.Secondary, SuppressionKind.Secondary],
+            [result.Kind(0, 1), result.Kind(1, 0), result.Kind(1, 1)]);
+        Assert.Equal(SuppressionKind.None, result.Kind(0, T));
+    }
+
+    [Fact]
+    public void Every_entry_of_many_random_cubes_is_primary_exactly_when_its_count_is_below_the_threshold()
+    {
+        var secondary = 0;
+        foreach (var cube in RandomCubes(seed: 20261207, count: 200))
+        {
+            foreach (var threshold in new[] { 3, Suppression.DefaultThreshold, 10 })
+            {
+                var result = Suppression.Apply(cube, threshold);
+                foreach (var c in AllCoordinates(ValueCounts(cube)))
+                {
+                    var count = result.Count(c);
+                    var small = count > 0 && count < threshold;
+                    var expected = !result.IsSuppressed(c) ? SuppressionKind.None : small ? SuppressionKind.Primary : SuppressionKind.Secondary;
+                    Assert.Equal(expected, result.Kind(c));
+                    Assert.Equal(small, expected == SuppressionKind.Primary);
+                    secondary += expected == SuppressionKind.Secondary ? 1 : 0;
+                }
+            }
+        }
+
+        // Guards the test itself: the skewed cubes do need secondary suppression.
+        Assert.True(secondary > 0);
+    }
+
     // ---- Differencing attacks ----
 
     [Fact]
