@@ -131,8 +131,8 @@ public abstract class BaselineCountTests(Database database)
         Assert.False(string.IsNullOrEmpty(entry.GetProperty("enteredBy").GetString()));
         var id = entry.GetProperty("id").GetInt32();
 
-        // Bad input: every field's own Dutch message; nothing stored.
-        var refused = await (await advisor.PutAsJsonAsync("/api/figures/baseline", new { year = 1990, source = "Mailbox", count = -1, note = new string('x', 501) })).JsonAsync(HttpStatusCode.BadRequest);
+        // Bad input (a whole body, as every PUT must send): every field's own Dutch message; nothing stored.
+        var refused = await (await advisor.PutAsJsonAsync("/api/figures/baseline", new { year = 1990, form = (string?)null, source = "Mailbox", count = -1, note = new string('x', 501), version = (Guid?)null })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["Count", "Form", "Note", "Year"], refused.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.StartsWith("Vul een jaar in van 2000", refused.GetProperty("errors").GetProperty("Year")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await SetAsync(officer, 2023, "Labour", "InternalReport", 1)).StatusCode);
