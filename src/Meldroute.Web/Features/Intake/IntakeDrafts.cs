@@ -93,7 +93,7 @@ public static class IntakeDrafts
 
             if (request.Version is not { } version)
             {
-                return Outcome<IntakeDraftSummary>.Invalid(nameof(request.Version), t["Api_VersionRequired"]);
+                return Outcome<IntakeDraftSummary>.Invalid(nameof(request.Version), t["Draft_VersionRequired"]);
             }
 
             if (found.Version != version)
