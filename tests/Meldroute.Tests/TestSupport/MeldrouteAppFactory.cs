@@ -136,10 +136,8 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
                 PostgresCluster.Instance.DropDatabase(ownPostgresDatabase);
             }
 
-            foreach (var folder in new[] { dataFolder, KeysFolder }.Where(Directory.Exists))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            TestFolder.Delete(dataFolder);
+            TestFolder.Delete(KeysFolder);
         }
     }
 }

@@ -275,13 +275,22 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
     private readonly ConcurrentQueue<DataKeyMaterial> ahead = new();
     private int refilling;
     private Task refill = Task.CompletedTask;
-    private volatile bool stopped;
+    private bool stopped;
+
+    /// <summary>Orders a batch's start against the app's stop, so that no batch starts after Dispose looked for one.</summary>
+    private readonly Lock stopping = new();
 
     /// <summary>When the app stops: no new batch, and the one being written is finished before the key file is let go.</summary>
     public void Dispose()
     {
-        stopped = true;
-        refill.Wait(TimeSpan.FromSeconds(15));
+        Task last;
+        lock (stopping)
+        {
+            stopped = true;
+            last = refill;
+        }
+
+        last.Wait(TimeSpan.FromSeconds(15));
     }
 
     /// <summary>
@@ -314,32 +323,41 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
     /// </summary>
     private void RefillIfLow()
     {
-        if (aheadStore is null || stopped || ahead.Count >= AheadBatch / 2 || Interlocked.Exchange(ref refilling, 1) == 1)
+        if (aheadStore is null || ahead.Count >= AheadBatch / 2 || Interlocked.Exchange(ref refilling, 1) == 1)
         {
             return;
         }
 
-        refill = Task.Run(async () =>
+        lock (stopping)
         {
-            try
-            {
-                var batch = Enumerable.Range(0, AheadBatch).Select(_ => New()).ToList();
-                await aheadStore.StoreAheadAsync([.. batch.Select(b => b.Row)]);
-                foreach (var (_, key) in batch)
-                {
-                    ahead.Enqueue(key);
-                }
-            }
-            catch (System.Data.Common.DbException)
-            {
-                // The key file was busy past its timeout or is gone (an app being stopped): keys are made with their
-                // owners meanwhile, and the next new owner tries again.
-            }
-            finally
+            if (stopped)
             {
                 Volatile.Write(ref refilling, 0);
+                return;
             }
-        });
+
+            refill = Task.Run(async () =>
+            {
+                try
+                {
+                    var batch = Enumerable.Range(0, AheadBatch).Select(_ => New()).ToList();
+                    await aheadStore.StoreAheadAsync([.. batch.Select(b => b.Row)]);
+                    foreach (var (_, key) in batch)
+                    {
+                        ahead.Enqueue(key);
+                    }
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // The key file was busy past its timeout or is gone (an app being stopped): keys are made with their
+                    // owners meanwhile, and the next new owner tries again.
+                }
+                finally
+                {
+                    Volatile.Write(ref refilling, 0);
+                }
+            });
+        }
     }
 
     private (DataKey Row, DataKeyMaterial Key) New()
