@@ -266,8 +266,20 @@ public static class ListSignals
     private static IQueryable<Listed> Project(IQueryable<Signal> query) =>
         query.Select(s => new Listed(new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, s.Forms | s.ClassifiedForms, s.Source, s.Urgency, s.AcuteDanger, s.LocationType), s.InboxRank, s.DecidedAt, s.AssignedOfficerId, s.Version));
 
+    /// <summary>
+    /// The query of a first page as the database gets it (for the tests that read its plan): by urgency the open
+    /// signals' one range of the rank index; otherwise the read of one status (<paramref name="stream"/>) by receipt.
+    /// </summary>
+    internal static IQueryable<Signal> FirstPageQuery(MeldrouteDbContext db, SignalFilter filter, DateTimeOffset now, FiguresOptions norms, SignalStatus stream = SignalStatus.Received) =>
+        filter.Sort == InboxSort.Urgency
+            ? ByRank(Filtered(db, filter, now, norms).Where(Open(filter)), null, filter.Limit + 1)
+            : ByReceipt(Filtered(db, filter, now, norms).Where(s => s.Status == stream), filter.Sort == InboxSort.Newest).Take(filter.Limit + 1);
+
+    private static Task<List<Listed>> ReadByRankAsync(IQueryable<Signal> query, PageCursor? cursor, int count, CancellationToken cancellationToken) =>
+        Project(ByRank(query, cursor, count)).ToListAsync(cancellationToken);
+
     /// <summary>By urgency: one range of the index on (rank, received, reference), from the cursor on, in either direction.</summary>
-    private static Task<List<Listed>> ReadByRankAsync(IQueryable<Signal> query, PageCursor? cursor, int count, CancellationToken cancellationToken)
+    private static IQueryable<Signal> ByRank(IQueryable<Signal> query, PageCursor? cursor, int count)
     {
         var backward = cursor?.Backward == true;
         if (cursor is not null)
@@ -284,8 +296,13 @@ public static class ListSignals
         var ordered = backward
             ? query.OrderByDescending(s => s.InboxRank).ThenByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Reference)
             : query.OrderBy(s => s.InboxRank).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Reference);
-        return Project(ordered.Take(count)).ToListAsync(cancellationToken);
+        return ordered.Take(count);
     }
+
+    /// <summary>One status's rows by receipt, then reference: the order of the index on (status, received, reference).</summary>
+    private static IOrderedQueryable<Signal> ByReceipt(IQueryable<Signal> stream, bool descending) => descending
+        ? stream.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Reference)
+        : stream.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Reference);
 
     /// <summary>
     /// Oldest, newest or by due date: every status read from the index on (status, received, reference), from the
@@ -310,10 +327,7 @@ public static class ListSignals
                 stream = stream.Where(bound);
             }
 
-            stream = descending
-                ? stream.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Reference)
-                : stream.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Reference);
-            read.AddRange(await Project(stream.Take(count)).ToListAsync(cancellationToken));
+            read.AddRange(await Project(ByReceipt(stream, descending).Take(count)).ToListAsync(cancellationToken));
         }
 
         // A stable sort: rows equal in (due day, received, status) come from one status and keep its order by reference.
