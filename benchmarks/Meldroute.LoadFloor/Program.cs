@@ -35,8 +35,8 @@ internal sealed record FloorPerson(string? Name, string? Age, string? Nationalit
 
 internal sealed class Floor(bool postgres, string connectionString)
 {
-    // SignalStatus: Forwarded = 4, Closed = 5, ClosedWithoutAction = 6 are not open.
-    private const string Open = "\"Status\" NOT IN (4, 5, 6)";
+    // Open signals have an inbox rank below 3 (acute 0, high 1, other 2); forwarded and closed ones 3.
+    private const string Open = "\"InboxRank\" < 3";
 
     private static readonly string[] FiguresQueries =
     [
@@ -58,10 +58,10 @@ internal sealed class Floor(bool postgres, string connectionString)
         await ExecuteAsync(connection, transaction, """
             INSERT INTO "Signals" ("Id", "Reference", "SubmittedById", "ReceivedAt", "LastChangedAt", "ReceivedMonth", "Source", "Status", "Urgency",
                 "AcuteDanger", "Description", "ObservedOn", "LocationType", "LocationDetail", "Forms", "ClassifiedForms", "IndicatorCodes",
-                "ConfirmedIndicatorCodes", "InvolvesMinor", "Version")
-            VALUES (@id, @reference, 'floor', @now, @now, @month, 0, 0, 0, @danger, @description, @observed, 0, @detail, @forms, 0, @codes, '', FALSE, @version)
+                "ConfirmedIndicatorCodes", "InvolvesMinor", "Version", "InboxRank")
+            VALUES (@id, @reference, 'floor', @now, @now, @month, 0, 0, 0, @danger, @description, @observed, 0, @detail, @forms, 0, @codes, '', FALSE, @version, @rank)
             """, ct,
-            ("id", Id(id)), ("reference", reference), ("now", Time(now)), ("month", (now.Year * 100) + now.Month), ("danger", s.AcuteDanger),
+            ("id", Id(id)), ("reference", reference), ("now", Time(now)), ("month", (now.Year * 100) + now.Month), ("danger", s.AcuteDanger), ("rank", s.AcuteDanger ? 0 : 2),
             ("description", s.Description), ("observed", Date(s.ObservedOn)), ("detail", s.LocationDetail), ("forms", forms),
             ("codes", string.Join(',', s.IndicatorCodes ?? [])), ("version", Id(Guid.NewGuid())));
         var order = 0;
@@ -79,18 +79,17 @@ internal sealed class Floor(bool postgres, string connectionString)
         return new { id, reference, status = "Received" };
     }
 
+    /// <summary>The inbox's first page as the app reads it: the open signals by triage rank, then oldest, from their index, one more than a page to tell whether there is a next; no count.</summary>
     public async Task<object> InboxAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
-        await using var count = connection.CreateCommand();
-        count.CommandText = $"""SELECT COUNT(*) FROM "Signals" WHERE {Open}""";
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         await using var page = connection.CreateCommand();
         page.CommandText = $"""
             SELECT "Id", "Reference", "Status", "ReceivedAt", "Forms" | "ClassifiedForms", "Source", "Urgency", "AcuteDanger", "LocationType"
-            FROM "Signals" WHERE {Open} ORDER BY "ReceivedAt", "Reference" LIMIT 25
+            FROM "Signals" WHERE {Open} ORDER BY "InboxRank", "ReceivedAt", "Reference" LIMIT 26
             """;
-        return new { rows = await ReadAllAsync(page, ct), total, page = 1, pageSize = 25 };
+        var rows = await ReadAllAsync(page, ct);
+        return new { rows = rows.Take(25), total = (int?)null, page = 1, pageSize = 25, next = rows.Count > 25 ? "more" : null };
     }
 
     /// <summary>GetSignal's reads: the signal's row and its people, as stored (no decryption, no audit event).</summary>

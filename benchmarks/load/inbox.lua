@@ -1,3 +1,3 @@
--- The officer's inbox: GET /api/signals (ListSignals), the first page of the open signals with their count.
+-- The officer's inbox: GET /api/signals (ListSignals), the first page of the open signals, most urgent first (no count).
 path = "/api/signals"
 dofile("get.lua")

@@ -9,7 +9,8 @@
 #   benchmarks/load/run.sh --smoke         CI: sqlite only, 1 connection, 3 s per run, 200 open signals
 #   benchmarks/load/run.sh --smoke --built Debug   the same on the binaries `dotnet build` made (test.sh does this)
 #   options: --db sqlite|postgres|both  --duration 10s  --warmup 3s  --connections "1 8 32"  --endpoints "submit signal inbox figures"
-#            --open 10000  --keep  --built CONFIG  --no-startup (leaves out the start-up times, for repeated runs)
+#            --open 10000 (open signals seeded before the runs, e.g. --open 200 and --open 100000 for the inbox's keyset target)
+#            --keep  --built CONFIG  --no-startup (leaves out the start-up times, for repeated runs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -169,8 +170,8 @@ account_token() { # provider connection-string role base-url
   echo "no token for $3: $json" >&2; return 1
 }
 
-open_total() { # base-url token → number of open signals in the inbox
-  curl -s -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $2" "$1/api/signals" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+open_total() { # base-url token → number of open signals in the inbox (counted only when asked: count=true)
+  curl -s -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $2" "$1/api/signals?count=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
 }
 
 results="$work/results.txt"

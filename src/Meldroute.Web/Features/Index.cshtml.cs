@@ -32,7 +32,7 @@ public sealed class IndexModel(UserManager<MeldrouteUser> users, Infrastructure.
         MaySetUp = User.IsInRole(Infrastructure.Security.Roles.Administrator);
         if (!User.IsInRole(Infrastructure.Security.Roles.VictimCareCoordinator))
         {
-            GrantedDossiers = (await VictimDossiers.ListVictimDossiers.HandleAsync(db, User, clock.GetUtcNow(), new Retention.RetentionOptions(), includeClosed: false, HttpContext.RequestAborted)).Count;
+            GrantedDossiers = await VictimDossiers.ListVictimDossiers.CountGrantedOpenAsync(db, User, clock.GetUtcNow(), HttpContext.RequestAborted);
         }
     }
 }

@@ -4,6 +4,7 @@ using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Audit;
 
@@ -23,8 +24,11 @@ public static class AuditApi
         return app;
     }
 
-    public static async Task<Ok<AuditPage>> SearchAuditLogAsync([AsParameters] AuditQueryParameters query, [AsParameters] AuditServices services, CancellationToken ct) =>
-        TypedResults.Ok(await SearchAuditLog.HandleAsync(services.Db, services.Audit, query.ToQuery(), ct));
+    public static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> SearchAuditLogAsync(
+        [AsParameters] AuditQueryParameters query, [AsParameters] AuditServices services, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        query.Page > 1
+            ? TypedResults.ValidationProblem(PageCursor.PageError(t), title: t["Api_Invalid"])
+            : (await SearchAuditLog.HandleAsync(services.Db, services.Audit, t, query.ToQuery(), ct)).ToResult(t);
 
     public static async Task<FileContentHttpResult> ExportAuditLogAsync([AsParameters] AuditQueryParameters query, [AsParameters] AuditServices services, CancellationToken ct) =>
         TypedResults.File(await ExportAuditLog.HandleAsync(services.Db, services.Audit, query.ToQuery(), ct), ExportAuditLog.ContentType, "auditlog.csv");
@@ -50,8 +54,22 @@ public sealed class AuditQueryParameters
 
     public string? CorrelationId { get; set; }
 
+    /// <summary>Only page 1: the pages after it are reached by <see cref="Cursor"/> (the <c>next</c> of the page before).</summary>
     [Range(1, QueryRanges.PageMax)]
     public int? Page { get; set; }
 
-    public AuditQuery ToQuery() => new() { UserId = UserId, Object = Object, Action = Action, From = From, To = To, CorrelationId = CorrelationId, Page = Page ?? 1 };
+    /// <summary>Where the page starts: the <c>next</c> or <c>previous</c> of another page (search only; the export has no pages).</summary>
+    public string? Cursor { get; set; }
+
+    [Range(1, SearchAuditLog.LimitMax)]
+    public int? Limit { get; set; }
+
+    /// <summary>Count every matching event into <c>total</c>: a count of the whole log, so only when asked.</summary>
+    public bool? Count { get; set; }
+
+    public AuditQuery ToQuery() => new()
+    {
+        UserId = UserId, Object = Object, Action = Action, From = From, To = To, CorrelationId = CorrelationId,
+        Cursor = Cursor, Limit = Limit ?? SearchAuditLog.PageSize, Count = Count ?? false,
+    };
 }

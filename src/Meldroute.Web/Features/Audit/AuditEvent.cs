@@ -122,8 +122,10 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
-        builder.HasIndex(e => new { e.ObjectType, e.ObjectId });
-        builder.HasIndex(e => e.ActorId);
+        // The search pages newest first by sequence: by actor and by object (a signal's reference: "who has seen it") each
+        // from an index in that order.
+        builder.HasIndex(e => new { e.ActorId, e.Sequence });
+        builder.HasIndex(e => new { e.ObjectId, e.Sequence });
     }
 }
 

@@ -3,7 +3,9 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Meldroute.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Audit;
 
@@ -12,26 +14,34 @@ namespace Meldroute.Web.Features.Audit;
 /// action and period (newest first; "who has seen this signal" is a search on its reference), and a CSV export.
 /// </summary>
 [Authorize(Policy = Policies.PrivacyOfficer)]
-public sealed class IndexModel(AuditTrail audit, AuditAnchor anchor, MeldrouteDbContext db) : PageModel
+public sealed class IndexModel(AuditTrail audit, AuditAnchor anchor, MeldrouteDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AuditQuery Query { get; set; } = new();
 
     public AuditVerification Verification { get; private set; } = AuditVerification.Intact(0);
 
-    public AuditPage Events { get; private set; } = new([], 0, 1, SearchAuditLog.PageSize);
+    public AuditPage Events { get; private set; } = new([], null, 1, SearchAuditLog.PageSize);
 
     /// <summary>Accounts to search by, shown by e-mail address, chosen by id.</summary>
     public IReadOnlyList<(string Id, string Email)> Accounts { get; private set; } = [];
 
-    public int PageCount => Math.Max(1, (Events.Total + Events.PageSize - 1) / Events.PageSize);
+    public Pager Pager => new("/Audit/Index", Events.Previous, Events.Next, RouteFor(null)) { PastFirst = Events.Page is null, CursorName = "Query.Cursor" };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // Unreadable dates in the search are ignored, not an error page.
         ModelState.Clear();
         Verification = await VerifyAuditLog.HandleAsync(audit, anchor, cancellationToken);
-        Events = await SearchAuditLog.HandleAsync(db, audit, Query, cancellationToken);
+        var outcome = await SearchAuditLog.HandleAsync(db, audit, t, Query, cancellationToken);
+        if (outcome.Kind != OutcomeKind.Ok)
+        {
+            // An unreadable cursor shows the first page.
+            Query.Cursor = null;
+            outcome = await SearchAuditLog.HandleAsync(db, audit, t, Query, cancellationToken);
+        }
+
+        Events = outcome.Value!;
         Accounts = [.. (await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Email ?? u.Id)).OrderBy(u => u.Item2, StringComparer.Ordinal)];
         await audit.RecordAsync(new AuditEntry("audit.viewed", AuditOutcome.Success, "audit-log", null, "supervision"), cancellationToken);
     }
@@ -43,7 +53,7 @@ public sealed class IndexModel(AuditTrail audit, AuditAnchor anchor, MeldrouteDb
         return File(csv, ExportAuditLog.ContentType, $"auditlog-{Query.From:yyyyMMdd}-{Query.To:yyyyMMdd}.csv");
     }
 
-    public Dictionary<string, string?> RouteFor(int page) => new()
+    public Dictionary<string, string?> RouteFor(string? cursor) => new()
     {
         ["Query.UserId"] = Query.UserId,
         ["Query.Object"] = Query.Object,
@@ -51,6 +61,6 @@ public sealed class IndexModel(AuditTrail audit, AuditAnchor anchor, MeldrouteDb
         ["Query.From"] = Query.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Query.To"] = Query.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Query.CorrelationId"] = Query.CorrelationId,
-        ["Query.Page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Query.Cursor"] = cursor,
     };
 }

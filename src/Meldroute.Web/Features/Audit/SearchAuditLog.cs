@@ -1,6 +1,8 @@
 using System.Globalization;
+using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using nietras.SeparatedValues;
 
 namespace Meldroute.Web.Features.Audit;
@@ -24,7 +26,13 @@ public sealed class AuditQuery
     /// <summary>A W3C trace id from the tracing backend: the events of that request.</summary>
     public string? CorrelationId { get; set; }
 
-    public int Page { get; set; } = 1;
+    /// <summary>Where the page starts (<see cref="Shared.PageCursor"/>): the <c>next</c> or <c>previous</c> of another page.</summary>
+    public string? Cursor { get; set; }
+
+    public int Limit { get; set; } = SearchAuditLog.PageSize;
+
+    /// <summary>Count every event that matches (<see cref="AuditPage.Total"/>): a count of the whole log, so only when asked.</summary>
+    public bool Count { get; set; }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(UserId) && string.IsNullOrWhiteSpace(Object) && string.IsNullOrWhiteSpace(Action) && From is null && To is null && string.IsNullOrWhiteSpace(CorrelationId);
 }
@@ -35,25 +43,62 @@ public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string? 
     public string? ObjectName { get; init; }
 }
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize);
+/// <summary>
+/// One page of the search, newest first. <see cref="Next"/> and <see cref="Previous"/> are the cursors of the neighbouring
+/// pages; <see cref="Total"/> is counted only when asked; <see cref="Page"/> is 1 on the first page, null further on.
+/// </summary>
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int? Total, int? Page, int PageSize)
+{
+    public string? Next { get; init; }
 
-/// <summary>SearchAuditLog and ExportAuditLog. Searching and exporting are themselves audited.</summary>
+    public string? Previous { get; init; }
+}
+
+/// <summary>
+/// SearchAuditLog and ExportAuditLog. Searching and exporting are themselves audited. The search pages by the sequence
+/// number, newest first (keyset pagination): a page reads its rows from the primary key or the actor's and object's
+/// indexes, whatever the size of the log.
+/// </summary>
 public static class SearchAuditLog
 {
     public const int PageSize = 50;
 
-    public static async Task<AuditPage> HandleAsync(MeldrouteDbContext db, AuditTrail audit, AuditQuery query, CancellationToken cancellationToken)
+    public const int LimitMax = 200;
+
+    private const string Kind = "audit";
+
+    public static async Task<Outcome<AuditPage>> HandleAsync(MeldrouteDbContext db, AuditTrail audit, IStringLocalizer t, AuditQuery query, CancellationToken cancellationToken)
     {
+        if (!PageCursor.TryDecode(query.Cursor, Kind, 1, out var cursor) || (cursor is not null && !cursor.TryLong(0, out _)))
+        {
+            return Outcome<AuditPage>.Invalid(PageCursor.Error(t));
+        }
+
         var filtered = Filter(db, query);
-        var total = await filtered.CountAsync(cancellationToken);
-        var page = Math.Clamp(query.Page, 1, 1_000_000);
-        var rows = await ToRowsAsync(db, filtered.OrderByDescending(e => e.Sequence).Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
+        var limit = Math.Clamp(query.Limit, 1, LimitMax);
+        var page = await KeysetPage<AuditEvent>.ReadAsync(cursor, limit, (at, count) => ReadAsync(filtered, at, count, cancellationToken),
+            (e, before) => new PageCursor(Kind, before, [PageCursor.Of(e.Sequence)]));
+        var total = query.Count ? await filtered.CountAsync(cancellationToken) : (int?)null;
+        var rows = await ToRowsAsync(db, page.Rows, cancellationToken);
         if (!query.IsEmpty)
         {
             await audit.RecordAsync(new AuditEntry("audit.searched", AuditOutcome.Success, "audit-log", query.Object?.Trim(), "supervision"), cancellationToken);
         }
 
-        return new AuditPage(rows, total, page, PageSize);
+        return Outcome<AuditPage>.Ok(new AuditPage(rows, total, page.IsFirst ? 1 : null, limit) { Next = page.Next, Previous = page.Previous });
+    }
+
+    /// <summary>Newest first from the cursor on; a backward read (toward newer events) oldest first.</summary>
+    private static Task<List<AuditEvent>> ReadAsync(IQueryable<AuditEvent> events, PageCursor? cursor, int count, CancellationToken cancellationToken)
+    {
+        var backward = cursor?.Backward == true;
+        if (cursor is not null)
+        {
+            cursor.TryLong(0, out var sequence);
+            events = backward ? events.Where(e => e.Sequence > sequence) : events.Where(e => e.Sequence < sequence);
+        }
+
+        return (backward ? events.OrderBy(e => e.Sequence) : events.OrderByDescending(e => e.Sequence)).Take(count).ToListAsync(cancellationToken);
     }
 
     /// <summary>The events that match the query: also what ExportAuditLog exports.</summary>
@@ -68,8 +113,10 @@ public static class SearchAuditLog
 
         if (!string.IsNullOrWhiteSpace(query.Object))
         {
+            // As typed, or upper-case (references are); one value when that is the same, so that the index on (object, sequence) serves it in order.
             var objectId = query.Object.Trim();
-            events = events.Where(e => e.ObjectId == objectId || e.ObjectId == objectId.ToUpperInvariant());
+            var upper = objectId.ToUpperInvariant();
+            events = upper == objectId ? events.Where(e => e.ObjectId == objectId) : events.Where(e => e.ObjectId == objectId || e.ObjectId == upper);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Action))
@@ -100,9 +147,11 @@ public static class SearchAuditLog
         return events;
     }
 
-    internal static async Task<List<AuditRow>> ToRowsAsync(MeldrouteDbContext db, IQueryable<AuditEvent> events, CancellationToken cancellationToken)
+    internal static async Task<List<AuditRow>> ToRowsAsync(MeldrouteDbContext db, IQueryable<AuditEvent> events, CancellationToken cancellationToken) =>
+        await ToRowsAsync(db, await events.ToListAsync(cancellationToken), cancellationToken);
+
+    private static async Task<List<AuditRow>> ToRowsAsync(MeldrouteDbContext db, IReadOnlyList<AuditEvent> list, CancellationToken cancellationToken)
     {
-        var list = await events.ToListAsync(cancellationToken);
         // Accounts as people know them, the actor by address and an account that is the object by name and address: ids tell a reader nothing.
         var userIds = list.Select(e => e.ActorId).Concat(list.Where(e => e.ObjectType == "user").Select(e => e.ObjectId)).OfType<string>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);

@@ -55,7 +55,8 @@ internal sealed class CaseTableMeetingConfiguration : IEntityTypeConfiguration<C
         builder.Property(m => m.Title).HasMaxLength(200);
         builder.Property(m => m.CreatedById).HasMaxLength(64);
         builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.HasIndex(m => m.ScheduledAt);
+        // The meeting list, latest first a page at a time (keyset pagination); the id breaks ties.
+        builder.HasIndex(m => new { m.ScheduledAt, m.Id });
         builder.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -41,8 +41,19 @@ public sealed class SignalFilterQuery
 
     public InboxSort? Sort { get; set; }
 
+    /// <summary>Only page 1: the pages after it are reached by <see cref="Cursor"/> (the <c>next</c> of the page before).</summary>
     [Range(1, QueryRanges.PageMax)]
     public int? Page { get; set; }
+
+    /// <summary>Where the page starts: the <c>next</c> or <c>previous</c> of another page with the same sort.</summary>
+    public string? Cursor { get; set; }
+
+    /// <summary>Rows per page.</summary>
+    [Range(1, ListSignals.LimitMax)]
+    public int? Limit { get; set; }
+
+    /// <summary>Count every signal that passes the filters into <c>total</c> (not with a search): a count of the whole backlog, so only when asked.</summary>
+    public bool? Count { get; set; }
 
     public SignalFilter ToFilter(ClaimsPrincipal user) => new()
     {
@@ -56,7 +67,9 @@ public sealed class SignalFilterQuery
         AssignedTo = Mine == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "" : null,
         Query = Q,
         Sort = Sort ?? InboxSort.Urgency,
-        Page = Page ?? 1,
+        Cursor = Cursor,
+        Limit = Limit ?? ListSignals.PageSize,
+        Count = Count ?? false,
     };
 }
 
@@ -78,9 +91,11 @@ public static class HandlingApi
         return app;
     }
 
-    public static async Task<Ok<InboxPage>> ListSignalsAsync(
-        [AsParameters] SignalFilterQuery query, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> retention, IOptions<Figures.FiguresOptions> norms, CancellationToken ct) =>
-        TypedResults.Ok(await ListSignals.HandleAsync(db, audit, query.ToFilter(user), clock.GetUtcNow(), retention.Value, norms.Value, ct));
+    public static async Task<Results<Ok<InboxPage>, ValidationProblem, ProblemHttpResult>> ListSignalsAsync(
+        [AsParameters] SignalFilterQuery query, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> retention, IOptions<Figures.FiguresOptions> norms, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        query.Page > 1
+            ? TypedResults.ValidationProblem(PageCursor.PageError(t), title: t["Api_Invalid"])
+            : (await ListSignals.HandleAsync(db, audit, t, query.ToFilter(user), clock.GetUtcNow(), retention.Value, norms.Value, ct)).ToResult(t);
 
     public static async Task<Results<Ok<SignalChanged>, ValidationProblem, ProblemHttpResult>> TakeSignalAsync(Guid id, TakeSignalRequest request, ClaimsPrincipal user, SignalChanges c, CancellationToken ct) =>
         (await TakeSignal.HandleAsync(c, user, id, request, ct)).ToResult(c.T);

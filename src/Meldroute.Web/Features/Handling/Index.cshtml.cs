@@ -9,6 +9,7 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Meldroute.Web.Features.Handling;
@@ -20,7 +21,7 @@ namespace Meldroute.Web.Features.Handling;
 /// Taking a signal (TakeSignal) is a small form on each row.
 /// </summary>
 [Authorize(Policy = Policies.SpecialistOfficer)]
-public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalChanges commands, TimeProvider clock, IOptions<Retention.RetentionOptions> retention, IOptions<FiguresOptions> norms) : PageModel
+public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalChanges commands, TimeProvider clock, IOptions<Retention.RetentionOptions> retention, IOptions<FiguresOptions> norms, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SignalStatus? Status { get; set; }
@@ -50,8 +51,9 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalCh
     [BindProperty]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Where the page starts (<see cref="PageCursor"/>); an unreadable one shows the first page.</summary>
+    [BindProperty(SupportsGet = true, Name = PageCursor.Parameter)]
+    public string? Cursor { get; set; }
 
     /// <summary>The signal to take and the version the officer saw.</summary>
     [BindProperty]
@@ -60,9 +62,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalCh
     [BindProperty]
     public Guid? TakeVersion { get; set; }
 
-    public InboxPage Inbox { get; private set; } = new([], 0, 1, ListSignals.PageSize);
-
-    public int PageCount => Math.Max(1, (Inbox.Total + Inbox.PageSize - 1) / Inbox.PageSize);
+    public InboxPage Inbox { get; private set; } = new([], null, 1, ListSignals.PageSize);
 
     public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -89,7 +89,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalCh
             ok: taken =>
             {
                 Taken = taken.Reference;
-                return RedirectToPage("./Index", RouteFor(PageNumber));
+                return RedirectToPage("./Index", RouteFor(Cursor));
             },
             again: async () =>
             {
@@ -101,9 +101,9 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalCh
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        // Unreadable filter values are ignored rather than failing the page.
+        // Unreadable filter values are ignored rather than failing the page; so is an unreadable cursor (the first page).
         ModelState.Clear();
-        Inbox = await ListSignals.HandleAsync(db, audit, new SignalFilter
+        var filter = new SignalFilter
         {
             Status = Status,
             Form = Form,
@@ -115,11 +115,26 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalCh
             AssignedTo = Mine ? UserId ?? "" : null,
             Query = Q,
             Sort = Sort ?? InboxSort.Urgency,
-            Page = Math.Clamp(PageNumber, 1, 100_000),
-        }, clock.GetUtcNow(), retention.Value, norms.Value, cancellationToken);
+            Cursor = Cursor,
+        };
+        var outcome = await ListSignals.HandleAsync(db, audit, t, filter, clock.GetUtcNow(), retention.Value, norms.Value, cancellationToken);
+        if (outcome.Kind != OutcomeKind.Ok)
+        {
+            filter.Cursor = Cursor = null;
+            outcome = await ListSignals.HandleAsync(db, audit, t, filter, clock.GetUtcNow(), retention.Value, norms.Value, cancellationToken);
+        }
+
+        Inbox = outcome.Value!;
     }
 
-    public Dictionary<string, string?> RouteFor(int page) => new()
+    /// <summary>The pages before and after this one; with a search they are buttons of the search form, so that its words stay out of the URL.</summary>
+    public Pager Pager => new("/Handling/Index", Inbox.Previous, Inbox.Next, RouteFor(null), string.IsNullOrWhiteSpace(Q) ? null : "inbox-filters")
+    {
+        NextText = Inbox.SearchLimitReached ? "Inbox_SearchFurther" : null,
+        PastFirst = Inbox.Page is null,
+    };
+
+    public Dictionary<string, string?> RouteFor(string? cursor) => new()
     {
         ["Status"] = Status?.ToString(),
         ["Form"] = Form?.ToString(),
@@ -129,6 +144,6 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, SignalCh
         ["Late"] = Late ? "true" : null,
         ["Mine"] = Mine ? "true" : null,
         ["Sort"] = Sort?.ToString(),
-        ["p"] = page.ToString(CultureInfo.InvariantCulture),
+        [PageCursor.Parameter] = cursor,
     };
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
@@ -84,9 +85,18 @@ public static class IntakeApi
         return created ? TypedResults.Created($"/api/my/signals/{response.Id}", response) : TypedResults.Ok(response);
     }
 
-    public static async Task<Ok<List<MySignalSummary>>> ListMySignalsAsync(ClaimsPrincipal user, MeldrouteDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await ListMySignals.HandleAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct))
-            .Select(s => new MySignalSummary(s.Id, s.Reference, s.Status.ToString(), s.LastChangedOn)).ToList());
+    /// <summary>A page of the reporter's own signals (<c>limit</c>, default and most <see cref="ListMySignals.LimitMax"/>); the neighbouring pages in the Link header.</summary>
+    public static async Task<Results<Ok<List<MySignalSummary>>, ValidationProblem, ProblemHttpResult>> ListMySignalsAsync(
+        [FromQuery] string? cursor, [Range(1, ListMySignals.LimitMax)] int? limit, ClaimsPrincipal user, MeldrouteDbContext db, HttpContext http, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var outcome = await ListMySignals.HandleAsync(db, t, user.FindFirstValue(ClaimTypes.NameIdentifier)!, cursor, limit ?? ListMySignals.LimitMax, ct);
+        if (outcome.Value is { } page)
+        {
+            PageCursor.AddLinks(http, page.Previous, page.Next);
+        }
+
+        return outcome.ToResult(page => TypedResults.Ok(page.Rows.Select(s => new MySignalSummary(s.Id, s.Reference, s.Status.ToString(), s.LastChangedOn)).ToList()), t);
+    }
 
     public static async Task<Results<Ok<MySignal>, ProblemHttpResult>> GetMySignalAsync(
         Guid id, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>

@@ -15,6 +15,9 @@ public sealed record NavigationLink(NavigationItem Item, int? Count, bool Curren
 /// <summary>The main navigation. Each item names the same policy as the page it leads to.</summary>
 public sealed class Navigation(IAuthorizationService authorization, MeldrouteDbContext db)
 {
+    /// <summary>The most a navigation count counts: from there on it shows "meer dan" one less.</summary>
+    public const int CountMax = 100;
+
     public static readonly IReadOnlyList<NavigationItem> Items =
     [
         new("Nav_Home", "/Index", Policies.SignedIn),

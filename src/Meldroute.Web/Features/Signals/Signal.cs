@@ -26,9 +26,12 @@ public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
     /// <summary>The data key of this signal's personal values; destroyed when it is purged.</summary>
     public Guid? DataKeyId { get; set; }
 
-    /// <summary>How many signals wait for a first look (the inbox's count in the navigation).</summary>
+    /// <summary>
+    /// How many signals wait for a first look (the inbox's count in the navigation, on every page an officer opens):
+    /// counted up to <see cref="Navigation.CountMax"/> and no further, so that the count does not grow with the backlog.
+    /// </summary>
     public static Task<int> CountReceivedAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
-        db.Signals.CountAsync(s => s.Status == SignalStatus.Received, cancellationToken);
+        db.Signals.Where(s => s.Status == SignalStatus.Received).Take(Navigation.CountMax).CountAsync(cancellationToken);
 
     /// <summary>Human reference such as MR-2026-0042: the only way staff and reporter name a signal.</summary>
     public required string Reference { get; set; }
@@ -89,6 +92,20 @@ public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// The inbox's triage order as a plain, indexed column (<see cref="RankOf"/>): 0 acute, 1 high, 2 any other open
+    /// signal, 3 no longer open. Derived from status, acute danger and urgency on every save, so that the inbox's first
+    /// page is read from an index in its order instead of sorting every open signal.
+    /// </summary>
+    public int InboxRank { get; set; } = RankOf(SignalStatus.Received, false, Urgency.Normal);
+
+    /// <summary>The rank the inbox sorts on: acute (the reporter saw acute danger, or the officer judged it acute), high, other open, closed.</summary>
+    public static int RankOf(SignalStatus status, bool acuteDanger, Urgency urgency) =>
+        !SignalStateMachine.IsOpen(status) ? ClosedRank : acuteDanger || urgency == Urgency.Acute ? 0 : urgency == Urgency.High ? 1 : 2;
+
+    /// <summary>The rank of every signal that is no longer open (forwarded or closed): below all open ones, whatever its urgency.</summary>
+    public const int ClosedRank = 3;
+
     // ---- anonymous figure columns: derived from the dates above on every save, so that the figures can count in SQL ----
 
     /// <summary>Year and month of receipt as yyyymm (UTC).</summary>
@@ -101,9 +118,10 @@ public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
 
     public int? ForwardedWorkingDays { get; set; }
 
-    /// <summary>Recomputes the figure columns from the dates (called for every signal the context saves).</summary>
+    /// <summary>Recomputes the figure columns from the dates, and the inbox rank (called for every signal the context saves).</summary>
     public void RefreshFigureColumns()
     {
+        InboxRank = RankOf(Status, AcuteDanger, Urgency);
         ReceivedMonth = (ReceivedAt.UtcDateTime.Year * 100) + ReceivedAt.UtcDateTime.Month;
         FirstAnalysisWorkingDays = FirstAnalysisAt is { } analysed ? WorkingDays.Between(ReceivedAt, analysed) : null;
         CaseTableWorkingDays = OnAgendaAt is { } agenda ? WorkingDays.Between(ReceivedAt, agenda) : null;
@@ -272,8 +290,12 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
     {
         builder.Property(s => s.Reference).HasMaxLength(20);
         builder.HasIndex(s => s.Reference).IsUnique();
-        builder.HasIndex(s => new { s.Status, s.ReceivedAt });
-        builder.HasIndex(s => new { s.SubmittedById, s.LastChangedAt });
+        // The lists read their pages from indexes in their own order (keyset pagination, ListSignals): the inbox by
+        // rank, then oldest; by status and receipt (oldest, newest and due dates, per status); the reporter's own by
+        // last change. The reference breaks ties, so every key is unique.
+        builder.HasIndex(s => new { s.InboxRank, s.ReceivedAt, s.Reference });
+        builder.HasIndex(s => new { s.Status, s.ReceivedAt, s.Reference });
+        builder.HasIndex(s => new { s.SubmittedById, s.LastChangedAt, s.Reference });
         // The figures' indexes cover their GROUP BYs, so that counting reads these narrow indexes instead of the wide
         // table: the characteristics (with the Id for the count of routes, which joins on it) and the lead times.
         builder.HasIndex(s => new { s.ReceivedMonth, s.Source, s.Forms, s.ClassifiedForms, s.DepartmentId, s.LocationType, s.InvolvesMinor, s.Id });

@@ -235,7 +235,9 @@ internal sealed class VictimDossierConfiguration : IEntityTypeConfiguration<Vict
         builder.Property(d => d.Reference).HasMaxLength(20);
         builder.HasIndex(d => d.Reference).IsUnique();
         builder.HasIndex(d => d.SignalId).IsUnique();
-        builder.HasIndex(d => new { d.ClosedAt, d.OpenedAt });
+        // The list (ListVictimDossiers), newest first: the open dossiers from the first, the closed ones from the second.
+        builder.HasIndex(d => new { d.ClosedAt, d.OpenedAt, d.Reference });
+        builder.HasIndex(d => new { d.OpenedAt, d.Reference });
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property(d => d.ClosureNote).HasMaxLength(2_000);
         builder.Ignore(d => d.IsOpen);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Audit;
@@ -8,6 +9,7 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
@@ -38,9 +40,19 @@ public static class VictimDossiersApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<DossierSummary>>> ListVictimDossiersAsync(
-        bool? includeClosed, ClaimsPrincipal user, MeldrouteDbContext db, TimeProvider clock, IOptions<RetentionOptions> retention, CancellationToken ct) =>
-        TypedResults.Ok(await ListVictimDossiers.HandleAsync(db, user, clock.GetUtcNow(), retention.Value, includeClosed ?? false, ct));
+    /// <summary>A page of dossiers (<c>limit</c>, default and most <see cref="ListVictimDossiers.LimitMax"/>); the neighbouring pages in the Link header.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<DossierSummary>>, ValidationProblem, ProblemHttpResult>> ListVictimDossiersAsync(
+        bool? includeClosed, [FromQuery] string? cursor, [Range(1, ListVictimDossiers.LimitMax)] int? limit, ClaimsPrincipal user, MeldrouteDbContext db, TimeProvider clock,
+        IOptions<RetentionOptions> retention, HttpContext http, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var outcome = await ListVictimDossiers.HandleAsync(db, t, user, clock.GetUtcNow(), retention.Value, includeClosed ?? false, cursor, limit ?? ListVictimDossiers.LimitMax, ct);
+        if (outcome.Value is { } page)
+        {
+            PageCursor.AddLinks(http, page.Previous, page.Next);
+        }
+
+        return outcome.ToResult(page => TypedResults.Ok(page.Rows), t);
+    }
 
     public static async Task<Results<Ok<DossierDetail>, ProblemHttpResult>> GetVictimDossierAsync(
         Guid id, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> retention,

@@ -265,7 +265,7 @@ public abstract class FiguresTests(Database database)
         Assert.True(loaded.ExitCode == 0, loaded.Output);
 
         var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
-        var inbox = await (await officer.GetAsync("/api/signals")).JsonAsync(HttpStatusCode.OK);
+        var inbox = await (await officer.GetAsync("/api/signals?count=true")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(40, inbox.GetProperty("total").GetInt32());
         var first = inbox.GetProperty("rows")[0];
         Assert.Equal("Received", first.GetProperty("status").GetString());

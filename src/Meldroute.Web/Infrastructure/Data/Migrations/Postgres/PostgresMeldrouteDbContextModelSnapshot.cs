@@ -312,11 +312,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ActorId");
-
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("ObjectType", "ObjectId");
+                    b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("ObjectId", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });
@@ -402,7 +402,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScheduledAt");
+                    b.HasIndex("ScheduledAt", "Id");
 
                     b.ToTable("CaseTableMeetings");
                 });
@@ -1379,6 +1379,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("ForwardedWorkingDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("InboxRank")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IndicatorCodes")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1447,9 +1450,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("AssignedOfficerId", "Status");
 
-                    b.HasIndex("Status", "ReceivedAt");
+                    b.HasIndex("InboxRank", "ReceivedAt", "Reference");
 
-                    b.HasIndex("SubmittedById", "LastChangedAt");
+                    b.HasIndex("Status", "ReceivedAt", "Reference");
+
+                    b.HasIndex("SubmittedById", "LastChangedAt", "Reference");
 
                     b.HasIndex("ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
 
@@ -1849,7 +1854,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("SignalId")
                         .IsUnique();
 
-                    b.HasIndex("ClosedAt", "OpenedAt");
+                    b.HasIndex("OpenedAt", "Reference");
+
+                    b.HasIndex("ClosedAt", "OpenedAt", "Reference");
 
                     b.ToTable("VictimDossiers");
                 });

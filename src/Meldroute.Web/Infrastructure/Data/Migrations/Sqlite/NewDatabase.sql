@@ -792,3 +792,42 @@ CREATE INDEX "IX_IntakeDrafts_SavedAt" ON "IntakeDrafts" ("SavedAt");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206235839_IntakeDrafts', '10.0.15');
 
+DROP INDEX "IX_VictimDossiers_ClosedAt_OpenedAt";
+
+DROP INDEX "IX_Signals_Status_ReceivedAt";
+
+DROP INDEX "IX_Signals_SubmittedById_LastChangedAt";
+
+DROP INDEX "IX_CaseTableMeetings_ScheduledAt";
+
+DROP INDEX "IX_AuditEvents_ActorId";
+
+DROP INDEX "IX_AuditEvents_ObjectType_ObjectId";
+
+ALTER TABLE "Signals" ADD "InboxRank" INTEGER NOT NULL DEFAULT 2;
+
+UPDATE "Signals" SET "InboxRank" = CASE
+    WHEN "Status" IN (4, 5, 6) THEN 3
+    WHEN "AcuteDanger" OR "Urgency" = 2 THEN 0
+    WHEN "Urgency" = 1 THEN 1
+    ELSE 2 END;
+
+CREATE INDEX "IX_VictimDossiers_ClosedAt_OpenedAt_Reference" ON "VictimDossiers" ("ClosedAt", "OpenedAt", "Reference");
+
+CREATE INDEX "IX_VictimDossiers_OpenedAt_Reference" ON "VictimDossiers" ("OpenedAt", "Reference");
+
+CREATE INDEX "IX_Signals_InboxRank_ReceivedAt_Reference" ON "Signals" ("InboxRank", "ReceivedAt", "Reference");
+
+CREATE INDEX "IX_Signals_Status_ReceivedAt_Reference" ON "Signals" ("Status", "ReceivedAt", "Reference");
+
+CREATE INDEX "IX_Signals_SubmittedById_LastChangedAt_Reference" ON "Signals" ("SubmittedById", "LastChangedAt", "Reference");
+
+CREATE INDEX "IX_CaseTableMeetings_ScheduledAt_Id" ON "CaseTableMeetings" ("ScheduledAt", "Id");
+
+CREATE INDEX "IX_AuditEvents_ActorId_Sequence" ON "AuditEvents" ("ActorId", "Sequence");
+
+CREATE INDEX "IX_AuditEvents_ObjectId_Sequence" ON "AuditEvents" ("ObjectId", "Sequence");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207024138_KeysetPagination', '10.0.15');
+

@@ -301,11 +301,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ActorId");
-
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("ObjectType", "ObjectId");
+                    b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("ObjectId", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });
@@ -389,7 +389,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScheduledAt");
+                    b.HasIndex("ScheduledAt", "Id");
 
                     b.ToTable("CaseTableMeetings");
                 });
@@ -1346,6 +1346,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("ForwardedWorkingDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InboxRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IndicatorCodes")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1414,9 +1417,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedOfficerId", "Status");
 
-                    b.HasIndex("Status", "ReceivedAt");
+                    b.HasIndex("InboxRank", "ReceivedAt", "Reference");
 
-                    b.HasIndex("SubmittedById", "LastChangedAt");
+                    b.HasIndex("Status", "ReceivedAt", "Reference");
+
+                    b.HasIndex("SubmittedById", "LastChangedAt", "Reference");
 
                     b.HasIndex("ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
 
@@ -1812,7 +1817,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SignalId")
                         .IsUnique();
 
-                    b.HasIndex("ClosedAt", "OpenedAt");
+                    b.HasIndex("OpenedAt", "Reference");
+
+                    b.HasIndex("ClosedAt", "OpenedAt", "Reference");
 
                     b.ToTable("VictimDossiers");
                 });
