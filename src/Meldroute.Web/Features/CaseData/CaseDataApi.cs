@@ -28,12 +28,17 @@ public static class CaseDataApi
     public static async Task<Results<FileContentHttpResult, Ok<CaseDataExport>, ValidationProblem>> ExportCaseDataAsync(
         [AsParameters] CaseDataQuery query, MeldrouteDbContext db, AuditTrail audit, IOptions<FiguresOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
+        if (query.ParsedFormat is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [t["CaseData_FormatUnknown"]] }, title: t["Api_Invalid"]);
+        }
+
         if (query is { FromYear: { } from, ToYear: { } to } && from > to)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(query.ToYear)] = [t["CaseData_YearsReversed"]] }, title: t["Api_Invalid"]);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["toYear"] = [t["CaseData_YearsReversed"]] }, title: t["Api_Invalid"]);
         }
 
         var export = await ExportCaseData.HandleAsync(db, audit, options.Value, query, ct);
-        return query.Format == CaseDataFormat.Json ? TypedResults.Ok(export) : TypedResults.File(ExportCaseData.ToCsv(export), CsvType, "casusdata-htcds.csv");
+        return query.ParsedFormat == CaseDataFormat.Json ? TypedResults.Ok(export) : TypedResults.File(ExportCaseData.ToCsv(export), CsvType, "casusdata-htcds.csv");
     }
 }

@@ -21,7 +21,11 @@ public enum CaseDataFormat
 /// <summary>The export's query: the format and a period of whole years (both ends included; empty: from the first or to the last).</summary>
 public sealed class CaseDataQuery
 {
-    [FromQuery] public CaseDataFormat? Format { get; set; }
+    /// <summary>csv (the default) or json, in any case.</summary>
+    [FromQuery] public string? Format { get; set; }
+
+    /// <summary>The format asked for; null when it names none.</summary>
+    public CaseDataFormat? ParsedFormat => Format is null ? CaseDataFormat.Csv : Enum.TryParse<CaseDataFormat>(Format, ignoreCase: true, out var format) && Enum.IsDefined(format) ? format : null;
 
     [FromQuery, Range(QueryRanges.YearMin, QueryRanges.YearMax)] public int? FromYear { get; set; }
 
@@ -69,7 +73,7 @@ public static class ExportCaseData
             .ToDictionary(x => x.Name, x => x.Level, StringComparer.Ordinal);
 
         await audit.RecordAsync(new AuditEntry("case-data.exported", AuditOutcome.Success, "case-data", "htcds", string.Create(CultureInfo.InvariantCulture,
-            $"anonymised: format={(query.Format ?? CaseDataFormat.Csv).ToString().ToLowerInvariant()}, years={query.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}-{query.ToYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}, k={k}, rows={records.Count}, left-out={leftOut}")), cancellationToken);
+            $"anonymised: format={query.ParsedFormat.ToString()?.ToLowerInvariant()}, years={query.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}-{query.ToYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}, k={k}, rows={records.Count}, left-out={leftOut}")), cancellationToken);
         return new CaseDataExport(Standard, k, query.FromYear, query.ToYear, leftOut, generalisation, records);
     }
 

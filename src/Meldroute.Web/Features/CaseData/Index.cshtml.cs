@@ -43,10 +43,15 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IOptions
 
         foreach (var (name, year) in new[] { (nameof(Query.FromYear), Query.FromYear), (nameof(Query.ToYear), Query.ToYear) })
         {
-            if (year is < QueryRanges.YearMin or > QueryRanges.YearMax)
+            if (year is < QueryRanges.YearMin or > QueryRanges.YearMax && ErrorFor(name) is null)
             {
                 ModelState.AddModelError(nameof(Query) + "." + name, t["CaseData_YearRange", QueryRanges.YearMin, QueryRanges.YearMax]);
             }
+        }
+
+        if (Query.ParsedFormat is null)
+        {
+            ModelState.AddModelError(nameof(Query) + "." + nameof(Query.Format), t["CaseData_FormatUnknown"]);
         }
 
         if (ModelState.IsValid && Query is { FromYear: { } from, ToYear: { } to } && from > to)
@@ -60,7 +65,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IOptions
         }
 
         var export = await ExportCaseData.HandleAsync(db, audit, options.Value, Query, cancellationToken);
-        return Query.Format == CaseDataFormat.Json
+        return Query.ParsedFormat == CaseDataFormat.Json
             ? File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions), "application/json", "casusdata-htcds.json")
             : File(ExportCaseData.ToCsv(export), CaseDataApi.CsvType, "casusdata-htcds.csv");
     }

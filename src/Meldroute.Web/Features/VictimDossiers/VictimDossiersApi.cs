@@ -9,6 +9,7 @@ using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
@@ -86,10 +87,18 @@ public static class VictimDossiersApi
         (await SaveComenshaRegistration.HandleAsync(c, user, id, victimId, request, ct)).ToResult(c.T);
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DownloadComenshaRegistrationAsync(
-        Guid id, Guid victimId, ComenshaFormat? format, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit,
-        IOptions<MeldrouteOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        (await DownloadComenshaRegistration.HandleAsync(db, authorization, audit, t, options.Value.MunicipalityName, user, id, victimId, format ?? ComenshaFormat.Csv, ct))
+        Guid id, Guid victimId, [FromQuery] string? format, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit,
+        IOptions<MeldrouteOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var chosen = ComenshaFormat.Csv;
+        if (format is not null && !Enum.TryParse(format, ignoreCase: true, out chosen))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(format)] = [t["Comensha_FormatUnknown"]] }, title: t["Api_Invalid"]);
+        }
+
+        return (await DownloadComenshaRegistration.HandleAsync(db, authorization, audit, t, options.Value.MunicipalityName, user, id, victimId, chosen, ct))
             .ToResult(file => TypedResults.File(file.Content, file.ContentType, file.FileName), t);
+    }
 
     public static async Task<Results<Ok<DossierChanged>, ValidationProblem, ProblemHttpResult>> CloseVictimDossierAsync(Guid id, CloseDossierRequest request, ClaimsPrincipal user, DossierChanges c, CancellationToken ct) =>
         (await CloseVictimDossier.HandleAsync(c, user, id, request, ct)).ToResult(c.T);
