@@ -8,6 +8,7 @@ using Meldroute.Web.Features.Partners;
 using Meldroute.Web.Features.Departments;
 using Meldroute.Web.Features.Indicators;
 using Meldroute.Web.Features.Setup;
+using Meldroute.Web.Features.CaseData;
 using Meldroute.Web.Features.Figures;
 using Meldroute.Web.Features.Privacy;
 using Meldroute.Web.Features.Audit;
@@ -225,6 +226,7 @@ public static class MeldrouteApp
         api.MapVictimDossiersApi();
         api.MapPrivacyApi();
         api.MapFiguresApi();
+        api.MapCaseDataApi();
         api.MapPartnersApi();
         api.MapDepartmentsApi();
         api.MapIndicatorsApi();

@@ -94,6 +94,11 @@ public static class AuthorizationMatrix
         ["PUT /api/figures/baseline"] = Access.OnlyFor(Roles.PolicyAdvisor),
         ["DELETE /api/figures/baseline/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
+        // The anonymised case export (HTCDS, issue 21 item 5): the policy advisor (the regional analyst joins when that role exists).
+        ["ANY /CaseData"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /CaseData/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["GET /api/case-data/export"] = Access.OnlyFor(Roles.PolicyAdvisor),
+
         // The privacy officer's register of processing activities and subject access requests
         ["ANY /Privacy/Register"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Privacy/Activity/{id:int?}"] = Access.OnlyFor(Roles.PrivacyOfficer),
@@ -118,6 +123,11 @@ public static class AuthorizationMatrix
         ["POST /api/dossiers/{id:guid}/grants"] = Access.OnlyFor(Roles.VictimCareCoordinator),
         ["POST /api/dossiers/{id:guid}/grants/{grantId:guid}/revoke"] = Access.OnlyFor(Roles.VictimCareCoordinator),
         ["POST /api/dossiers/{id:guid}/close"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        // A possible victim's CoMensha registration (issue 21 item 4): the coordinator's only, also for accounts with a grant.
+        ["ANY /VictimDossiers/Comensha/{id:guid}/{victimId:guid}"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["GET /api/dossiers/{id:guid}/victims/{victimId:guid}/comensha"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["PUT /api/dossiers/{id:guid}/victims/{victimId:guid}/comensha"] = Access.OnlyFor(Roles.VictimCareCoordinator),
+        ["GET /api/dossiers/{id:guid}/victims/{victimId:guid}/comensha/download"] = Access.OnlyFor(Roles.VictimCareCoordinator),
 
         // The partner network, work processes and care map (issue 5): staff who work with partners; reporters and
         // case-table members see none of it. Administrators keep it up to date (issue 18; policy advisors read).

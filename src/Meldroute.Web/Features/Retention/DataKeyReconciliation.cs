@@ -48,9 +48,7 @@ public static class DataKeyReconciliation
         foreach (var d in dossiers)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var dossier = await db.VictimDossiers
-                .Include(x => x.Victims).Include(x => x.Notes).Include(x => x.Consents).Include(x => x.Partners).Include(x => x.Grants)
-                .AsSplitQuery().SingleAsync(x => x.Id == d.Id, cancellationToken);
+            var dossier = await VictimDossiers.VictimDossier.WithContent(db.VictimDossiers).SingleAsync(x => x.Id == d.Id, cancellationToken);
             var receipt = VictimDossiers.DossierPurge.Apply(dossier, d.DestroyedAt!.Value);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry("dossier.purged", AuditOutcome.Success, VictimDossiers.VictimDossier.AuditObject, dossier.Reference, receipt.Summary()), cancellationToken);

@@ -118,9 +118,7 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, AuditA
     private async Task PurgeDossierAsync(Guid dossierId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dossier = await db.VictimDossiers
-            .Include(d => d.Victims).Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners).Include(d => d.Grants)
-            .AsSplitQuery().SingleAsync(d => d.Id == dossierId, cancellationToken);
+        var dossier = await VictimDossiers.VictimDossier.WithContent(db.VictimDossiers).SingleAsync(d => d.Id == dossierId, cancellationToken);
         var receipt = VictimDossiers.DossierPurge.Apply(dossier, now);
         await Infrastructure.Privacy.DataKeyShredding.DestroyAsync(db, dossier.DataKeyId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

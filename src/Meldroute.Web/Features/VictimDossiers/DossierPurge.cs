@@ -2,7 +2,7 @@ namespace Meldroute.Web.Features.VictimDossiers;
 
 /// <summary>
 /// Deletes a closed dossier's content for good when its retention term has passed: the victims, notes, consent
-/// records, partners' involvement, access grants and the closure note. What remains is the reference, the dates, the
+/// records, partners' involvement, access grants, CoMensha registrations and the closure note. What remains is the reference, the dates, the
 /// closure reason code and the receipt. No I/O: the caller loads the aggregate and saves it.
 /// </summary>
 public static class DossierPurge
@@ -20,7 +20,9 @@ public static class DossierPurge
             Consents = dossier.Consents.Count,
             Partners = dossier.Partners.Count,
             Grants = dossier.Grants.Count,
+            Registrations = dossier.Registrations.Count,
         };
+        dossier.Registrations.Clear();
         dossier.Victims.Clear();
         dossier.Notes.Clear();
         dossier.Consents.Clear();

@@ -9,7 +9,11 @@ using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.VictimDossiers;
 
-public sealed record DossierVictimView(string? Name, string? Age, Minor Minor, string? Nationality, string? Language, string? Contact);
+/// <summary>A possible victim; <see cref="Comensha"/> says whether and when they were registered with CoMensha (to the coordinator only).</summary>
+public sealed record DossierVictimView(Guid Id, string? Name, string? Age, Minor Minor, string? Nationality, string? Language, string? Contact, ComenshaStatus? Comensha);
+
+/// <summary>A CoMensha registration at a glance: prepared (consent as recorded) and, once submitted, the day it was.</summary>
+public sealed record ComenshaStatus(DateOnly? RegisteredOn, ComenshaConsent Consent);
 
 public sealed record DossierNoteView(Guid Id, DossierNoteKind Kind, DateOnly OccurredOn, string? Text, string RecordedBy, DateTimeOffset RecordedAt);
 
@@ -46,9 +50,7 @@ public static class GetVictimDossier
     public static async Task<DossierDetail?> HandleAsync(
         MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, TimeProvider clock, RetentionOptions retention, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
-        var dossier = await db.VictimDossiers.AsNoTracking()
-            .Include(d => d.Victims).Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners).Include(d => d.Grants)
-            .AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var dossier = await VictimDossier.WithContent(db.VictimDossiers.AsNoTracking()).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dossier is null || !(await authorization.AuthorizeAsync(user, dossier, new ReadDossierRequirement())).Succeeded)
         {
             await audit.RecordAsync(new AuditEntry("dossier.read", AuditOutcome.Denied, VictimDossier.AuditObject, dossier?.Reference ?? id.ToString(), dossier is null ? "not-found" : "no-grant"), cancellationToken);
@@ -63,13 +65,14 @@ public static class GetVictimDossier
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         await audit.RecordAsync(new AuditEntry("dossier.read", AuditOutcome.Success, VictimDossier.AuditObject, dossier.Reference,
-            canManage ? "victim-care: victims, notes, consent, partners, b8, access" : "granted-access: victims, notes, consent, partners, b8"), cancellationToken);
+            canManage ? "victim-care: victims, notes, consent, partners, b8, access, comensha" : "granted-access: victims, notes, consent, partners, b8"), cancellationToken);
 
         return new DossierDetail(
             dossier.Id, dossier.Reference, dossier.Version, dossier.OpenedAt, dossier.ClosedAt, dossier.ClosureReason, dossier.ClosureNote,
             RetentionRules.DossierPurgeDueAt(dossier.ClosedAt, dossier.DeletionReceipt is not null, retention),
             dossier.InvolvesMinor, dossier.ReflectionPeriodStart, dossier.ReflectionPeriodEnd, canManage,
-            [.. dossier.Victims.OrderBy(v => v.SortOrder).Select(v => new DossierVictimView(v.NameOrDescription, v.Age, v.Minor, v.Nationality, v.Language, v.ContactDetails))],
+            [.. dossier.Victims.OrderBy(v => v.SortOrder).Select(v => new DossierVictimView(v.Id, v.NameOrDescription, v.Age, v.Minor, v.Nationality, v.Language, v.ContactDetails,
+                canManage && dossier.Registrations.SingleOrDefault(r => r.VictimId == v.Id) is { } r ? new ComenshaStatus(r.RegisteredOn, r.Consent) : null))],
             [.. dossier.Notes.OrderByDescending(n => n.OccurredOn).ThenByDescending(n => n.RecordedAt.UtcTicks)
                 .Select(n => new DossierNoteView(n.Id, n.Kind, n.OccurredOn, n.Text, accounts.TryGetValue(n.RecordedById, out var a) ? a.DisplayName : "—", n.RecordedAt))],
             [.. dossier.Consents.OrderBy(x => x.RecordedOn).Select(x => new DossierConsentView(x.Id, x.Purpose, x.Given, x.RecordedOn))],

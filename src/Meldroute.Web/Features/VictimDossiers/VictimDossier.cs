@@ -63,12 +63,20 @@ public sealed class VictimDossier : IAggregate, Infrastructure.Privacy.IDataKeyO
 
     public List<DossierAccessGrant> Grants { get; set; } = [];
 
+    /// <summary>What the coordinator registers with CoMensha, one per possible victim.</summary>
+    public List<ComenshaRegistration> Registrations { get; set; } = [];
+
     public DossierDeletionReceipt? DeletionReceipt { get; set; }
 
     public bool IsOpen => ClosedAt is null;
 
     /// <summary>The dossier reference that belongs to a signal reference: MR-2026-0042 → SD-2026-0042.</summary>
     public static string ReferenceFor(string signalReference) => "SD" + signalReference[signalReference.IndexOf('-', StringComparison.Ordinal)..];
+
+    /// <summary>Dossiers with all their content (to show, purge or re-encrypt them), in split queries.</summary>
+    public static IQueryable<VictimDossier> WithContent(IQueryable<VictimDossier> dossiers) => dossiers
+        .Include(d => d.Victims).Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners).Include(d => d.Grants).Include(d => d.Registrations)
+        .AsSplitQuery();
 }
 
 public enum DossierClosureReason
@@ -225,7 +233,10 @@ public sealed class DossierDeletionReceipt
 
     public int Grants { get; set; }
 
-    public string Summary() => $"{Rule}: victims={Victims}, notes={Notes}, consents={Consents}, partners={Partners}, grants={Grants}";
+    /// <summary>CoMensha registrations deleted (after the other counts: receipts from before them say 0).</summary>
+    public int Registrations { get; set; }
+
+    public string Summary() => $"{Rule}: victims={Victims}, notes={Notes}, consents={Consents}, partners={Partners}, grants={Grants}, registrations={Registrations}";
 }
 
 internal sealed class VictimDossierConfiguration : IEntityTypeConfiguration<VictimDossier>
@@ -247,6 +258,7 @@ internal sealed class VictimDossierConfiguration : IEntityTypeConfiguration<Vict
         builder.HasMany(d => d.Consents).WithOne().HasForeignKey(v => v.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Partners).WithOne().HasForeignKey(v => v.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Grants).WithOne().HasForeignKey(v => v.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Registrations).WithOne().HasForeignKey(v => v.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.OwnsOne(d => d.DeletionReceipt, r => r.Property(x => x.Rule).HasMaxLength(100));
     }
 }

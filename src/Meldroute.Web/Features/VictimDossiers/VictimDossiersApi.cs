@@ -5,6 +5,7 @@ using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,6 +38,16 @@ public static class VictimDossiersApi
         api.MapPost("/{id:guid}/grants", GrantDossierAccessAsync).RequireAuthorization(Policies.VictimCareCoordinator).WithName("GrantDossierAccess");
         api.MapPost("/{id:guid}/grants/{grantId:guid}/revoke", RevokeDossierAccessAsync).RequireAuthorization(Policies.VictimCareCoordinator).WithName("RevokeDossierAccess");
         api.MapPost("/{id:guid}/close", CloseVictimDossierAsync).RequireAuthorization(Policies.VictimCareCoordinator).WithName("CloseVictimDossier");
+
+        // The CoMensha registration of one possible victim: the coordinator's only (issue 21 item 4).
+        var comensha = api.MapGroup("/{id:guid}/victims/{victimId:guid}/comensha").RequireAuthorization(Policies.VictimCareCoordinator);
+        comensha.MapGet("", GetComenshaRegistrationAsync).WithName("GetComenshaRegistration");
+        comensha.MapPut("", SaveComenshaRegistrationAsync)
+            .WithDescription("Records what is registered with CoMensha for this possible victim. Version: the dossier's version as last read.")
+            .WithName("SaveComenshaRegistration");
+        comensha.MapGet("/download", DownloadComenshaRegistrationAsync)
+            .WithDescription("The registration's data to submit to CoMensha, as CSV (format=csv, the default) or PDF (format=pdf); 409 until consent is recorded as given.")
+            .WithName("DownloadComenshaRegistration");
         return app;
     }
 
@@ -77,6 +88,28 @@ public static class VictimDossiersApi
 
     public static async Task<Results<Ok<DossierChanged>, ValidationProblem, ProblemHttpResult>> RevokeDossierAccessAsync(Guid id, Guid grantId, RevokeGrantRequest request, ClaimsPrincipal user, DossierChanges c, CancellationToken ct) =>
         (await RevokeDossierAccess.HandleAsync(c, user, id, grantId, request.Version, ct)).ToResult(c.T);
+
+    public static async Task<Results<Ok<ComenshaRegistrationView>, ProblemHttpResult>> GetComenshaRegistrationAsync(
+        Guid id, Guid victimId, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await GetComenshaRegistration.HandleAsync(db, authorization, audit, user, id, victimId, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound(t);
+
+    public static async Task<Results<Ok<DossierChanged>, ValidationProblem, ProblemHttpResult>> SaveComenshaRegistrationAsync(
+        Guid id, Guid victimId, ComenshaRegistrationRequest request, ClaimsPrincipal user, DossierChanges c, CancellationToken ct) =>
+        (await SaveComenshaRegistration.HandleAsync(c, user, id, victimId, request, ct)).ToResult(c.T);
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DownloadComenshaRegistrationAsync(
+        Guid id, Guid victimId, [FromQuery] string? format, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit,
+        IOptions<MeldrouteOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var chosen = ComenshaFormat.Csv;
+        if (format is not null && !Enum.TryParse(format, ignoreCase: true, out chosen))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(format)] = [t["Comensha_FormatUnknown"]] }, title: t["Api_Invalid"]);
+        }
+
+        return (await DownloadComenshaRegistration.HandleAsync(db, authorization, audit, t, options.Value.MunicipalityName, user, id, victimId, chosen, ct))
+            .ToResult(file => TypedResults.File(file.Content, file.ContentType, file.FileName), t);
+    }
 
     public static async Task<Results<Ok<DossierChanged>, ValidationProblem, ProblemHttpResult>> CloseVictimDossierAsync(Guid id, CloseDossierRequest request, ClaimsPrincipal user, DossierChanges c, CancellationToken ct) =>
         (await CloseVictimDossier.HandleAsync(c, user, id, request, ct)).ToResult(c.T);

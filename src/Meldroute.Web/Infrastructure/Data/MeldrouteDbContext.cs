@@ -65,6 +65,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<Features.VictimDossiers.DossierConsent> DossierConsents => Set<Features.VictimDossiers.DossierConsent>();
     public DbSet<Features.VictimDossiers.DossierPartner> DossierPartners => Set<Features.VictimDossiers.DossierPartner>();
     public DbSet<Features.VictimDossiers.DossierAccessGrant> DossierAccessGrants => Set<Features.VictimDossiers.DossierAccessGrant>();
+    public DbSet<Features.VictimDossiers.ComenshaRegistration> ComenshaRegistrations => Set<Features.VictimDossiers.ComenshaRegistration>();
     public DbSet<Features.Privacy.ProcessingActivity> ProcessingActivities => Set<Features.Privacy.ProcessingActivity>();
     public DbSet<Features.Admin.AccessReview.AccessReviewRecord> AccessReviews => Set<Features.Admin.AccessReview.AccessReviewRecord>();
     public DbSet<Features.Figures.ContextFigure> ContextFigures => Set<Features.Figures.ContextFigure>();

@@ -26,9 +26,8 @@ public static class DataKeyMigration
             await db.AgendaItems.Where(a => ids.Contains(a.SignalId)).LoadAsync(cancellationToken);
             await db.BalancingOfInterests.Where(b => ids.Contains(b.SignalId)).LoadAsync(cancellationToken);
             await db.DecisionRoutes.Where(r => ids.Contains(r.SignalId)).LoadAsync(cancellationToken);
-            var dossiers = await db.VictimDossiers.Where(d => d.DataKeyId == null && d.DeletionReceipt == null)
-                .Include(d => d.Victims).Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners).Include(d => d.Grants)
-                .AsSplitQuery().Take(Batch).ToListAsync(cancellationToken);
+            var dossiers = await Features.VictimDossiers.VictimDossier.WithContent(db.VictimDossiers.Where(d => d.DataKeyId == null && d.DeletionReceipt == null))
+                .Take(Batch).ToListAsync(cancellationToken);
             if (signals.Count + dossiers.Count == 0)
             {
                 return moved;

@@ -42,6 +42,12 @@ public static class Policies
     /// <summary>Who reads the figures: policy advisors (suppressed) and officers (who may ask for exact counts).</summary>
     public const string FiguresReader = nameof(FiguresReader);
 
+    /// <summary>
+    /// Who may download the anonymised case data (HTCDS): the policy advisor; the regional analyst joins here when that
+    /// role exists (issue 21).
+    /// </summary>
+    public const string CaseDataExporter = nameof(CaseDataExporter);
+
     public const string PolicyAdvisor = Roles.PolicyAdvisor;
     public const string PrivacyOfficer = Roles.PrivacyOfficer;
     public const string Administrator = Roles.Administrator;
@@ -70,6 +76,7 @@ public static class Policies
         options.AddPolicy(PartnerReader, StaffWith(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator));
         options.AddPolicy(PartnerEditor, StaffWith(Roles.Administrator));
         options.AddPolicy(ReferenceDataReader, StaffWith(Roles.PolicyAdvisor, Roles.Administrator));
+        options.AddPolicy(CaseDataExporter, StaffWith(Roles.PolicyAdvisor));
         foreach (var role in Roles.All)
         {
             options.AddPolicy(role, StaffWith(role));

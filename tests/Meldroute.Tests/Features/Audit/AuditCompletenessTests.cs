@@ -59,6 +59,7 @@ public abstract class AuditCompletenessTests(Database database)
         var coordinator = await app.CreateApiClientAsync(users[Roles.VictimCareCoordinator]);
         var dossier = Assert.Single((await (await coordinator.GetAsync("/api/dossiers")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
         var dossierId = dossier.GetProperty("id").GetString()!;
+        var victimId = Assert.Single((await (await coordinator.GetAsync($"/api/dossiers/{dossierId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("victims").EnumerateArray()).GetProperty("id").GetString()!;
 
         var items = new[]
         {
@@ -77,6 +78,7 @@ public abstract class AuditCompletenessTests(Database database)
             ("token", _) => "onbekend",
             ("attachmentId", _) => attachmentId.ToString(),
             ("grantId", _) => Guid.Empty.ToString(),
+            ("victimId", _) => victimId,
             ("reference", _) => items[0].Reference,
             ("documentName", _) => "v1",
             ("year", _) => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),

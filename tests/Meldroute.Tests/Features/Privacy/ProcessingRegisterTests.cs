@@ -20,7 +20,7 @@ public abstract class ProcessingRegisterTests(Database database)
         var privacy = await app.CreateApiClientAsync(privacyUser);
 
         var register = (await (await privacy.GetAsync("/api/privacy/register")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
-        Assert.Equal(["VA-01", "VA-02", "VA-03", "VA-04", "VA-05", "VA-06", "VA-07"], register.Select(a => a.GetProperty("code").GetString()));
+        Assert.Equal(["VA-01", "VA-02", "VA-03", "VA-04", "VA-05", "VA-06", "VA-07", "VA-08", "VA-09"], register.Select(a => a.GetProperty("code").GetString()));
         Assert.All(register, a => Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("legalGround").GetString())));
         var dossier = register.Single(a => a.GetProperty("code").GetString() == "VA-04");
         var id = dossier.GetProperty("id").GetInt32();

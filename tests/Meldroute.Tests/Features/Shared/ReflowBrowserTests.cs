@@ -136,7 +136,7 @@ public sealed class ReflowBrowserTests(BrowserApp browser)
         await page.Context.CloseAsync();
     }
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
+    internal static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         if (widths[0] > widths[1])

@@ -846,6 +846,39 @@ CREATE INDEX "IX_IntakeDrafts_SavedAt" ON "IntakeDrafts" ("SavedAt");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207000057_IntakeDrafts', '10.0.15');
 
+ALTER TABLE "VictimDossiers" ADD "DeletionReceipt_Registrations" integer;
+
+UPDATE "VictimDossiers" SET "DeletionReceipt_Registrations" = 0 WHERE "DeletionReceipt_Rule" IS NOT NULL;
+
+CREATE TABLE "ComenshaRegistrations" (
+    "Id" uuid NOT NULL,
+    "DossierId" uuid NOT NULL,
+    "VictimId" uuid NOT NULL,
+    "RegisteredOn" date,
+    "Consent" integer NOT NULL,
+    "ConsentOn" date,
+    "ConsentBy" integer,
+    "Forms" integer NOT NULL,
+    "Sector" integer NOT NULL,
+    "SignalledBy" integer NOT NULL,
+    "CountryOfOrigin" text,
+    "Nationality" text,
+    "AgeGroup" text,
+    "Gender" text,
+    "RecordedById" character varying(64) NOT NULL,
+    "RecordedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_ComenshaRegistrations" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_ComenshaRegistrations_DossierVictim_VictimId" FOREIGN KEY ("VictimId") REFERENCES "DossierVictim" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ComenshaRegistrations_VictimDossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "VictimDossiers" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_ComenshaRegistrations_DossierId" ON "ComenshaRegistrations" ("DossierId");
+
+CREATE UNIQUE INDEX "IX_ComenshaRegistrations_VictimId" ON "ComenshaRegistrations" ("VictimId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207023955_ComenshaRegistrations', '10.0.15');
+
 DROP INDEX "IX_VictimDossiers_ClosedAt_OpenedAt";
 
 DROP INDEX "IX_Signals_Status_ReceivedAt";

@@ -1628,6 +1628,69 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TrainingSessions");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.ComenshaRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgeGroup")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Consent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConsentBy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountryOfOrigin")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gender")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Nationality")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Sector")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignalledBy")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("VictimId")
+                        .IsUnique();
+
+                    b.ToTable("ComenshaRegistrations");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2279,6 +2342,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.ComenshaRegistration", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.DossierVictim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
@@ -2357,6 +2435,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                             b1.Property<DateTimeOffset>("PurgedAt")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("Registrations")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Rule")
                                 .IsRequired()
@@ -2475,6 +2556,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Notes");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("Registrations");
 
                     b.Navigation("Victims");
                 });

@@ -792,6 +792,38 @@ CREATE INDEX "IX_IntakeDrafts_SavedAt" ON "IntakeDrafts" ("SavedAt");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206235839_IntakeDrafts', '10.0.15');
 
+ALTER TABLE "VictimDossiers" ADD "DeletionReceipt_Registrations" INTEGER NULL;
+
+UPDATE "VictimDossiers" SET "DeletionReceipt_Registrations" = 0 WHERE "DeletionReceipt_Rule" IS NOT NULL;
+
+CREATE TABLE "ComenshaRegistrations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ComenshaRegistrations" PRIMARY KEY,
+    "DossierId" TEXT NOT NULL,
+    "VictimId" TEXT NOT NULL,
+    "RegisteredOn" TEXT NULL,
+    "Consent" INTEGER NOT NULL,
+    "ConsentOn" TEXT NULL,
+    "ConsentBy" INTEGER NULL,
+    "Forms" INTEGER NOT NULL,
+    "Sector" INTEGER NOT NULL,
+    "SignalledBy" INTEGER NOT NULL,
+    "CountryOfOrigin" TEXT NULL,
+    "Nationality" TEXT NULL,
+    "AgeGroup" TEXT NULL,
+    "Gender" TEXT NULL,
+    "RecordedById" TEXT NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_ComenshaRegistrations_DossierVictim_VictimId" FOREIGN KEY ("VictimId") REFERENCES "DossierVictim" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ComenshaRegistrations_VictimDossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "VictimDossiers" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_ComenshaRegistrations_DossierId" ON "ComenshaRegistrations" ("DossierId");
+
+CREATE UNIQUE INDEX "IX_ComenshaRegistrations_VictimId" ON "ComenshaRegistrations" ("VictimId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207023936_ComenshaRegistrations', '10.0.15');
+
 DROP INDEX "IX_VictimDossiers_ClosedAt_OpenedAt";
 
 DROP INDEX "IX_Signals_Status_ReceivedAt";

@@ -1591,6 +1591,69 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TrainingSessions");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.ComenshaRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Consent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsentBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOfOrigin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignalledBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("VictimId")
+                        .IsUnique();
+
+                    b.ToTable("ComenshaRegistrations");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2239,6 +2302,21 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.ComenshaRegistration", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.VictimDossiers.DossierVictim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierAccessGrant", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.VictimDossiers.VictimDossier", null)
@@ -2316,6 +2394,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<long>("PurgedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Registrations")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Rule")
@@ -2435,6 +2516,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Notes");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("Registrations");
 
                     b.Navigation("Victims");
                 });

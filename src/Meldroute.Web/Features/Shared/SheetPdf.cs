@@ -1,0 +1,374 @@
+using System.Globalization;
+using System.Text;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts;
+using UglyToad.PdfPig.Fonts.AdobeFontMetrics;
+using UglyToad.PdfPig.Fonts.Encodings;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Graphics.Operations.TextObjects;
+using UglyToad.PdfPig.Graphics.Operations.TextPositioning;
+using UglyToad.PdfPig.Graphics.Operations.TextShowing;
+using UglyToad.PdfPig.Graphics.Operations.TextState;
+using UglyToad.PdfPig.Tokens;
+using UglyToad.PdfPig.Writer;
+
+namespace Meldroute.Web.Features.Shared;
+
+/// <summary>What a block of a <see cref="SheetPdf"/> is: the title, a bold note, a paragraph, a heading, a label with its value, a gap.</summary>
+public enum SheetBlockKind { Title, Note, Paragraph, Heading, Row, Gap }
+
+/// <summary>One block of a sheet, top to bottom.</summary>
+public sealed record SheetBlock(SheetBlockKind Kind, string? Label, string Text)
+{
+    public static SheetBlock Title(string text) => new(SheetBlockKind.Title, null, text);
+
+    public static SheetBlock Paragraph(string text) => new(SheetBlockKind.Paragraph, null, text);
+
+    public static SheetBlock Heading(string text) => new(SheetBlockKind.Heading, null, text);
+
+    public static SheetBlock Row(string label, string value) => new(SheetBlockKind.Row, label, value);
+
+    public static readonly SheetBlock Gap = new(SheetBlockKind.Gap, null, "");
+}
+
+/// <summary>
+/// A sheet of labelled fields as a PDF, for a partner to download or print (the hand-over sheet, the CoMensha
+/// registration): A4 pages with a footer on each. Helvetica (a Standard 14 font) needs no font files on the server.
+/// </summary>
+/// <remarks>
+/// Text is written in WinAnsiEncoding (Windows-1252: Dutch, English, German, French and the other Western European
+/// letters, €, curly quotes, dashes). PdfPig 0.1.16 declares its Standard 14 fonts with StandardEncoding, which has no
+/// accented letters at all (no ë, ö, ü: "zorgcoördinatie" would fail) and its AddText silently draws some Latin-1
+/// letters as other glyphs (é as Ø). So the font is declared WinAnsiEncoding instead (<see cref="WinAnsiFonts"/>) and
+/// text is shown with the builder's own content-stream operations, measured with the same Adobe font metrics that the
+/// builder's MeasureText uses.
+/// A character WinAnsiEncoding cannot show (Polish Ł, Cyrillic, Greek, Chinese, emoji) becomes '?' and the sheet then
+/// says, under the title, that some characters could not be shown (<c>unshownNote</c>). A name is evidence:
+/// transliterating it (Ł to L, Cyrillic to Latin) would print a different name that looks right, where a visible '?'
+/// plus the note sends the reader to the exact text.
+/// </remarks>
+public static class SheetPdf
+{
+    private const double Margin = 56.7; // 2 cm
+    private const double LabelWidth = 150;
+    private const double ColumnGap = 12;
+    private const double BodySize = 10;
+    private const double TitleSize = 16;
+    private const double HeadingSize = 13;
+    private const double FooterSize = 8;
+    private const double Leading = 1.4;
+
+    /// <param name="blocks">The content, the title first.</param>
+    /// <param name="documentTitle">The document's metadata title, which file managers show without opening it: no personal data.</param>
+    /// <param name="unshownNote">The note shown under the title when a character could not be shown.</param>
+    /// <param name="footerFormat">The footer of every page: {0} the reference, {1} the page number, {2} the number of pages.</param>
+    /// <param name="reference">The reference in the footer.</param>
+    public static byte[] Render(IEnumerable<SheetBlock> blocks, string documentTitle, string unshownNote, string footerFormat, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var lossy = false;
+        var printable = blocks.Select(b => new SheetBlock(b.Kind, b.Label is null ? null : Print(b.Label), Print(b.Text))).ToList();
+        if (lossy)
+        {
+            // Right under the title, so it is read before the names it concerns.
+            printable.Insert(1, new SheetBlock(SheetBlockKind.Note, null, Printable(unshownNote, out _)));
+        }
+
+        using var output = new MemoryStream();
+        using var builder = new PdfDocumentBuilder(output, false, PdfWriterType.Default, 1.7, new WinAnsiFonts());
+        // Metadata can be read without opening the pages (file managers, mail previews): no author.
+        builder.DocumentInformation.Title = Printable(documentTitle, out _);
+        builder.DocumentInformation.Producer = "Meldroute";
+        var layout = new Layout(builder);
+        foreach (var block in printable)
+        {
+            layout.Add(block);
+        }
+        layout.Footers(Printable(footerFormat, out _), Printable(reference, out _));
+        return builder.Build();
+
+        string Print(string text)
+        {
+            var shown = Printable(text, out var replaced);
+            lossy |= replaced;
+            return shown;
+        }
+    }
+
+    /// <summary>WinAnsiEncoding's code for each character it can show in Helvetica and Helvetica-Bold.</summary>
+    private static readonly Dictionary<char, byte> Codes = BuildCodes();
+
+    private static Dictionary<char, byte> BuildCodes()
+    {
+        // Codes 7F, 81, 8D, 8F, 90 and 9D are undefined in WinAnsiEncoding (PdfPig maps them to a bullet); 95 is the bullet.
+        // In ascending order the space and hyphen get 20 and 2D rather than their duplicates A0 and AD.
+        byte[] undefined = [0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D];
+        var regular = Standard14.GetAdobeFontMetrics(Standard14Font.Helvetica);
+        var bold = Standard14.GetAdobeFontMetrics(Standard14Font.HelveticaBold);
+        var codes = new Dictionary<char, byte>();
+        foreach (var (code, name) in WinAnsiEncoding.Instance.CodeToNameMap.OrderBy(e => e.Key))
+        {
+            var unicode = GlyphList.AdobeGlyphList.NameToUnicode(name);
+            if (code is >= 0x20 and <= 0xFF && !undefined.Contains((byte)code) && unicode is { Length: 1 }
+                && regular.CharacterMetrics.ContainsKey(name) && bold.CharacterMetrics.ContainsKey(name))
+            {
+                codes.TryAdd(unicode[0], (byte)code);
+            }
+        }
+        return codes;
+    }
+
+    /// <summary>
+    /// The text as the font can show it: composed (NFC, so e + combining acute is é, which is the same text); line
+    /// breaks as '\n'; other spaces as a space and invisible control and format characters left out, as a browser
+    /// shows them; any other character the font lacks as '?', and then <paramref name="lossy"/>.
+    /// </summary>
+    private static string Printable(string text, out bool lossy)
+    {
+        lossy = false;
+        var result = new StringBuilder(text.Length);
+        foreach (var rune in text.Replace("\r\n", "\n", StringComparison.Ordinal).Normalize(NormalizationForm.FormC).EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (rune.Value is '\n' or '\r' || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                result.Append('\n');
+            }
+            else if (rune.Value == '\t' || category == UnicodeCategory.SpaceSeparator)
+            {
+                result.Append(' ');
+            }
+            else if (category is UnicodeCategory.Control or UnicodeCategory.Format)
+            {
+                continue; // invisible on the HTML page too
+            }
+            else if (rune.IsBmp && Codes.ContainsKey((char)rune.Value))
+            {
+                result.Append((char)rune.Value);
+            }
+            else
+            {
+                result.Append('?');
+                lossy = true;
+            }
+        }
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// Declares PdfPig's Standard 14 fonts with WinAnsiEncoding instead of StandardEncoding. The builder writes the name
+    /// StandardEncoding nowhere else; the byte offsets of the cross-reference table are taken after writing, so a
+    /// longer or shorter name is safe.
+    /// </summary>
+    private sealed class WinAnsiFonts : TokenWriter
+    {
+        protected override void WriteName(NameToken name, Stream outputStream) =>
+            base.WriteName(name.Equals(NameToken.StandardEncoding) ? NameToken.WinAnsiEncoding : name, outputStream);
+    }
+
+    /// <summary>A Standard 14 font on the builder, with its metrics for measuring and its resource name on each page.</summary>
+    private sealed class Face(PdfDocumentBuilder builder, Standard14Font font)
+    {
+        private readonly AdobeFontMetrics metrics = Standard14.GetAdobeFontMetrics(font);
+        private readonly PdfDocumentBuilder.AddedFont added = builder.AddStandard14Font(font);
+        private readonly Dictionary<int, NameToken> names = [];
+
+        /// <summary>The width of printable text (see <see cref="Printable"/>) in points.</summary>
+        public double Width(string text, double size)
+        {
+            double width = 0;
+            foreach (var c in text)
+            {
+                width += Advance(c);
+            }
+            return width * size / 1000;
+        }
+
+        public double Advance(char c) => metrics.CharacterMetrics[WinAnsiEncoding.Instance.GetName(Codes[c])].Width.X;
+
+        public void Show(PdfPageBuilder page, string text, double size, double x, double y)
+        {
+            if (!names.TryGetValue(page.PageNumber, out var name))
+            {
+                // The builder gives a font its resource name on a page at its first AddText; an empty text draws nothing.
+                page.AddText("", size, new PdfPoint(x, y), added);
+                name = page.CurrentStream.Operations.OfType<SetFontAndSize>().Last().Font;
+                names[page.PageNumber] = name;
+            }
+            var codes = new byte[text.Length];
+            for (var i = 0; i < text.Length; i++)
+            {
+                codes[i] = Codes[text[i]];
+            }
+            var operations = page.CurrentStream.Operations;
+            operations.Add(BeginText.Value);
+            operations.Add(new SetFontAndSize(name, size));
+            operations.Add(new MoveToNextLineWithOffset(x, y));
+            operations.Add(new ShowText(codes));
+            operations.Add(EndText.Value);
+        }
+    }
+
+    /// <summary>Lays blocks out top to bottom, starting a new page whenever the next line does not fit.</summary>
+    private sealed class Layout
+    {
+        private readonly PdfDocumentBuilder builder;
+        private readonly Face regular;
+        private readonly Face bold;
+        private PdfPageBuilder page;
+        private double top;
+
+        public Layout(PdfDocumentBuilder builder)
+        {
+            this.builder = builder;
+            regular = new Face(builder, Standard14Font.Helvetica);
+            bold = new Face(builder, Standard14Font.HelveticaBold);
+            page = builder.AddPage(PageSize.A4);
+            top = page.PageSize.Height - Margin;
+        }
+
+        private double Right => page.PageSize.Width - Margin;
+
+        private double Bottom => Margin;
+
+        private void NewPage()
+        {
+            page = builder.AddPage(PageSize.A4);
+            top = page.PageSize.Height - Margin;
+        }
+
+        public void Add(SheetBlock block)
+        {
+            var width = Right - Margin;
+            switch (block.Kind)
+            {
+                case SheetBlockKind.Title:
+                    Lines(bold, TitleSize, Margin, width, block.Text);
+                    top -= BodySize;
+                    break;
+                case SheetBlockKind.Note:
+                    Lines(bold, BodySize, Margin, width, block.Text);
+                    top -= BodySize / 2;
+                    break;
+                case SheetBlockKind.Paragraph:
+                    Lines(regular, BodySize, Margin, width, block.Text);
+                    top -= BodySize / 2;
+                    break;
+                case SheetBlockKind.Heading:
+                    top -= HeadingSize / 2;
+                    // A heading is not left alone at the foot of a page.
+                    Room((HeadingSize + 2 * BodySize) * Leading);
+                    Lines(bold, HeadingSize, Margin, width, block.Text);
+                    break;
+                case SheetBlockKind.Gap:
+                    top -= BodySize / 2;
+                    break;
+                case SheetBlockKind.Row:
+                    Row(block.Label ?? "", block.Text);
+                    break;
+            }
+        }
+
+        /// <summary>A label and its value side by side, line by line, so that a long value flows onto the next pages.</summary>
+        private void Row(string label, string value)
+        {
+            var valueX = Margin + LabelWidth + ColumnGap;
+            var labels = Wrap(label, bold, BodySize, LabelWidth);
+            var values = Wrap(value, regular, BodySize, Right - valueX);
+            var height = BodySize * Leading;
+            for (var i = 0; i < Math.Max(labels.Count, values.Count); i++)
+            {
+                Room(height);
+                var baseline = top - BodySize;
+                if (i < labels.Count)
+                {
+                    bold.Show(page, labels[i], BodySize, Margin, baseline);
+                }
+                if (i < values.Count && values[i].Length > 0)
+                {
+                    regular.Show(page, values[i], BodySize, valueX, baseline);
+                }
+                top -= height;
+            }
+            top -= BodySize / 3;
+        }
+
+        private void Lines(Face face, double size, double x, double width, string text)
+        {
+            foreach (var line in Wrap(text, face, size, width))
+            {
+                Room(size * Leading);
+                if (line.Length > 0)
+                {
+                    face.Show(page, line, size, x, top - size);
+                }
+                top -= size * Leading;
+            }
+        }
+
+        private void Room(double height)
+        {
+            if (top - height < Bottom)
+            {
+                NewPage();
+            }
+        }
+
+        /// <summary>"Vertrouwelijk · reference · pagina n van m" at the foot of every page, once the number of pages is known.</summary>
+        public void Footers(string format, string reference)
+        {
+            var count = builder.Pages.Count;
+            foreach (var (number, footed) in builder.Pages.OrderBy(p => p.Key))
+            {
+                footed.DrawLine(new PdfPoint(Margin, Margin - 12), new PdfPoint(footed.PageSize.Width - Margin, Margin - 12), 0.5);
+                regular.Show(footed, string.Format(CultureInfo.CurrentCulture, format, reference, number, count), FooterSize, Margin, Margin - 12 - FooterSize * Leading);
+            }
+        }
+
+        /// <summary>
+        /// Breaks printable text into lines no wider than <paramref name="width"/>: at spaces, and inside a word only
+        /// when the word alone is wider than a line. Line breaks in the text are kept, as the HTML page keeps them.
+        /// </summary>
+        private static List<string> Wrap(string text, Face face, double size, double width)
+        {
+            var lines = new List<string>();
+            var space = face.Width(" ", size);
+            foreach (var paragraph in text.Split('\n'))
+            {
+                var line = new StringBuilder();
+                double lineWidth = 0;
+                foreach (var word in paragraph.Split(' '))
+                {
+                    var wordWidth = face.Width(word, size);
+                    if (line.Length > 0 && lineWidth + space + wordWidth <= width)
+                    {
+                        line.Append(' ').Append(word);
+                        lineWidth += space + wordWidth;
+                        continue;
+                    }
+                    if (line.Length > 0)
+                    {
+                        lines.Add(line.ToString());
+                        line.Clear();
+                        lineWidth = 0;
+                    }
+                    foreach (var c in word)
+                    {
+                        var advance = face.Advance(c) * size / 1000;
+                        if (line.Length > 0 && lineWidth + advance > width)
+                        {
+                            lines.Add(line.ToString());
+                            line.Clear();
+                            lineWidth = 0;
+                        }
+                        line.Append(c);
+                        lineWidth += advance;
+                    }
+                }
+                lines.Add(line.ToString());
+            }
+            return lines;
+        }
+    }
+}
