@@ -6,6 +6,7 @@ using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Meldroute.Web.Infrastructure.Security;
 
 namespace Meldroute.Web.Features.Handling;
@@ -83,13 +84,16 @@ public sealed record SignalDetail(
 {
     /// <summary>The officer who took the signal (behandelaar), or null.</summary>
     public string? AssignedOfficerId { get; init; }
+
+    /// <summary>What is needed now, why a step is blocked, and where each step of the procedure stands (<see cref="SignalNextAction"/>).</summary>
+    public required NextActionView NextAction { get; init; }
 }
 
 /// <summary>GetSignal: a signal's full view for those who may read it; every read is audited with its purpose.</summary>
 public static class GetSignal
 {
     public static async Task<SignalDetail?> HandleAsync(
-        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid id, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
+        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer t, ClaimsPrincipal user, Guid id, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var signal = await Signal.LoadAsync(db, id, cancellationToken);
         if (signal is null || !(await authorization.AuthorizeAsync(user, signal, new ReadSignalRequirement())).Succeeded)
@@ -111,7 +115,17 @@ public static class GetSignal
         // Without the content: a page view should not decrypt megabytes it does not show.
         var attachments = await db.SignalAttachments.AsNoTracking().Where(a => a.SignalId == id).OrderBy(a => a.SortOrder)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(cancellationToken);
+        // Only asked while it decides the next action: a signal in analysis goes on the agenda of an open meeting.
+        var anyMeetingOpen = signal.Status == SignalStatus.InAnalysis && await db.CaseTableMeetings.AnyAsync(m => m.ClosedAt == null, cancellationToken);
         await audit.RecordAsync(new AuditEntry("signal.read", AuditOutcome.Success, "signal", signal.Reference, purpose), cancellationToken);
+
+        List<RouteView> routeViews = [.. routes.OrderBy(r => r.Route).Select(r => new RouteView(
+            r.Id, r.Route, r.PartnerIdList, r.IndividualCaseMeetingRequested, r.Reason, r.DecidedAt, r.ForwardedAt, r.Channel, r.ForwardedToPartnerId,
+            r.HandoverSummary, HandoverRules.Split(r.DataCategories), r.RecipientPartnerId, r.StepsToGo, LinkOf(r)))];
+        List<BalancingView> balancingViews = [.. balancing.OrderBy(b => b.RecordedAt.UtcTicks).Select(b => new BalancingView(
+            b.RecordedAt, b.RouteId, b.RecipientPartnerId, HandoverRules.Split(b.Categories), b.WideningReason,
+            b.WeighedBy, b.Purpose, b.Necessity, b.Proportionality, b.Subsidiarity, b.SharingJustified, b.Outcome))];
+        var progress = NextActionView.ProgressOf(signal.Status, signal.OnAgendaAt is not null || agenda.Count > 0, anyMeetingOpen, routeViews, balancingViews, signal.Feedback);
 
         return new SignalDetail(
             signal.Id, signal.Reference, signal.Status, signal.Version, signal.Source, signal.SourceDetail, signal.DepartmentId,
@@ -121,17 +135,14 @@ public static class GetSignal
             [.. signal.People.OrderBy(p => p.SortOrder).Select(p => new PersonView(p.Role, p.NameOrDescription, p.Age, p.Minor, p.Nationality, p.Language, p.ContactDetails))],
             [.. signal.Timeline.OrderBy(t => t.Id).Select(t => new TimelineView(t.At, t.From, t.To, t.Kind))],
             [.. agenda.OrderBy(a => a.ScheduledAt.UtcTicks)],
-            [.. routes.OrderBy(r => r.Route).Select(r => new RouteView(
-                r.Id, r.Route, r.PartnerIdList, r.IndividualCaseMeetingRequested, r.Reason, r.DecidedAt, r.ForwardedAt, r.Channel, r.ForwardedToPartnerId,
-                r.HandoverSummary, HandoverRules.Split(r.DataCategories), r.RecipientPartnerId, r.StepsToGo, LinkOf(r)))],
-            [.. balancing.OrderBy(b => b.RecordedAt.UtcTicks).Select(b => new BalancingView(
-                b.RecordedAt, b.RouteId, b.RecipientPartnerId, HandoverRules.Split(b.Categories), b.WideningReason,
-                b.WeighedBy, b.Purpose, b.Necessity, b.Proportionality, b.Subsidiarity, b.SharingJustified, b.Outcome))],
+            routeViews,
+            balancingViews,
             attachments,
             signal.DeletionReceipt,
             signal.NoYouthCareReason)
         {
             AssignedOfficerId = signal.AssignedOfficerId,
+            NextAction = NextActionView.Describe(SignalNextAction.For(progress), t),
         };
     }
 }

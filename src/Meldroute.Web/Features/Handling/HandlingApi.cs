@@ -102,7 +102,7 @@ public static class HandlingApi
 
     public static async Task<Results<Ok<SignalDetail>, ProblemHttpResult>> GetSignalAsync(
         Guid id, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        await GetSignal.HandleAsync(db, authorization, audit, user, id, "handling", clock.GetUtcNow(), ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(t);
+        await GetSignal.HandleAsync(db, authorization, audit, t, user, id, "handling", clock.GetUtcNow(), ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(t);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSignalAttachmentAsync(
         Guid id, Guid attachmentId, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>

@@ -63,7 +63,7 @@ public sealed class SignalModel(MeldrouteDbContext db, IAuthorizationService aut
             new Dictionary<string, string> { ["id"] = Id.ToString() },
             withoutAction ? [new("Version", Version?.ToString()), new("Close.Reason", Close.Reason)] : [new("Version", Version?.ToString())],
             t[withoutAction ? "CloseConfirm_WithoutActionSubmit" : "CloseConfirm_Submit"],
-            Url.Page("/Handling/Signal", null, new { id = Id }, null, null, "close-title") ?? "",
+            Url.Page("/Handling/Signal", null, new { id = Id }, null, null, "close-body") ?? "",
             HeadingLevel: 3);
     }
 

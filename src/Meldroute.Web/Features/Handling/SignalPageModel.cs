@@ -69,16 +69,45 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
     public string? Done { get; private set; }
 
-    /// <summary>The steps whose success message names what was saved (Saved_{step}); any other says "Opgeslagen.".</summary>
+    /// <summary>The route a step after the decision was saved for (balancing, confirmation), from the redirect.</summary>
+    public Guid? DoneRoute { get; private set; }
+
+    /// <summary>The steps whose success message names what was saved (Saved_{step}); any other value shows no message.</summary>
     private static readonly HashSet<string> NamedSteps = new(StringComparer.Ordinal) { "Analysis", "Close", "Feedback", "MeetingId", "Decision", "Balancing", "Confirm" };
 
-    /// <summary>The message after a successful step: what was saved, for the signal shown.</summary>
-    public string DoneMessage(Microsoft.Extensions.Localization.IStringLocalizer t) => Done switch
+    /// <summary>
+    /// The message after a successful step: what was saved, for the signal shown, and for a route's balancing or
+    /// confirmation which route; null for a value no step sends.
+    /// </summary>
+    public string? DoneMessage(Microsoft.Extensions.Localization.IStringLocalizer t) => Done switch
     {
-        "Take" => t["Take_Done", Signal.Reference],
-        { } step when NamedSteps.Contains(step) => t["Saved_" + step, Signal.Reference],
-        _ => t["Signal_Saved"],
+        "Take" => t["Take_Done", Signal.Reference].Value,
+        "Balancing" or "Confirm" when Signal.Routes.FirstOrDefault(r => r.Id == DoneRoute) is { } route => t["Saved_" + Done + "Route", Signal.Reference, t["Route_" + route.Route]].Value,
+        { } step when NamedSteps.Contains(step) => t["Saved_" + step, Signal.Reference].Value,
+        _ => null,
     };
+
+    /// <summary>
+    /// Whether a section of the page starts open: the one of the current step, the one whose form has errors or asks
+    /// for confirmation, and for readers who cannot handle the signal (case-table members) everything they may read.
+    /// </summary>
+    public bool Opens(SignalSection section)
+    {
+        var step = Signal.NextAction.Step;
+        var status = Signal.Status;
+        return section switch
+        {
+            _ when !CanHandle => true,
+            SignalSection.Reported => step == ProcedureStep.Analysis,
+            SignalSection.Analysis => step == ProcedureStep.Analysis || Failed == nameof(Analysis),
+            SignalSection.CaseTable => step is ProcedureStep.CaseTable or ProcedureStep.Decision || Failed == nameof(MeetingId),
+            SignalSection.Routes => step is ProcedureStep.BalancingOfInterests or ProcedureStep.HandOver
+                || Failed is nameof(Balancing) or nameof(Confirm) or "Link" || IssuedLink is not null || (Confirming is { } c && c.Id != "confirm-close"),
+            SignalSection.Close => (step == ProcedureStep.Closing && status is SignalStatus.Decided or SignalStatus.Forwarded) || Failed == nameof(Close) || Confirming is { Id: "confirm-close" },
+            SignalSection.Feedback => Signal.NextAction.FeedbackOwed || Failed == nameof(Feedback),
+            _ => false,
+        };
+    }
 
     /// <summary>A link just issued, shown once on this response (the token is not stored, so it cannot be shown again).</summary>
     public HandoverLinkIssued? IssuedLink { get; protected set; }
@@ -117,7 +146,7 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
         ModelState.Clear();
         return await (await change()).ToPageResultAsync(
             this,
-            ok: _ => RedirectToPage("/Handling/Signal", new { id = Id, done = form }),
+            ok: _ => RedirectToPage("/Handling/Signal", new { id = Id, done = form, route = form switch { nameof(Balancing) => Balancing.RouteId, nameof(Confirm) => Confirm.RouteId, _ => null } }),
             again: async () =>
             {
                 Failed = form;
@@ -173,7 +202,7 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
     protected async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var detail = await GetSignal.HandleAsync(db, authorization, audit, User, Id, "handling", commands.Now, cancellationToken);
+        var detail = await GetSignal.HandleAsync(db, authorization, audit, commands.T, User, Id, "handling", commands.Now, cancellationToken);
         if (detail is null)
         {
             return false;
@@ -181,6 +210,7 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
         Signal = detail;
         Done = Request.Query["done"];
+        DoneRoute = Guid.TryParse(Request.Query["route"], out var route) ? route : null;
         Version ??= detail.Version;
         if (Failed is null)
         {
@@ -206,6 +236,17 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
     }
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);
+}
+
+/// <summary>The collapsible sections of a signal's page, in page order.</summary>
+public enum SignalSection
+{
+    Reported,
+    Analysis,
+    CaseTable,
+    Routes,
+    Close,
+    Feedback,
 }
 
 /// <summary>A step's page that only takes posts from the signal's page: a GET goes back to the signal's page.</summary>

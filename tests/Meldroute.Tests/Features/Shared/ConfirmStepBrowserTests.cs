@@ -33,6 +33,9 @@ public sealed class ConfirmStepBrowserTests(BrowserApp browser)
 
         // Closing a signal without action.
         await officer.GotoAsync($"/Handling/Signal/{toClose.Id}");
+        // Closing without action is an alternative to the next step (the case table): its folded section opens from the panel's link.
+        Assert.False(await officer.IsVisibleAsync("#Close_Reason"));
+        await officer.ClickAsync("[data-testid=next-action-alternatives] a:has-text('afsluiten zonder actie')");
         await officer.FillAsync("#Close_Reason", "Geen aanwijzingen voor uitbuiting na gesprek met de beheerder.");
         await officer.ClickAsync("button:has-text('Afsluiten zonder actie')");
         var panel = officer.Locator("[data-testid=confirm-step]");
@@ -47,6 +50,7 @@ public sealed class ConfirmStepBrowserTests(BrowserApp browser)
         Assert.Equal(0, await panel.CountAsync());
         Assert.Equal("In analyse", await officer.InnerTextAsync("[data-testid=signal-status]"));
 
+        // Cancel leads back into the section (#close-body), open again, to fill in.
         await officer.FillAsync("#Close_Reason", "Geen aanwijzingen voor uitbuiting na gesprek met de beheerder.");
         await officer.ClickAsync("button:has-text('Afsluiten zonder actie')");
         await officer.ClickAsync("[data-testid=confirm-step] button:has-text('Ja, afsluiten zonder actie')");

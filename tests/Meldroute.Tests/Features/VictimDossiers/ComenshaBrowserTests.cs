@@ -56,7 +56,7 @@ public sealed class ComenshaBrowserTests(BrowserApp browser)
         Assert.False(await page.IsCheckedAsync("#form-Criminal"));
         Assert.Equal("Age16To17", await page.InputValueAsync("#Input_AgeGroup"));
         Assert.Contains("toestemming", await page.InnerTextAsync("[data-testid=comensha-no-download]"), StringComparison.Ordinal);
-        await ReflowBrowserTests.AssertNoSidewaysScrollAsync(page, $"CoMensha registration at {width} px");
+        await page.AssertNoSidewaysScrollAsync($"CoMensha registration at {width} px");
         await page.AssertAccessibleAsync($"CoMensha registration at {width} px");
 
         // Consent given by a parent for a 16-year-old, a sector of another form, no nationality: messages by the fields.
@@ -72,7 +72,7 @@ public sealed class ComenshaBrowserTests(BrowserApp browser)
         Assert.Contains("Kies een land", await page.InnerTextAsync("#Input_Nationality-error"), StringComparison.Ordinal);
         Assert.Equal("PL", await page.InputValueAsync("#Input_CountryOfOrigin"));
         Assert.Equal(today, await page.InputValueAsync("#Input_ConsentOn"));
-        await ReflowBrowserTests.AssertNoSidewaysScrollAsync(page, $"CoMensha registration with errors at {width} px");
+        await page.AssertNoSidewaysScrollAsync($"CoMensha registration with errors at {width} px");
         await page.AssertAccessibleAsync($"CoMensha registration with errors at {width} px");
 
         Assert.Equal("Drugs", await page.InputValueAsync("#Input_Sector"));
@@ -102,7 +102,7 @@ public sealed class ComenshaBrowserTests(BrowserApp browser)
         await page.GotoAsync("/CaseData");
         Assert.Contains("vic_TypeOfExploitation", await page.InnerTextAsync("[data-testid=case-data-columns]"), StringComparison.Ordinal);
         Assert.Contains("minstens 5 rijen", await page.InnerTextAsync("[data-testid=case-data-k]"), StringComparison.Ordinal);
-        await ReflowBrowserTests.AssertNoSidewaysScrollAsync(page, $"case export at {width} px");
+        await page.AssertNoSidewaysScrollAsync($"case export at {width} px");
         await page.AssertAccessibleAsync($"case export at {width} px");
 
         await page.FillAsync("#Query_FromYear", "2026");
@@ -110,7 +110,7 @@ public sealed class ComenshaBrowserTests(BrowserApp browser)
         await page.ClickAsync("main button[type=submit]");
         Assert.Contains("Het eindjaar ligt voor het beginjaar.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Equal("2025", await page.InputValueAsync("#Query_ToYear"));
-        await ReflowBrowserTests.AssertNoSidewaysScrollAsync(page, $"case export with errors at {width} px");
+        await page.AssertNoSidewaysScrollAsync($"case export with errors at {width} px");
         await page.AssertAccessibleAsync($"case export with errors at {width} px");
 
         await page.FillAsync("#Query_ToYear", "");

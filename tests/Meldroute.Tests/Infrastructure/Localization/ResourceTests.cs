@@ -54,6 +54,15 @@ public sealed partial class ResourceTests
         used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Framework.BlockStatus>().Select(s => "BlockStatus_" + s));
         used.UnionWith(["Framework_OnTarget", "Framework_BelowTarget"]);
         used.UnionWith(new[] { "Analysis", "Close", "Feedback", "MeetingId", "Decision", "Balancing", "Confirm" }.Select(step => "Saved_" + step));
+        used.UnionWith(["Saved_BalancingRoute", "Saved_ConfirmRoute"]);
+        // The signal page's procedure (issue 19 item 2): every step's name, every action's name and sentence, every block.
+        var nextActions = Enum.GetValues<Meldroute.Web.Features.Signals.NextActionCode>();
+        var mainActions = nextActions.Where(c => c != Meldroute.Web.Features.Signals.NextActionCode.RecordUrgentDecision).ToList();
+        used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Signals.ProcedureStep>().Select(s => "Step_" + s));
+        used.UnionWith(nextActions.Select(c => "NextActionName_" + c));
+        used.UnionWith(mainActions.Select(c => "NextAction_" + c));
+        used.UnionWith(mainActions.Where(c => c != Meldroute.Web.Features.Signals.NextActionCode.None).Select(c => "NextAction_Go" + c));
+        used.UnionWith(Enum.GetNames<Meldroute.Web.Features.Signals.BlockReason>().Select(r => "Blocked_" + r));
         used.UnionWith(Meldroute.Web.Features.Agenda.GrowthModel.Levels.SelectMany(l => new[] { l.NameKey, l.DescriptionKey }));
         used.UnionWith(["Identity_PasswordMismatch", "Identity_PasswordTooShort", "Identity_Other", "TwoFactor_Title", "TwoFactor_Intro", "TwoFactor_Code", "Recovery_Title", "Recovery_Intro", "Recovery_Code"]);
 
