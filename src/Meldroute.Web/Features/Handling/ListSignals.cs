@@ -47,7 +47,7 @@ public sealed class SignalFilter
     public int Page { get; set; } = 1;
 }
 
-public sealed record InboxRow(Guid Id, string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, ExploitationForms Forms, SignalSource Source, Urgency Urgency, bool AcuteDanger, LocationType LocationType)
+public sealed record InboxRow(Guid Id, string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, IReadOnlyList<ExploitationForms> Forms, SignalSource Source, Urgency Urgency, bool AcuteDanger, LocationType LocationType)
 {
     /// <summary>Flagged to the officers: in intake, or decided and not forwarded, for longer than the retention settings allow.</summary>
     public bool Stuck => StuckReason is not null;
@@ -204,7 +204,7 @@ public static class ListSignals
     private sealed record Listed(InboxRow Row, DateTimeOffset? DecidedAt, string? AssignedOfficerId, Guid Version);
 
     private static IQueryable<Listed> Project(IQueryable<Signal> query) =>
-        query.Select(s => new Listed(new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, s.Forms | s.ClassifiedForms, s.Source, s.Urgency, s.AcuteDanger, s.LocationType), s.DecidedAt, s.AssignedOfficerId, s.Version));
+        query.Select(s => new Listed(new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, ExploitationFormSet.Split(s.Forms | s.ClassifiedForms), s.Source, s.Urgency, s.AcuteDanger, s.LocationType), s.DecidedAt, s.AssignedOfficerId, s.Version));
 
     /// <summary>One page in the chosen order: in the database, except by due date, which is computed from the norms in memory.</summary>
     private static async Task<List<Listed>> PageAsync(IQueryable<Signal> query, InboxSort sort, int page, DateTimeOffset now, FiguresOptions norms, CancellationToken cancellationToken)

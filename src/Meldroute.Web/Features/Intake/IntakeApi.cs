@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Meldroute.Web.Features.Intake;
 
 /// <summary>A reporter's own signal in their list: the general status only.</summary>
-public sealed record MySignalSummary(Guid Id, string Reference, string Status, DateOnly LastChangedOn);
+public sealed record MySignalSummary(Guid Id, string Reference, ReporterStatus Status, DateOnly LastChangedOn);
 
 /// <summary>The services of the draft operations.</summary>
 public sealed record DraftServices(MeldrouteDbContext Db, AuditTrail Audit, TimeProvider Clock, IStringLocalizer<SharedResource> T);
@@ -86,7 +87,7 @@ public static class IntakeApi
 
     public static async Task<Ok<List<MySignalSummary>>> ListMySignalsAsync(ClaimsPrincipal user, MeldrouteDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await ListMySignals.HandleAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct))
-            .Select(s => new MySignalSummary(s.Id, s.Reference, s.Status.ToString(), s.LastChangedOn)).ToList());
+            .Select(s => new MySignalSummary(s.Id, s.Reference, s.Status, s.LastChangedOn)).ToList());
 
     public static async Task<Results<Ok<MySignal>, ProblemHttpResult>> GetMySignalAsync(
         Guid id, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
