@@ -140,7 +140,7 @@ public static class MeldrouteApp
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddMeldrouteRateLimits(configuration);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiDocumentRules.Configure);
         services.AddHealthChecks().AddDbContextCheck<MeldrouteDbContext>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Behind a reverse proxy the app itself listens on HTTP; browsers are sent to the standard HTTPS port

@@ -29,6 +29,9 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
 
     public bool DemoMode { get; } = demoMode;
 
+    /// <summary>Every API response this app gives is checked against its OpenAPI document (<see cref="OpenApiContractCheck"/>).</summary>
+    public OpenApiContractCheck ContractCheck { get; } = new();
+
     /// <summary>Every log line the app wrote, with its arguments, for tests that look for leaked data.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -106,6 +109,7 @@ public class MeldrouteAppFactory(Database database, bool demoMode = false, IRead
         builder.ConfigureServices(s =>
         {
             s.AddLogging(l => l.AddProvider(Logs));
+            s.AddSingleton(ContractCheck.StartupFilter());
             services?.Invoke(s);
         });
     }

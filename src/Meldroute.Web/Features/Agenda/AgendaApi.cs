@@ -20,7 +20,7 @@ public static class AgendaApi
         var api = app.MapGroup("/api/agenda").WithTags("Agenda").RequireAuthorization(Policies.PolicyAdvisor);
 
         api.MapGet("", ListAgendaActivitiesAsync).WithName("ListAgendaActivities");
-        api.MapGet("/xlsx", ExportAgendaAsync).WithName("ExportAgenda");
+        api.MapGet("/xlsx", ExportAgendaAsync).Produces(StatusCodes.Status200OK, contentType: ExportAgenda.ContentType).WithName("ExportAgenda");
         api.MapPost("", AddAgendaActivityAsync).WithName("AddAgendaActivity");
         api.MapPut("/{id:int}", UpdateAgendaActivityAsync).WithName("UpdateAgendaActivity");
         api.MapPost("/{id:int}/notes", AddAgendaProgressNoteAsync).WithName("AddAgendaProgressNote");

@@ -19,7 +19,7 @@ public static class AuditApi
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.PrivacyOfficer);
 
         api.MapGet("/events", SearchAuditLogAsync).WithName("SearchAuditLog");
-        api.MapGet("/export", ExportAuditLogAsync).WithName("ExportAuditLog");
+        api.MapGet("/export", ExportAuditLogAsync).Produces(StatusCodes.Status200OK, contentType: ExportAuditLog.ContentType).WithName("ExportAuditLog");
         api.MapGet("/verification", VerifyAuditLogAsync).WithName("VerifyAuditLog");
         return app;
     }

@@ -9,7 +9,7 @@ namespace Meldroute.Web.Features.CaseTable;
 
 public sealed record DecidedRoute(Route Route, IReadOnlyList<string> Partners, bool IndividualCaseMeetingRequested);
 
-public sealed record DecisionListItem(string Reference, SignalStatus Status, ExploitationForms Forms, IReadOnlyList<DecidedRoute> Routes);
+public sealed record DecisionListItem(string Reference, SignalStatus Status, IReadOnlyList<ExploitationForms> Forms, IReadOnlyList<DecidedRoute> Routes);
 
 /// <summary>The printable list of decisions (besluitenlijst) of a meeting: references, forms and routes — never names.</summary>
 public sealed record DecisionListView(Guid MeetingId, string? Title, DateTimeOffset ScheduledAt, bool Closed, IReadOnlyList<DecisionListItem> Items);
@@ -34,7 +34,7 @@ public static class DecisionList
         var partnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var items = meeting.Agenda.OrderBy(a => a.SortOrder)
             .Select(a => signals.Single(s => s.Id == a.SignalId))
-            .Select(s => new DecisionListItem(s.Reference, s.Status, s.Forms, [.. routes.Where(r => r.SignalId == s.Id).OrderBy(r => r.Route)
+            .Select(s => new DecisionListItem(s.Reference, s.Status, ExploitationFormSet.Split(s.Forms), [.. routes.Where(r => r.SignalId == s.Id).OrderBy(r => r.Route)
                 .Select(r => new DecidedRoute(r.Route, [.. r.PartnerIdList.Select(p => partnerNames.GetValueOrDefault(p, "?"))], r.IndividualCaseMeetingRequested))]))
             .ToList();
         await audit.RecordAsync(new AuditEntry("meeting.decisions.read", AuditOutcome.Success, "meeting", meetingId.ToString()), cancellationToken);

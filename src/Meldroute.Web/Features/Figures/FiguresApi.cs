@@ -43,8 +43,8 @@ public static class FiguresApi
     {
         var api = app.MapGroup("/api/figures").WithTags("Figures").RequireAuthorization(Policies.FiguresReader);
         api.MapGet("", GetFiguresAsync).WithName("GetFigures");
-        api.MapGet("/export", ExportFiguresAsync).WithName("ExportFigures");
-        api.MapGet("/year-report/{year:int}", GetYearReportAsync).WithName("GetYearReport");
+        api.MapGet("/export", ExportFiguresAsync).Produces(StatusCodes.Status200OK, contentType: ExportFigures.CsvType, additionalContentTypes: ExportFigures.XlsxType).WithName("ExportFigures");
+        api.MapGet("/year-report/{year:int}", GetYearReportAsync).Produces(StatusCodes.Status200OK, contentType: YearReport.ContentType).WithName("GetYearReport");
 
         // Not inside the figures group: importing is for the policy advisor only, reading for every figures reader.
         var context = app.MapGroup("/api/figures/context").WithTags("Figures");

@@ -28,8 +28,8 @@ public static class HandoverPdf
         yield return SheetBlock.Row(t["Handover_From"].Value, s.Municipality);
         yield return SheetBlock.Row(t["Handover_Route"].Value, t["Route_" + s.Route].Value);
         yield return SheetBlock.Row(t["Handover_Recipient"].Value, s.RecipientName);
-        yield return SheetBlock.Row(t["Handover_Categories"].Value, string.Join(", ", HandoverRules.Split(s.Categories).Select(c => t["HandoverData_" + c].Value)));
-        yield return SheetBlock.Row(t["Handover_Forms"].Value, string.Join(", ", Enum.GetValues<ExploitationForms>().Where(f => f != ExploitationForms.None && s.Forms.HasFlag(f)).Select(f => t["Form_" + f].Value)));
+        yield return SheetBlock.Row(t["Handover_Categories"].Value, string.Join(", ", s.Categories.Select(c => t["HandoverData_" + c].Value)));
+        yield return SheetBlock.Row(t["Handover_Forms"].Value, string.Join(", ", s.Forms.Select(f => t["Form_" + f].Value)));
         yield return SheetBlock.Row(t["Handover_Indicators"].Value, string.Join(", ", s.IndicatorCodes));
         yield return SheetBlock.Row(t["Handover_Location"].Value, t["Location_" + s.LocationType].Value + (s.LocationDetail is null ? "" : " · " + s.LocationDetail));
         yield return SheetBlock.Row(t["Handover_ObservedOn"].Value, s.ObservedOn?.ToString("d", culture) ?? "—");

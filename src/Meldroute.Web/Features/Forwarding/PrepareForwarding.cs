@@ -59,7 +59,7 @@ public static class PrepareForwarding
         var categories = route.DataCategories;
         var recipient = await db.Partners.Where(p => p.Id == route.RecipientPartnerId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         return new HandoverSheet(
-            signal.Id, signal.Reference, route.Id, route.Route, recipient, categories, signal.Forms | signal.ClassifiedForms,
+            signal.Id, signal.Reference, route.Id, route.Route, recipient, HandoverRules.Split(categories), ExploitationFormSet.Split(signal.Forms | signal.ClassifiedForms),
             signal.ConfirmedIndicatorCodeList.Count > 0 ? signal.ConfirmedIndicatorCodeList : signal.IndicatorCodeList,
             signal.LocationType,
             categories.HasFlag(HandoverData.Location) ? signal.LocationDetail : null,

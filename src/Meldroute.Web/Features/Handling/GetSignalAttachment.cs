@@ -18,7 +18,8 @@ public sealed record AttachmentFile(byte[] Content, string ContentType, string F
 public static class GetSignalAttachment
 {
     /// <summary>Types a browser shows safely; anything else (HTML, SVG, scripts) is served as plain bytes so that a file sent in by anyone can never run in Meldroute's origin.</summary>
-    private static readonly HashSet<string> InertTypes = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The content types an attachment is served as (any other as application/octet-stream).</summary>
+    public static readonly HashSet<string> InertTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain",
         "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

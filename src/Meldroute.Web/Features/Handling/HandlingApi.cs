@@ -83,7 +83,7 @@ public static class HandlingApi
         api.MapGet("/{id:guid}", GetSignalAsync).RequireAuthorization(Policies.SignalReader).WithName("GetSignal");
         // Always a download (Content-Disposition: attachment), never shown inline: the file came from outside.
         api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", GetSignalAttachmentAsync).RequireAuthorization(Policies.SignalReader)
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithName("GetSignalAttachment");
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream", additionalContentTypes: [.. GetSignalAttachment.InertTypes]).WithName("GetSignalAttachment");
         api.MapPost("/{id:guid}/take", TakeSignalAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("TakeSignal");
         api.MapPost("/{id:guid}/analysis", RecordAnalysisAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("RecordAnalysis");
         api.MapPost("/{id:guid}/close", CloseSignalAsync).RequireAuthorization(Policies.SpecialistOfficer).WithName("CloseSignal");

@@ -57,7 +57,7 @@ public sealed class SignalFilter
     public bool Count { get; set; }
 }
 
-public sealed record InboxRow(Guid Id, string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, ExploitationForms Forms, SignalSource Source, Urgency Urgency, bool AcuteDanger, LocationType LocationType)
+public sealed record InboxRow(Guid Id, string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, IReadOnlyList<ExploitationForms> Forms, SignalSource Source, Urgency Urgency, bool AcuteDanger, LocationType LocationType)
 {
     /// <summary>Flagged to the officers: in intake, or decided and not forwarded, for longer than the retention settings allow.</summary>
     public bool Stuck => StuckReason is not null;
@@ -264,7 +264,7 @@ public static class ListSignals
     private sealed record Listed(InboxRow Row, int Rank, DateTimeOffset? DecidedAt, string? AssignedOfficerId, Guid Version);
 
     private static IQueryable<Listed> Project(IQueryable<Signal> query) =>
-        query.Select(s => new Listed(new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, s.Forms | s.ClassifiedForms, s.Source, s.Urgency, s.AcuteDanger, s.LocationType), s.InboxRank, s.DecidedAt, s.AssignedOfficerId, s.Version));
+        query.Select(s => new Listed(new InboxRow(s.Id, s.Reference, s.Status, s.ReceivedAt, ExploitationFormSet.Split(s.Forms | s.ClassifiedForms), s.Source, s.Urgency, s.AcuteDanger, s.LocationType), s.InboxRank, s.DecidedAt, s.AssignedOfficerId, s.Version));
 
     /// <summary>
     /// The query of a first page as the database gets it (for the tests that read its plan): by urgency the open

@@ -59,7 +59,7 @@ public static class RecordAnalysis
                 return refused;
             }
 
-            signal.ClassifiedForms = r.ClassifiedForms.Aggregate(ExploitationForms.None, (all, f) => all | f);
+            signal.ClassifiedForms = ExploitationFormSet.Combine(r.ClassifiedForms);
             signal.Urgency = r.Urgency!.Value;
             signal.ConfirmedIndicatorCodes = Signal.JoinCodes(r.ConfirmedIndicatorCodes);
             signal.AnalysisNotes = TextRules.Clean(r.Notes);

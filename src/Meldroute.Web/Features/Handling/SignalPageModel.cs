@@ -218,7 +218,7 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
             Version = detail.Version;
             Analysis = new RecordAnalysisRequest
             {
-                ClassifiedForms = [.. Enum.GetValues<ExploitationForms>().Where(f => f != ExploitationForms.None && (detail.ClassifiedForms == ExploitationForms.None ? detail.Forms : detail.ClassifiedForms).HasFlag(f))],
+                ClassifiedForms = [.. detail.ClassifiedForms.Count > 0 ? detail.ClassifiedForms : detail.Forms],
                 Urgency = detail.Urgency,
                 ConfirmedIndicatorCodes = [.. detail.ConfirmedIndicatorCodes.Count > 0 ? detail.ConfirmedIndicatorCodes : detail.IndicatorCodes],
                 Notes = detail.AnalysisNotes,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
+using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Meldroute.Web.Features.Intake;
 
 /// <summary>A reporter's own signal in their list: the general status only.</summary>
-public sealed record MySignalSummary(Guid Id, string Reference, string Status, DateOnly LastChangedOn);
+public sealed record MySignalSummary(Guid Id, string Reference, ReporterStatus Status, DateOnly LastChangedOn);
 
 /// <summary>The services of the draft operations.</summary>
 public sealed record DraftServices(MeldrouteDbContext Db, AuditTrail Audit, TimeProvider Clock, IStringLocalizer<SharedResource> T);
@@ -95,7 +96,7 @@ public static class IntakeApi
             PageCursor.AddLinks(http, page.Previous, page.Next);
         }
 
-        return outcome.ToResult(page => TypedResults.Ok(page.Rows.Select(s => new MySignalSummary(s.Id, s.Reference, s.Status.ToString(), s.LastChangedOn)).ToList()), t);
+        return outcome.ToResult(page => TypedResults.Ok(page.Rows.Select(s => new MySignalSummary(s.Id, s.Reference, s.Status, s.LastChangedOn)).ToList()), t);
     }
 
     public static async Task<Results<Ok<MySignal>, ProblemHttpResult>> GetMySignalAsync(

@@ -47,10 +47,10 @@ internal sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<Intake
 }
 
 /// <summary>A draft in its author's list: no content, only when it was saved and when it will be deleted.</summary>
-public sealed record IntakeDraftSummary(Guid Id, string Step, DateTimeOffset SavedAt, DateTimeOffset DeletedAfter, Guid Version);
+public sealed record IntakeDraftSummary(Guid Id, NewModel.IntakeStep Step, DateTimeOffset SavedAt, DateTimeOffset DeletedAfter, Guid Version);
 
 /// <summary>A draft with what was typed, to continue it.</summary>
-public sealed record IntakeDraftDetails(Guid Id, string Step, DateTimeOffset SavedAt, DateTimeOffset DeletedAfter, Guid Version, SubmitSignalRequest Content);
+public sealed record IntakeDraftDetails(Guid Id, NewModel.IntakeStep Step, DateTimeOffset SavedAt, DateTimeOffset DeletedAfter, Guid Version, SubmitSignalRequest Content);
 
 /// <summary>Saving a draft: what was typed, the step, and the version read (for a draft saved before).</summary>
 public sealed record SaveIntakeDraftRequest(SubmitSignalRequest? Content, NewModel.IntakeStep? Step, Guid? Version);
@@ -130,7 +130,7 @@ public static class IntakeDrafts
         (await db.IntakeDrafts.AsNoTracking().Where(d => d.AuthorId == authorId)
             .Select(d => new { d.Id, d.Step, d.SavedAt, d.Version }).ToListAsync(cancellationToken))
         .OrderByDescending(d => d.SavedAt)
-        .Select(d => new IntakeDraftSummary(d.Id, d.Step.ToString(), d.SavedAt, d.SavedAt + Lifetime, d.Version)).ToList();
+        .Select(d => new IntakeDraftSummary(d.Id, d.Step, d.SavedAt, d.SavedAt + Lifetime, d.Version)).ToList();
 
     /// <summary>The author's own draft with its content; null for another's, a missing or a purged one (never a 403 that tells it exists).</summary>
     public static async Task<IntakeDraftDetails?> GetAsync(MeldrouteDbContext db, AuditTrail audit, string authorId, Guid id, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ public static class IntakeDrafts
         }
 
         var content = JsonSerializer.Deserialize<SubmitSignalRequest>(draft.Content, Json) ?? new SubmitSignalRequest();
-        return new IntakeDraftDetails(draft.Id, draft.Step.ToString(), draft.SavedAt, draft.SavedAt + Lifetime, draft.Version, content);
+        return new IntakeDraftDetails(draft.Id, draft.Step, draft.SavedAt, draft.SavedAt + Lifetime, draft.Version, content);
     }
 
     /// <summary>Deletes the author's draft and destroys its key; false when there is none of theirs.</summary>
@@ -194,5 +194,5 @@ public static class IntakeDrafts
     private static async Task<IntakeDraft?> FindOwnAsync(MeldrouteDbContext db, string authorId, Guid id, CancellationToken cancellationToken) =>
         await db.IntakeDrafts.SingleOrDefaultAsync(d => d.Id == id && d.AuthorId == authorId, cancellationToken);
 
-    private static IntakeDraftSummary Summary(IntakeDraft d) => new(d.Id, d.Step.ToString(), d.SavedAt, d.SavedAt + Lifetime, d.Version);
+    private static IntakeDraftSummary Summary(IntakeDraft d) => new(d.Id, d.Step, d.SavedAt, d.SavedAt + Lifetime, d.Version);
 }

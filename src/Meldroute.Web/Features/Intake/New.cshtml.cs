@@ -80,7 +80,7 @@ public sealed class NewModel(MeldrouteDbContext db, TimeProvider clock, IStringL
             }
 
             (Input, DraftId, DraftVersion) = (saved.Content, saved.Id, saved.Version);
-            Step = Enum.Parse<IntakeStep>(saved.Step);
+            Step = saved.Step;
         }
 
         await LoadAsync(cancellationToken);

@@ -65,7 +65,8 @@ public sealed class SubmitSignalRequest
     public int? DepartmentId { get; set; }
 }
 
-public sealed record SubmitSignalResponse(Guid Id, string Reference, SignalStatus Status);
+/// <summary>The new signal: its id and reference, and its status as the reporter sees it (one of the four general ones).</summary>
+public sealed record SubmitSignalResponse(Guid Id, string Reference, ReporterStatus Status);
 
 /// <summary>
 /// A valid request made ready to store; see <see cref="SubmitSignal.Prepare"/>. Each attempt builds a new signal from
@@ -93,7 +94,7 @@ public sealed record PreparedSubmission(
             LocationType = r.LocationType!.Value,
             LocationOther = r.LocationType == LocationType.Other ? Clean(r.LocationOther) : null,
             LocationDetail = Clean(r.LocationDetail),
-            Forms = r.Forms.Aggregate(ExploitationForms.None, (all, f) => all | f),
+            Forms = ExploitationFormSet.Combine(r.Forms),
             IndicatorCodes = Signal.JoinCodes(r.IndicatorCodes),
             InvolvesMinor = r.People.Any(p => p.Minor == Minor.Yes),
             People = [.. r.People.Select((p, i) => new SignalPerson
@@ -363,7 +364,7 @@ public static class SubmitSignal
             MeldrouteMetrics.SignalReceived(signal.Source, signal.Forms);
         }
 
-        return [.. signals.Select(s => new SubmitSignalResponse(s.Id, s.Reference, s.Status))];
+        return [.. signals.Select(s => new SubmitSignalResponse(s.Id, s.Reference, SignalStateMachine.ForReporter(s.Status)))];
     }
 
     private static void AddIdempotencyRecord(MeldrouteDbContext db, PreparedSubmission submission, Signal signal)
@@ -381,7 +382,7 @@ public static class SubmitSignal
         await (from k in db.IdempotencyRecords
                join s in db.Signals on k.SignalId equals s.Id
                where k.UserId == userId && k.KeyHash == keyHash
-               select new Replay(new SubmitSignalResponse(s.Id, s.Reference, s.Status), k.BodyHash)).SingleOrDefaultAsync(cancellationToken);
+               select new Replay(new SubmitSignalResponse(s.Id, s.Reference, SignalStateMachine.ForReporter(s.Status)), k.BodyHash)).SingleOrDefaultAsync(cancellationToken);
 
     private sealed record Replay(SubmitSignalResponse Response, string? BodyHash);
 

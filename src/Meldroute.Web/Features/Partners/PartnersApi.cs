@@ -31,7 +31,7 @@ public static class PartnersApi
         api.MapPost("/{id:int}/archive", ArchivePartnerAsync).WithName("ArchivePartner").RequireAuthorization(Policies.PartnerEditor);
         api.MapPut("/{id:int}/routes", SetPartnerRoutesAsync).WithName("SetPartnerRoutes").RequireAuthorization(Policies.PartnerEditor);
         api.MapGet("/care-map", GetCareMapAsync).WithName("GetCareMap");
-        api.MapGet("/care-map/docx", DownloadCareMapAsync).WithName("DownloadCareMap");
+        api.MapGet("/care-map/docx", DownloadCareMapAsync).Produces(StatusCodes.Status200OK, contentType: DocxType).WithName("DownloadCareMap");
         return app;
     }
 

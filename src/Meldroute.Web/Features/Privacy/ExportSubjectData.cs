@@ -8,9 +8,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Privacy;
 
-public sealed record SubjectPerson(string? Name, string? Age, string Minor, string? Nationality, string? Language, string? Contact);
+public sealed record SubjectPerson(string? Name, string? Age, Minor Minor, string? Nationality, string? Language, string? Contact);
 
-public sealed record SubjectSignalData(string Reference, string Status, DateTimeOffset ReceivedAt, string Role, SubjectPerson Person, string? Description, DateOnly? ObservedOn, string LocationType, string? LocationDetail);
+public sealed record SubjectSignalData(string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, PersonRole Role, SubjectPerson Person, string? Description, DateOnly? ObservedOn, LocationType LocationType, string? LocationDetail);
 
 public sealed record SubjectDossierData(string Reference, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, SubjectPerson Person, DateOnly? ReflectionPeriodStart, DateOnly? ReflectionPeriodEnd,
     IReadOnlyList<DossierNoteView> Notes, IReadOnlyList<DossierConsentView> Consents, IReadOnlyList<string> Partners);
@@ -42,8 +42,8 @@ public static class ExportSubjectData
             r.RequestReference!.Trim(),
             clock.GetUtcNow(),
             [.. people.Select(p => (p, s: signals[p.SignalId])).OrderBy(x => x.s.ReceivedAt.UtcTicks).Select(x => new SubjectSignalData(
-                x.s.Reference, x.s.Status.ToString(), x.s.ReceivedAt, x.p.Role.ToString(), Person(x.p.NameOrDescription, x.p.Age, x.p.Minor, x.p.Nationality, x.p.Language, x.p.ContactDetails),
-                x.s.Description, x.s.ObservedOn, x.s.LocationType.ToString(), x.s.LocationDetail))],
+                x.s.Reference, x.s.Status, x.s.ReceivedAt, x.p.Role, Person(x.p.NameOrDescription, x.p.Age, x.p.Minor, x.p.Nationality, x.p.Language, x.p.ContactDetails),
+                x.s.Description, x.s.ObservedOn, x.s.LocationType, x.s.LocationDetail))],
             [.. victims.Select(v => (v, d: dossiers[v.DossierId])).OrderBy(x => x.d.OpenedAt.UtcTicks).Select(x => new SubjectDossierData(
                 x.d.Reference, x.d.OpenedAt, x.d.ClosedAt, Person(x.v.NameOrDescription, x.v.Age, x.v.Minor, x.v.Nationality, x.v.Language, x.v.ContactDetails),
                 x.d.ReflectionPeriodStart, x.d.ReflectionPeriodEnd,
@@ -68,5 +68,5 @@ public static class ExportSubjectData
     }
 
     private static SubjectPerson Person(string? name, string? age, Minor minor, string? nationality, string? language, string? contact) =>
-        new(name, age, minor.ToString(), nationality, language, contact);
+        new(name, age, minor, nationality, language, contact);
 }

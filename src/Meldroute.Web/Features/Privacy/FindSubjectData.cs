@@ -8,8 +8,21 @@ using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.Privacy;
 
-/// <summary>A record that names the person: where, in which role, since when. No content.</summary>
-public sealed record SubjectRecord(string Kind, Guid Id, string Reference, string Status, string Role, DateTimeOffset RegisteredAt);
+/// <summary>
+/// A record that names the person: where, in which role, since when. No content. Its status is the signal's
+/// (<see cref="SignalStatus"/>), or for a victim dossier "Open" or "Closed".
+/// </summary>
+public sealed record SubjectRecord(SubjectRecordKind Kind, Guid Id, string Reference, string Status, PersonRole Role, DateTimeOffset RegisteredAt);
+
+/// <summary>Where a subject-access search found the person; in JSON as the audit log names these objects.</summary>
+public enum SubjectRecordKind
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("signal")]
+    Signal,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("victim-dossier")]
+    VictimDossier,
+}
 
 /// <summary>FindSubjectData: the signals and dossiers that name the person, without content; audited with the request's reference.</summary>
 public static class FindSubjectData
@@ -37,8 +50,8 @@ public static class FindSubjectData
                                 join d in db.VictimDossiers on v.DossierId equals d.Id
                                 where v.SubjectHash == hash
                                 select new { d.Id, d.Reference, d.ClosedAt, d.OpenedAt }).ToListAsync(cancellationToken);
-        return [.. inSignals.Select(x => new SubjectRecord("signal", x.Id, x.Reference, x.Status.ToString(), x.Role.ToString(), x.ReceivedAt))
-            .Concat(inDossiers.Select(x => new SubjectRecord("victim-dossier", x.Id, x.Reference, x.ClosedAt is null ? "Open" : "Closed", nameof(PersonRole.PossibleVictim), x.OpenedAt)))
+        return [.. inSignals.Select(x => new SubjectRecord(SubjectRecordKind.Signal, x.Id, x.Reference, x.Status.ToString(), x.Role, x.ReceivedAt))
+            .Concat(inDossiers.Select(x => new SubjectRecord(SubjectRecordKind.VictimDossier, x.Id, x.Reference, x.ClosedAt is null ? "Open" : "Closed", PersonRole.PossibleVictim, x.OpenedAt)))
             .OrderBy(x => x.RegisteredAt.UtcTicks)];
     }
 }

@@ -17,7 +17,8 @@ namespace Meldroute.Web.Features.Privacy;
 [Authorize(Policy = Policies.PrivacyOfficer)]
 public sealed class SubjectAccessModel(MeldrouteDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // As the API writes it (ExportSubjectData): enums by name.
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [BindProperty]
     public SubjectAccessRequest Input { get; set; } = new();

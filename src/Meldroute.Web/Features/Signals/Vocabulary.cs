@@ -13,6 +13,22 @@ public enum ExploitationForms
     Unknown = 8,
 }
 
+/// <summary>
+/// A signal's forms as the API carries them both ways: a list of single forms (["Sexual", "Criminal"]), never the
+/// combined flags value, which JSON would write as one string ("Sexual, Criminal").
+/// </summary>
+public static class ExploitationFormSet
+{
+    /// <summary>Every single form a signal can have, in the order the forms show them.</summary>
+    public static readonly IReadOnlyList<ExploitationForms> Each = [ExploitationForms.Sexual, ExploitationForms.Labour, ExploitationForms.Criminal, ExploitationForms.Unknown];
+
+    /// <summary>The single forms within a combination, in form order; empty for <see cref="ExploitationForms.None"/>.</summary>
+    public static IReadOnlyList<ExploitationForms> Split(ExploitationForms forms) => [.. Each.Where(f => forms.HasFlag(f))];
+
+    /// <summary>The combination of a list of single forms.</summary>
+    public static ExploitationForms Combine(IEnumerable<ExploitationForms> forms) => forms.Aggregate(ExploitationForms.None, (all, f) => all | f);
+}
+
 /// <summary>Where the reporter saw it.</summary>
 public enum LocationType
 {

@@ -20,7 +20,7 @@ public static class AccessReviewApi
         var api = app.MapGroup("/api/users/access-review").WithTags("Users").RequireAuthorization(Policies.Administrator);
 
         api.MapGet("", GetAccessReviewAsync).WithName("GetAccessReview");
-        api.MapGet("/csv", ExportAccessReviewAsync).WithName("ExportAccessReview");
+        api.MapGet("/csv", ExportAccessReviewAsync).Produces(StatusCodes.Status200OK, contentType: ExportAccessReview.ContentType).WithName("ExportAccessReview");
         api.MapPost("", RecordAccessReviewAsync).WithName("RecordAccessReview");
         return app;
     }
