@@ -15,10 +15,14 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IOptio
     [BindProperty(SupportsGet = true)]
     public bool IncludeClosed { get; set; }
 
+    /// <summary>Only the open dossiers whose reflection period ends within <see cref="ListVictimDossiers.ReflectionEndingDays"/> days (the coordinator's dashboard links here).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool ReflectionEnding { get; set; }
+
     public IReadOnlyList<DossierSummary> Dossiers { get; private set; } = [];
 
     public bool IsCoordinator => User.IsInRole(Roles.VictimCareCoordinator);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Dossiers = await ListVictimDossiers.HandleAsync(db, User, clock.GetUtcNow(), retention.Value, IncludeClosed, cancellationToken);
+        Dossiers = await ListVictimDossiers.HandleAsync(db, User, clock.GetUtcNow(), retention.Value, new DossierFilter(IncludeClosed, ReflectionEnding), cancellationToken);
 }

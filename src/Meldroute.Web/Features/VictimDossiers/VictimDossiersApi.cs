@@ -40,7 +40,7 @@ public static class VictimDossiersApi
 
     public static async Task<Ok<IReadOnlyList<DossierSummary>>> ListVictimDossiersAsync(
         bool? includeClosed, ClaimsPrincipal user, MeldrouteDbContext db, TimeProvider clock, IOptions<RetentionOptions> retention, CancellationToken ct) =>
-        TypedResults.Ok(await ListVictimDossiers.HandleAsync(db, user, clock.GetUtcNow(), retention.Value, includeClosed ?? false, ct));
+        TypedResults.Ok(await ListVictimDossiers.HandleAsync(db, user, clock.GetUtcNow(), retention.Value, new DossierFilter(includeClosed ?? false), ct));
 
     public static async Task<Results<Ok<DossierDetail>, ProblemHttpResult>> GetVictimDossierAsync(
         Guid id, ClaimsPrincipal user, MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, TimeProvider clock, IOptions<RetentionOptions> retention,
