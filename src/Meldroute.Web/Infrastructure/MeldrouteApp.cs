@@ -16,6 +16,7 @@ using Meldroute.Web.Features.Demo;
 using Meldroute.Web.Features.CaseTable;
 using Meldroute.Web.Features.Forwarding;
 using Meldroute.Web.Features.Handling;
+using Meldroute.Web.Features.Home;
 using Meldroute.Web.Features.Intake;
 using Meldroute.Web.Features.Mailbox;
 using Meldroute.Web.Features.Notifications;
@@ -237,6 +238,7 @@ public static class MeldrouteApp
         api.MapAuditApi();
         api.MapUsersApi();
         api.MapAccessReviewApi();
+        api.MapHomeApi();
         // An unknown API path is a 404 problem, not the fallback policy's 403 or a sign-in redirect.
         app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) => ApiProblems.NotFound(t)).AllowAnonymous().ExcludeFromDescription();
         // Any other unknown page is "not found" (the error page), not the fallback policy's sign-in redirect or 403.

@@ -13,4 +13,13 @@ public sealed class MeldrouteUser : IdentityUser
 
     /// <summary>Set for a one-time password from the administrator: until it is changed, the account reaches nothing else.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// Where a block starts: blocking sets the lock-out to the end of time, a lock-out after failed sign-ins ends soon.
+    /// A day's margin, because SQLite keeps instants to the millisecond and gives the end of time back a little earlier.
+    /// </summary>
+    public static readonly DateTimeOffset BlockedFrom = DateTimeOffset.MaxValue.AddDays(-1);
+
+    /// <summary>Whether a lock-out is a block by the administrator (not one after failed sign-ins).</summary>
+    public static bool IsBlocked(DateTimeOffset? lockoutEnd) => lockoutEnd >= BlockedFrom;
 }

@@ -184,6 +184,29 @@ public sealed class AuditAnchor(string path, IServiceScopeFactory scopes, TimePr
         }) with { AnchorPath = Path, Anchor = latest };
     }
 
+    /// <summary>
+    /// The chain against the latest anchor without walking it (for the privacy officer's dashboard, on every view): the
+    /// head must still reach the anchored sequence with the anchored hash there. Whether the rows in between are intact
+    /// is what the full verification (<see cref="VerifyAuditLog"/>) checks.
+    /// </summary>
+    public async Task<AuditAnchorState> StateAsync(MeldrouteDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var latest = ReadLatest(out var unreadable);
+        if (unreadable)
+        {
+            return new AuditAnchorState(null, AuditBreak.AnchorUnreadable);
+        }
+
+        if (latest is null)
+        {
+            return new AuditAnchorState(null, null);
+        }
+
+        var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+        return new AuditAnchorState(latest, await CheckAsync(db, head, latest, cancellationToken));
+    }
+
     private static async Task<AuditBreak?> CheckAsync(MeldrouteDbContext db, AuditChainHead? head, AuditAnchorEntry anchor, CancellationToken cancellationToken)
     {
         if (head is null || head.LastSequence < anchor.Sequence)
@@ -202,6 +225,12 @@ public sealed class AuditAnchor(string path, IServiceScopeFactory scopes, TimePr
             : await db.AuditEvents.AsNoTracking().Where(e => e.Sequence == anchor.Sequence).Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
         return hash == anchor.Hash ? null : AuditBreak.Rewritten;
     }
+}
+
+/// <summary>The latest anchor (null when there is none) and how the chain fails it (null when it reaches it with the anchored hash).</summary>
+public sealed record AuditAnchorState(AuditAnchorEntry? Anchor, AuditBreak? Break)
+{
+    public bool Matches => Anchor is not null && Break is null;
 }
 
 /// <summary>Anchors the chain once the database is prepared, then every Audit:AnchorInterval, and once more at shutdown.</summary>

@@ -188,6 +188,13 @@ public static class ListSignals
         });
     }
 
+    /// <summary>
+    /// How many signals pass the filters (its search words aside, which only the inbox itself matches): the counts the
+    /// dashboards link to the inbox with, so that a number and the list it opens agree.
+    /// </summary>
+    public static Task<int> CountAsync(MeldrouteDbContext db, SignalFilter filter, DateTimeOffset now, FiguresOptions norms, CancellationToken cancellationToken) =>
+        Filtered(db, filter, now, norms).CountAsync(cancellationToken);
+
     /// <summary>The words of a search, or null when there is none. Longer input is cut at <see cref="QueryMax"/> characters.</summary>
     public static string[]? Words(string? query)
     {

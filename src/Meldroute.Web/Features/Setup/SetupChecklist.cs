@@ -15,15 +15,12 @@ public sealed record SetupItem(string Key, bool Done, string Page, string? Detai
 /// </summary>
 public static class SetupChecklist
 {
-    /// <summary>Accounts that can act: not blocked (a blocked account's lock-out never ends).</summary>
-    private static readonly DateTimeOffset Blocked = DateTimeOffset.MaxValue.AddDays(-1);
-
     public static async Task<IReadOnlyList<SetupItem>> GetAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
         var roles = await (from userRole in db.UserRoles
                            join role in db.Roles on userRole.RoleId equals role.Id
                            join user in db.Users on userRole.UserId equals user.Id
-                           where user.LockoutEnd == null || user.LockoutEnd < Blocked
+                           where user.LockoutEnd == null || user.LockoutEnd < Account.MeldrouteUser.BlockedFrom // accounts that can act: not blocked
                            select role.Name).Distinct().ToListAsync(cancellationToken);
         var routesWithPartner = await (from r in db.PartnerRoutes
                                        join p in db.Partners on r.PartnerId equals p.Id

@@ -17,13 +17,17 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IOptio
     [BindProperty(SupportsGet = true)]
     public bool IncludeClosed { get; set; }
 
+    /// <summary>Only the open dossiers whose reflection period ends within <see cref="ListVictimDossiers.ReflectionEndingDays"/> days (the coordinator's dashboard links here).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool ReflectionEnding { get; set; }
+
     /// <summary>Where the page starts (<see cref="PageCursor"/>); an unreadable one shows the first page.</summary>
     [BindProperty(SupportsGet = true, Name = PageCursor.Parameter)]
     public string? Cursor { get; set; }
 
     public KeysetPage<DossierSummary> Dossiers { get; private set; } = new([], null, null) { IsFirst = true };
 
-    public Pager Pager => new("/VictimDossiers/Index", Dossiers.Previous, Dossiers.Next, new Dictionary<string, string?> { ["includeClosed"] = IncludeClosed ? "true" : null })
+    public Pager Pager => new("/VictimDossiers/Index", Dossiers.Previous, Dossiers.Next, new Dictionary<string, string?> { ["includeClosed"] = IncludeClosed ? "true" : null, ["reflectionEnding"] = ReflectionEnding ? "true" : null })
     {
         PastFirst = !Dossiers.IsFirst,
     };
@@ -31,6 +35,6 @@ public sealed class IndexModel(MeldrouteDbContext db, TimeProvider clock, IOptio
     public bool IsCoordinator => User.IsInRole(Roles.VictimCareCoordinator);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Dossiers = (await ListVictimDossiers.HandleAsync(db, t, User, clock.GetUtcNow(), retention.Value, IncludeClosed, Cursor, ListVictimDossiers.PageSize, cancellationToken)).Value
-            ?? (await ListVictimDossiers.HandleAsync(db, t, User, clock.GetUtcNow(), retention.Value, IncludeClosed, null, ListVictimDossiers.PageSize, cancellationToken)).Value!;
+        Dossiers = (await ListVictimDossiers.HandleAsync(db, t, User, clock.GetUtcNow(), retention.Value, new DossierFilter(IncludeClosed, ReflectionEnding), Cursor, ListVictimDossiers.PageSize, cancellationToken)).Value
+            ?? (await ListVictimDossiers.HandleAsync(db, t, User, clock.GetUtcNow(), retention.Value, new DossierFilter(IncludeClosed, ReflectionEnding), null, ListVictimDossiers.PageSize, cancellationToken)).Value!;
 }

@@ -11,6 +11,9 @@ namespace Meldroute.Web.Features.VictimDossiers;
 /// <summary>A row of the dossier list: no personal data, so the list itself needs no read audit.</summary>
 public sealed record DossierSummary(Guid Id, string Reference, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, bool InvolvesMinor, DateOnly? ReflectionPeriodEnd, DateTimeOffset? PurgeDueAt, bool Purged);
 
+/// <summary>What the dossier list shows: open dossiers, or closed ones too; optionally only those whose reflection period ends soon.</summary>
+public sealed record DossierFilter(bool IncludeClosed = false, bool ReflectionEnding = false);
+
 /// <summary>
 /// ListVictimDossiers: the coordinator sees every dossier; anyone else only the dossiers they hold an active grant
 /// for (usually none — and then the list says nothing about other dossiers). Open dossiers first, then closed ones, each
@@ -19,6 +22,9 @@ public sealed record DossierSummary(Guid Id, string Reference, DateTimeOffset Op
 /// </summary>
 public static class ListVictimDossiers
 {
+    /// <summary>A reflection period "ends soon" when it ends today or within this many days (the coordinator's dashboard and the list's filter).</summary>
+    public const int ReflectionEndingDays = 14;
+
     public const int PageSize = 25;
 
     /// <summary>The API's page, and its most.</summary>
@@ -27,7 +33,7 @@ public static class ListVictimDossiers
     private const string Kind = "dossiers";
 
     public static async Task<Outcome<KeysetPage<DossierSummary>>> HandleAsync(
-        MeldrouteDbContext db, IStringLocalizer t, ClaimsPrincipal user, DateTimeOffset now, RetentionOptions retention, bool includeClosed, string? cursorText, int limit, CancellationToken cancellationToken)
+        MeldrouteDbContext db, IStringLocalizer t, ClaimsPrincipal user, DateTimeOffset now, RetentionOptions retention, DossierFilter filter, string? cursorText, int limit, CancellationToken cancellationToken)
     {
         if (!PageCursor.TryDecode(cursorText, Kind, 3, out var cursor)
             || (cursor is not null && !(cursor.TryInt(0, out var segment) && segment is 0 or 1 && cursor.TryInstant(1, out _) && cursor.TryReference(2, out _))))
@@ -35,29 +41,11 @@ public static class ListVictimDossiers
             return Outcome<KeysetPage<DossierSummary>>.Invalid(PageCursor.Error(t));
         }
 
-        var query = Visible(db, user, now);
-        var page = await KeysetPage<Row>.ReadAsync(cursor, Math.Clamp(limit, 1, LimitMax), (at, count) => ReadAsync(query, includeClosed, at, count, cancellationToken),
+        var query = Visible(db, user, now, filter);
+        var page = await KeysetPage<Row>.ReadAsync(cursor, Math.Clamp(limit, 1, LimitMax), (at, count) => ReadAsync(query, filter.IncludeClosed, at, count, cancellationToken),
             (d, before) => new PageCursor(Kind, before, [d.ClosedAt is null ? "0" : "1", PageCursor.Of(d.OpenedAt), d.Reference]));
         return Outcome<KeysetPage<DossierSummary>>.Ok(page.Select(d => new DossierSummary(d.Id, d.Reference, d.OpenedAt, d.ClosedAt, d.InvolvesMinor, d.ReflectionPeriodEnd,
             RetentionRules.DossierPurgeDueAt(d.ClosedAt, d.Purged, retention), d.Purged)));
-    }
-
-    /// <summary>How many open dossiers an account other than the coordinator holds an active grant for (the home page's line).</summary>
-    public static Task<int> CountGrantedOpenAsync(MeldrouteDbContext db, ClaimsPrincipal user, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Visible(db, user, now).CountAsync(d => d.ClosedAt == null, cancellationToken);
-
-    /// <summary>Every dossier for the coordinator; for anyone else those with an active grant of theirs.</summary>
-    private static IQueryable<VictimDossier> Visible(MeldrouteDbContext db, ClaimsPrincipal user, DateTimeOffset now)
-    {
-        var query = db.VictimDossiers.AsNoTracking();
-        if (!user.IsInRole(Roles.VictimCareCoordinator))
-        {
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
-            query = query.Where(d => db.DossierAccessGrants.Any(g => g.DossierId == d.Id && g.UserId == userId && g.RevokedAt == null && g.EndsOn >= today));
-        }
-
-        return query;
     }
 
     private sealed record Row(Guid Id, string Reference, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, bool InvolvesMinor, DateOnly? ReflectionPeriodEnd, bool Purged);
@@ -93,5 +81,34 @@ public static class ListVictimDossiers
         }
 
         return rows;
+    }
+
+    /// <summary>How many dossiers the list shows with this filter: the numbers the dashboard links to the list with.</summary>
+    public static Task<int> CountAsync(MeldrouteDbContext db, ClaimsPrincipal user, DateTimeOffset now, DossierFilter filter, CancellationToken cancellationToken) =>
+        Visible(db, user, now, filter).CountAsync(cancellationToken);
+
+    private static IQueryable<VictimDossier> Visible(MeldrouteDbContext db, ClaimsPrincipal user, DateTimeOffset now, DossierFilter filter)
+    {
+        var query = db.VictimDossiers.AsNoTracking();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (!user.IsInRole(Roles.VictimCareCoordinator))
+        {
+            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+            query = query.Where(d => db.DossierAccessGrants.Any(g => g.DossierId == d.Id && g.UserId == userId && g.RevokedAt == null && g.EndsOn >= today));
+        }
+
+        if (!filter.IncludeClosed)
+        {
+            query = query.Where(d => d.ClosedAt == null);
+        }
+
+        if (filter.ReflectionEnding)
+        {
+            // Only an open dossier's reflection period still matters to the coordinator.
+            var until = today.AddDays(ReflectionEndingDays);
+            query = query.Where(d => d.ClosedAt == null && d.ReflectionPeriodEnd != null && d.ReflectionPeriodEnd >= today && d.ReflectionPeriodEnd <= until);
+        }
+
+        return query;
     }
 }

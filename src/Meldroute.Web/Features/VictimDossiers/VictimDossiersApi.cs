@@ -56,7 +56,7 @@ public static class VictimDossiersApi
         bool? includeClosed, [FromQuery] string? cursor, [Range(1, ListVictimDossiers.LimitMax)] int? limit, ClaimsPrincipal user, MeldrouteDbContext db, TimeProvider clock,
         IOptions<RetentionOptions> retention, HttpContext http, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var outcome = await ListVictimDossiers.HandleAsync(db, t, user, clock.GetUtcNow(), retention.Value, includeClosed ?? false, cursor, limit ?? ListVictimDossiers.LimitMax, ct);
+        var outcome = await ListVictimDossiers.HandleAsync(db, t, user, clock.GetUtcNow(), retention.Value, new DossierFilter(includeClosed ?? false), cursor, limit ?? ListVictimDossiers.LimitMax, ct);
         if (outcome.Value is { } page)
         {
             PageCursor.AddLinks(http, page.Previous, page.Next);

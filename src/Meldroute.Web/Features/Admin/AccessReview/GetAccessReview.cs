@@ -30,7 +30,7 @@ public static class GetAccessReview
         return new AccessReviewView(
             [.. accounts.Select(u => new ReviewedAccount(
                 u.Id, u.Email ?? "", u.DisplayName, [.. roles[u.Id].Order(StringComparer.Ordinal)], u.TwoFactorEnabled, external.Contains(u.Id), u.LastSignInAt,
-                u.LockoutEnd == DateTimeOffset.MaxValue,
+                Account.MeldrouteUser.IsBlocked(u.LockoutEnd),
                 (u.LastSignInAt ?? DateTimeOffset.MinValue) < now.AddDays(-InactiveAfterDays)))],
             last, due, due <= today);
     }

@@ -124,7 +124,7 @@ public sealed class IndexModel(
         var rolesByUser = roleNames.ToLookup(x => x.UserId, x => x.Name!);
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
         // Blocking sets the lock-out to the end of time; a lock-out after failed sign-ins is not a block.
-        Users = [.. accounts.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id]], u.TwoFactorEnabled, u.LastSignInAt, u.LockoutEnd == DateTimeOffset.MaxValue))];
+        Users = [.. accounts.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id]], u.TwoFactorEnabled, u.LastSignInAt, MeldrouteUser.IsBlocked(u.LockoutEnd)))];
     }
 
     public string? CurrentUserId => users.GetUserId(User);
