@@ -27,4 +27,18 @@ public static class PageExtensions
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
         Assert.True(violations.Count == 0, $"axe-core found violations on {what} ({page.Url}):\n" + string.Join("\n", violations));
     }
+
+    /// <summary>WCAG 1.4.10: the page does not scroll sideways (a table may, inside its own container); a failure names what sticks out.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(this IPage page, string what)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        if (widths[0] > widths[1])
+        {
+            // Name the widest elements that stick out, so that a failure says where to look.
+            var culprits = await page.EvaluateAsync<string[]>(
+                "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w && !e.parentElement.closest('.utrecht-table-container')).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).slice(-8)",
+                widths[1]);
+            Assert.Fail($"{what}: the page is {widths[0]} px wide in a window of {widths[1]} px; sticking out: {string.Join(" | ", culprits)}");
+        }
+    }
 }

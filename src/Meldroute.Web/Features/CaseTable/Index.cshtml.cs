@@ -20,7 +20,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringL
 
     public IReadOnlyList<(CaseTableMeeting Meeting, int Items)> Meetings { get; private set; } = [];
 
-    public IReadOnlyDictionary<string, string> Eligible { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, EligibleAttendee> Eligible { get; private set; } = new Dictionary<string, EligibleAttendee>();
 
     public bool IsOfficer => User.IsInRole(Roles.SpecialistOfficer);
 
@@ -56,7 +56,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringL
 
         var meetings = await query.Select(m => new { Meeting = m, Items = m.Agenda.Count }).ToListAsync(cancellationToken);
         Meetings = [.. meetings.OrderByDescending(m => m.Meeting.ScheduledAt.UtcTicks).Select(m => (m.Meeting, m.Items))];
-        Eligible = IsOfficer ? await CreateCaseTableMeeting.EligibleAttendeesAsync(db, cancellationToken) : new Dictionary<string, string>();
+        Eligible = IsOfficer ? await CreateCaseTableMeeting.EligibleAttendeesAsync(db, cancellationToken) : new Dictionary<string, EligibleAttendee>();
     }
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);

@@ -1,88 +1,25 @@
 using System.Globalization;
-using System.Text;
+using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Microsoft.Extensions.Localization;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts;
-using UglyToad.PdfPig.Fonts.AdobeFontMetrics;
-using UglyToad.PdfPig.Fonts.Encodings;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Graphics.Operations.TextObjects;
-using UglyToad.PdfPig.Graphics.Operations.TextPositioning;
-using UglyToad.PdfPig.Graphics.Operations.TextShowing;
-using UglyToad.PdfPig.Graphics.Operations.TextState;
-using UglyToad.PdfPig.Tokens;
-using UglyToad.PdfPig.Writer;
+using static Meldroute.Web.Features.Shared.PdfSheet;
 
 namespace Meldroute.Web.Features.Forwarding;
 
 /// <summary>
-/// The hand-over sheet of one route as a PDF, for a partner to download or print: the same fields, labels and order as
-/// _HandoverSheet.cshtml, on A4 pages with a confidentiality footer. Helvetica (a Standard 14 font) needs no font
-/// files on the server.
+/// The hand-over sheet of one route as a PDF (<see cref="PdfSheet"/>), for a partner to download or print: the same
+/// fields, labels and order as _HandoverSheet.cshtml, on A4 pages with a confidentiality footer. A character the PDF
+/// cannot show becomes '?' and the sheet says that the hand-over sheet in Meldroute shows it exactly.
 /// </summary>
-/// <remarks>
-/// Text is written in WinAnsiEncoding (Windows-1252: Dutch, English, German, French and the other Western European
-/// letters, €, curly quotes, dashes). PdfPig 0.1.16 declares its Standard 14 fonts with StandardEncoding, which has no
-/// accented letters at all (no ë, ö, ü: "zorgcoördinatie" would fail) and its AddText silently draws some Latin-1
-/// letters as other glyphs (é as Ø). So the font is declared WinAnsiEncoding instead (<see cref="WinAnsiFonts"/>) and
-/// text is shown with the builder's own content-stream operations, measured with the same Adobe font metrics that the
-/// builder's MeasureText uses.
-/// A character WinAnsiEncoding cannot show (Polish Ł, Cyrillic, Greek, Chinese, emoji) becomes '?' and the sheet then
-/// says, at the top, that some characters could not be shown and that the sheet in Meldroute shows them exactly. A name
-/// is evidence: transliterating it (Ł to L, Cyrillic to Latin) would print a different name that looks right, where a
-/// visible '?' plus the note sends the reader to the exact text.
-/// </remarks>
 public static class HandoverPdf
 {
-    private const double Margin = 56.7; // 2 cm
-    private const double LabelWidth = 150;
-    private const double ColumnGap = 12;
-    private const double BodySize = 10;
-    private const double TitleSize = 16;
-    private const double HeadingSize = 13;
-    private const double FooterSize = 8;
-    private const double Leading = 1.4;
-
     public static byte[] Render(HandoverSheet sheet, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(t);
-
-        var lossy = false;
-        var blocks = Blocks(sheet, t).Select(b => new Block(b.Kind, b.Label is null ? null : Print(b.Label), Print(b.Text))).ToList();
-        if (lossy)
-        {
-            // Right under the title, so it is read before the names it concerns.
-            blocks.Insert(1, new Block(Kind.Note, null, Printable(t["Handover_PdfUnshownCharacters"].Value, out _)));
-        }
-
-        using var output = new MemoryStream();
-        using var builder = new PdfDocumentBuilder(output, false, PdfWriterType.Default, 1.7, new WinAnsiFonts());
-        // Metadata can be read without opening the pages (file managers, mail previews): only the reference, which is
-        // not personal data, and no author.
-        builder.DocumentInformation.Title = Printable(t["Handover_Title"].Value + " " + sheet.Reference, out _);
-        builder.DocumentInformation.Producer = "Meldroute";
-        var layout = new Layout(builder);
-        foreach (var block in blocks)
-        {
-            layout.Add(block);
-        }
-        layout.Footers(Printable(t["Handover_PdfFooter"].Value, out _), Printable(sheet.Reference, out _));
-        return builder.Build();
-
-        string Print(string text)
-        {
-            var printable = Printable(text, out var replaced);
-            lossy |= replaced;
-            return printable;
-        }
+        // The metadata holds only the reference, which is not personal data, and no author.
+        return PdfSheet.Render(Blocks(sheet, t), t["Handover_Title"].Value + " " + sheet.Reference, t["Handover_PdfFooter"].Value, sheet.Reference, t["Handover_PdfUnshownCharacters"].Value);
     }
-
-    private enum Kind { Title, Note, Paragraph, Heading, Row, Gap }
-
-    private sealed record Block(Kind Kind, string? Label, string Text);
 
     /// <summary>The sheet's content in the order and with the labels of _HandoverSheet.cshtml (and its page's title).</summary>
     private static IEnumerable<Block> Blocks(HandoverSheet s, IStringLocalizer t)
@@ -90,25 +27,25 @@ public static class HandoverPdf
         var culture = CultureInfo.CurrentCulture;
         yield return new Block(Kind.Title, null, t["Handover_Title"].Value + " " + s.Reference);
         yield return new Block(Kind.Paragraph, null, t["Handover_Confidential"].Value);
-        yield return Row(t["Handover_From"].Value, s.Municipality);
-        yield return Row(t["Handover_Route"].Value, t["Route_" + s.Route].Value);
-        yield return Row(t["Handover_Recipient"].Value, s.RecipientName);
-        yield return Row(t["Handover_Categories"].Value, string.Join(", ", HandoverRules.Split(s.Categories).Select(c => t["HandoverData_" + c].Value)));
-        yield return Row(t["Handover_Forms"].Value, string.Join(", ", Enum.GetValues<ExploitationForms>().Where(f => f != ExploitationForms.None && s.Forms.HasFlag(f)).Select(f => t["Form_" + f].Value)));
-        yield return Row(t["Handover_Indicators"].Value, string.Join(", ", s.IndicatorCodes));
-        yield return Row(t["Handover_Location"].Value, t["Location_" + s.LocationType].Value + (s.LocationDetail is null ? "" : " · " + s.LocationDetail));
-        yield return Row(t["Handover_ObservedOn"].Value, s.ObservedOn?.ToString("d", culture) ?? "—");
+        yield return Block.Row(t["Handover_From"].Value, s.Municipality);
+        yield return Block.Row(t["Handover_Route"].Value, t["Route_" + s.Route].Value);
+        yield return Block.Row(t["Handover_Recipient"].Value, s.RecipientName);
+        yield return Block.Row(t["Handover_Categories"].Value, string.Join(", ", HandoverRules.Split(s.Categories).Select(c => t["HandoverData_" + c].Value)));
+        yield return Block.Row(t["Handover_Forms"].Value, string.Join(", ", Enum.GetValues<ExploitationForms>().Where(f => f != ExploitationForms.None && s.Forms.HasFlag(f)).Select(f => t["Form_" + f].Value)));
+        yield return Block.Row(t["Handover_Indicators"].Value, string.Join(", ", s.IndicatorCodes));
+        yield return Block.Row(t["Handover_Location"].Value, t["Location_" + s.LocationType].Value + (s.LocationDetail is null ? "" : " · " + s.LocationDetail));
+        yield return Block.Row(t["Handover_ObservedOn"].Value, s.ObservedOn?.ToString("d", culture) ?? "—");
         if (s.IndividualCaseMeetingRequested)
         {
-            yield return Row(t["Routes_Ico"].Value, t["Handover_IcoRequested"].Value);
+            yield return Block.Row(t["Routes_Ico"].Value, t["Handover_IcoRequested"].Value);
         }
         if (s.Summary is not null)
         {
-            yield return Row(t["Handover_Summary"].Value, s.Summary);
+            yield return Block.Row(t["Handover_Summary"].Value, s.Summary);
         }
         if (s.ReporterWords is not null)
         {
-            yield return Row(t["Handover_Description"].Value, s.ReporterWords);
+            yield return Block.Row(t["Handover_Description"].Value, s.ReporterWords);
         }
         yield return new Block(Kind.Heading, null, t["Intake_PeopleLegend"].Value);
         if (s.People.Count == 0)
@@ -117,291 +54,13 @@ public static class HandoverPdf
         }
         foreach (var p in s.People)
         {
-            yield return new Block(Kind.Gap, null, "");
-            yield return Row(t["PersonRole_" + p.Role].Value, p.Name ?? "");
-            yield return Row(t["Person_Age"].Value, (p.Age ?? "—") + " · " + t["Person_Minor"].Value + ": " + t["Minor_" + p.Minor].Value);
-            yield return Row(t["Person_Nationality"].Value, (p.Nationality ?? "—") + " · " + t["Person_Language"].Value + ": " + (p.Language ?? "—"));
-            yield return Row(t["Person_Contact"].Value, p.Contact ?? "—");
+            yield return Block.Gap;
+            yield return Block.Row(t["PersonRole_" + p.Role].Value, p.Name ?? "");
+            yield return Block.Row(t["Person_Age"].Value, (p.Age ?? "—") + " · " + t["Person_Minor"].Value + ": " + t["Minor_" + p.Minor].Value);
+            yield return Block.Row(t["Person_Nationality"].Value, (p.Nationality ?? "—") + " · " + t["Person_Language"].Value + ": " + (p.Language ?? "—"));
+            yield return Block.Row(t["Person_Contact"].Value, p.Contact ?? "—");
         }
-        yield return new Block(Kind.Gap, null, "");
+        yield return Block.Gap;
         yield return new Block(Kind.Paragraph, null, t["Handover_PreparedAt"].Value + ": " + s.PreparedAt.ToLocalTime().ToString("g", culture));
-
-        static Block Row(string label, string value) => new(Kind.Row, label, value);
-    }
-
-    /// <summary>WinAnsiEncoding's code for each character it can show in Helvetica and Helvetica-Bold.</summary>
-    private static readonly Dictionary<char, byte> Codes = BuildCodes();
-
-    private static Dictionary<char, byte> BuildCodes()
-    {
-        // Codes 7F, 81, 8D, 8F, 90 and 9D are undefined in WinAnsiEncoding (PdfPig maps them to a bullet); 95 is the bullet.
-        // In ascending order the space and hyphen get 20 and 2D rather than their duplicates A0 and AD.
-        byte[] undefined = [0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D];
-        var regular = Standard14.GetAdobeFontMetrics(Standard14Font.Helvetica);
-        var bold = Standard14.GetAdobeFontMetrics(Standard14Font.HelveticaBold);
-        var codes = new Dictionary<char, byte>();
-        foreach (var (code, name) in WinAnsiEncoding.Instance.CodeToNameMap.OrderBy(e => e.Key))
-        {
-            var unicode = GlyphList.AdobeGlyphList.NameToUnicode(name);
-            if (code is >= 0x20 and <= 0xFF && !undefined.Contains((byte)code) && unicode is { Length: 1 }
-                && regular.CharacterMetrics.ContainsKey(name) && bold.CharacterMetrics.ContainsKey(name))
-            {
-                codes.TryAdd(unicode[0], (byte)code);
-            }
-        }
-        return codes;
-    }
-
-    /// <summary>
-    /// The text as the font can show it: composed (NFC, so e + combining acute is é, which is the same text); line
-    /// breaks as '\n'; other spaces as a space and invisible control and format characters left out, as a browser
-    /// shows them; any other character the font lacks as '?', and then <paramref name="lossy"/>.
-    /// </summary>
-    private static string Printable(string text, out bool lossy)
-    {
-        lossy = false;
-        var result = new StringBuilder(text.Length);
-        foreach (var rune in text.Replace("\r\n", "\n", StringComparison.Ordinal).Normalize(NormalizationForm.FormC).EnumerateRunes())
-        {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (rune.Value is '\n' or '\r' || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                result.Append('\n');
-            }
-            else if (rune.Value == '\t' || category == UnicodeCategory.SpaceSeparator)
-            {
-                result.Append(' ');
-            }
-            else if (category is UnicodeCategory.Control or UnicodeCategory.Format)
-            {
-                continue; // invisible on the HTML page too
-            }
-            else if (rune.IsBmp && Codes.ContainsKey((char)rune.Value))
-            {
-                result.Append((char)rune.Value);
-            }
-            else
-            {
-                result.Append('?');
-                lossy = true;
-            }
-        }
-        return result.ToString();
-    }
-
-    /// <summary>
-    /// Declares PdfPig's Standard 14 fonts with WinAnsiEncoding instead of StandardEncoding. The builder writes the name
-    /// StandardEncoding nowhere else; the byte offsets of the cross-reference table are taken after writing, so a
-    /// longer or shorter name is safe.
-    /// </summary>
-    private sealed class WinAnsiFonts : TokenWriter
-    {
-        protected override void WriteName(NameToken name, Stream outputStream) =>
-            base.WriteName(name.Equals(NameToken.StandardEncoding) ? NameToken.WinAnsiEncoding : name, outputStream);
-    }
-
-    /// <summary>A Standard 14 font on the builder, with its metrics for measuring and its resource name on each page.</summary>
-    private sealed class Face(PdfDocumentBuilder builder, Standard14Font font)
-    {
-        private readonly AdobeFontMetrics metrics = Standard14.GetAdobeFontMetrics(font);
-        private readonly PdfDocumentBuilder.AddedFont added = builder.AddStandard14Font(font);
-        private readonly Dictionary<int, NameToken> names = [];
-
-        /// <summary>The width of printable text (see <see cref="Printable"/>) in points.</summary>
-        public double Width(string text, double size)
-        {
-            double width = 0;
-            foreach (var c in text)
-            {
-                width += Advance(c);
-            }
-            return width * size / 1000;
-        }
-
-        public double Advance(char c) => metrics.CharacterMetrics[WinAnsiEncoding.Instance.GetName(Codes[c])].Width.X;
-
-        public void Show(PdfPageBuilder page, string text, double size, double x, double y)
-        {
-            if (!names.TryGetValue(page.PageNumber, out var name))
-            {
-                // The builder gives a font its resource name on a page at its first AddText; an empty text draws nothing.
-                page.AddText("", size, new PdfPoint(x, y), added);
-                name = page.CurrentStream.Operations.OfType<SetFontAndSize>().Last().Font;
-                names[page.PageNumber] = name;
-            }
-            var codes = new byte[text.Length];
-            for (var i = 0; i < text.Length; i++)
-            {
-                codes[i] = Codes[text[i]];
-            }
-            var operations = page.CurrentStream.Operations;
-            operations.Add(BeginText.Value);
-            operations.Add(new SetFontAndSize(name, size));
-            operations.Add(new MoveToNextLineWithOffset(x, y));
-            operations.Add(new ShowText(codes));
-            operations.Add(EndText.Value);
-        }
-    }
-
-    /// <summary>Lays blocks out top to bottom, starting a new page whenever the next line does not fit.</summary>
-    private sealed class Layout
-    {
-        private readonly PdfDocumentBuilder builder;
-        private readonly Face regular;
-        private readonly Face bold;
-        private PdfPageBuilder page;
-        private double top;
-
-        public Layout(PdfDocumentBuilder builder)
-        {
-            this.builder = builder;
-            regular = new Face(builder, Standard14Font.Helvetica);
-            bold = new Face(builder, Standard14Font.HelveticaBold);
-            page = builder.AddPage(PageSize.A4);
-            top = page.PageSize.Height - Margin;
-        }
-
-        private double Right => page.PageSize.Width - Margin;
-
-        private double Bottom => Margin;
-
-        private void NewPage()
-        {
-            page = builder.AddPage(PageSize.A4);
-            top = page.PageSize.Height - Margin;
-        }
-
-        public void Add(Block block)
-        {
-            var width = Right - Margin;
-            switch (block.Kind)
-            {
-                case Kind.Title:
-                    Lines(bold, TitleSize, Margin, width, block.Text);
-                    top -= BodySize;
-                    break;
-                case Kind.Note:
-                    Lines(bold, BodySize, Margin, width, block.Text);
-                    top -= BodySize / 2;
-                    break;
-                case Kind.Paragraph:
-                    Lines(regular, BodySize, Margin, width, block.Text);
-                    top -= BodySize / 2;
-                    break;
-                case Kind.Heading:
-                    top -= HeadingSize / 2;
-                    // A heading is not left alone at the foot of a page.
-                    Room((HeadingSize + 2 * BodySize) * Leading);
-                    Lines(bold, HeadingSize, Margin, width, block.Text);
-                    break;
-                case Kind.Gap:
-                    top -= BodySize / 2;
-                    break;
-                case Kind.Row:
-                    Row(block.Label ?? "", block.Text);
-                    break;
-            }
-        }
-
-        /// <summary>A label and its value side by side, line by line, so that a long value flows onto the next pages.</summary>
-        private void Row(string label, string value)
-        {
-            var valueX = Margin + LabelWidth + ColumnGap;
-            var labels = Wrap(label, bold, BodySize, LabelWidth);
-            var values = Wrap(value, regular, BodySize, Right - valueX);
-            var height = BodySize * Leading;
-            for (var i = 0; i < Math.Max(labels.Count, values.Count); i++)
-            {
-                Room(height);
-                var baseline = top - BodySize;
-                if (i < labels.Count)
-                {
-                    bold.Show(page, labels[i], BodySize, Margin, baseline);
-                }
-                if (i < values.Count && values[i].Length > 0)
-                {
-                    regular.Show(page, values[i], BodySize, valueX, baseline);
-                }
-                top -= height;
-            }
-            top -= BodySize / 3;
-        }
-
-        private void Lines(Face face, double size, double x, double width, string text)
-        {
-            foreach (var line in Wrap(text, face, size, width))
-            {
-                Room(size * Leading);
-                if (line.Length > 0)
-                {
-                    face.Show(page, line, size, x, top - size);
-                }
-                top -= size * Leading;
-            }
-        }
-
-        private void Room(double height)
-        {
-            if (top - height < Bottom)
-            {
-                NewPage();
-            }
-        }
-
-        /// <summary>"Vertrouwelijk · reference · pagina n van m" at the foot of every page, once the number of pages is known.</summary>
-        public void Footers(string format, string reference)
-        {
-            var count = builder.Pages.Count;
-            foreach (var (number, footed) in builder.Pages.OrderBy(p => p.Key))
-            {
-                footed.DrawLine(new PdfPoint(Margin, Margin - 12), new PdfPoint(footed.PageSize.Width - Margin, Margin - 12), 0.5);
-                regular.Show(footed, string.Format(CultureInfo.CurrentCulture, format, reference, number, count), FooterSize, Margin, Margin - 12 - FooterSize * Leading);
-            }
-        }
-
-        /// <summary>
-        /// Breaks printable text into lines no wider than <paramref name="width"/>: at spaces, and inside a word only
-        /// when the word alone is wider than a line. Line breaks in the text are kept, as the HTML page keeps them.
-        /// </summary>
-        private static List<string> Wrap(string text, Face face, double size, double width)
-        {
-            var lines = new List<string>();
-            var space = face.Width(" ", size);
-            foreach (var paragraph in text.Split('\n'))
-            {
-                var line = new StringBuilder();
-                double lineWidth = 0;
-                foreach (var word in paragraph.Split(' '))
-                {
-                    var wordWidth = face.Width(word, size);
-                    if (line.Length > 0 && lineWidth + space + wordWidth <= width)
-                    {
-                        line.Append(' ').Append(word);
-                        lineWidth += space + wordWidth;
-                        continue;
-                    }
-                    if (line.Length > 0)
-                    {
-                        lines.Add(line.ToString());
-                        line.Clear();
-                        lineWidth = 0;
-                    }
-                    foreach (var c in word)
-                    {
-                        var advance = face.Advance(c) * size / 1000;
-                        if (line.Length > 0 && lineWidth + advance > width)
-                        {
-                            lines.Add(line.ToString());
-                            line.Clear();
-                            lineWidth = 0;
-                        }
-                        line.Append(c);
-                        lineWidth += advance;
-                    }
-                }
-                lines.Add(line.ToString());
-            }
-            return lines;
-        }
     }
 }
