@@ -10,15 +10,7 @@ namespace Meldroute.Web.Infrastructure.Security;
 /// </summary>
 public sealed class ChairMeetingRequirement : IAuthorizationRequirement;
 
-internal sealed class ChairMeetingHandler : AuthorizationHandler<ChairMeetingRequirement, CaseTableMeeting>
+internal sealed class ChairMeetingHandler : MeetingRule<ChairMeetingRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ChairMeetingRequirement requirement, CaseTableMeeting meeting)
-    {
-        if (meeting.IsChair(context.User.FindFirstValue(ClaimTypes.NameIdentifier)))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override bool Allows(ClaimsPrincipal user, string? userId, CaseTableMeeting meeting) => meeting.IsChair(userId);
 }

@@ -11,15 +11,7 @@ namespace Meldroute.Web.Infrastructure.Security;
 /// </summary>
 public sealed class ContributeToMeetingRequirement : IAuthorizationRequirement;
 
-internal sealed class ContributeToMeetingHandler : AuthorizationHandler<ContributeToMeetingRequirement, CaseTableMeeting>
+internal sealed class ContributeToMeetingHandler : MeetingRule<ContributeToMeetingRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ContributeToMeetingRequirement requirement, CaseTableMeeting meeting)
-    {
-        if (meeting.IsPresent(context.User.FindFirstValue(ClaimTypes.NameIdentifier)))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override bool Allows(ClaimsPrincipal user, string? userId, CaseTableMeeting meeting) => meeting.IsPresent(userId);
 }

@@ -11,15 +11,7 @@ namespace Meldroute.Web.Infrastructure.Security;
 /// </summary>
 public sealed class ReadContributionsRequirement : IAuthorizationRequirement;
 
-internal sealed class ReadContributionsHandler : AuthorizationHandler<ReadContributionsRequirement, CaseTableMeeting>
+internal sealed class ReadContributionsHandler : MeetingRule<ReadContributionsRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ReadContributionsRequirement requirement, CaseTableMeeting meeting)
-    {
-        if (context.User.IsInRole(Roles.SpecialistOfficer) || meeting.TakesPart(context.User.FindFirstValue(ClaimTypes.NameIdentifier)))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override bool Allows(ClaimsPrincipal user, string? userId, CaseTableMeeting meeting) => user.IsInRole(Roles.SpecialistOfficer) || meeting.TakesPart(userId);
 }

@@ -11,16 +11,8 @@ namespace Meldroute.Web.Infrastructure.Security;
 /// </summary>
 public sealed class ReadMeetingRequirement : IAuthorizationRequirement;
 
-internal sealed class ReadMeetingHandler : AuthorizationHandler<ReadMeetingRequirement, CaseTableMeeting>
+internal sealed class ReadMeetingHandler : MeetingRule<ReadMeetingRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ReadMeetingRequirement requirement, CaseTableMeeting meeting)
-    {
-        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (context.User.IsInRole(Roles.SpecialistOfficer) || meeting.IsChair(userId) || meeting.Invitee(userId) is not null)
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override bool Allows(ClaimsPrincipal user, string? userId, CaseTableMeeting meeting) =>
+        user.IsInRole(Roles.SpecialistOfficer) || meeting.IsChair(userId) || meeting.Invitee(userId) is not null;
 }
