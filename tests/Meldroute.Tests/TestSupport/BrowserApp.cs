@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Meldroute.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -47,6 +48,15 @@ public sealed class BrowserApp : IAsyncLifetime
 
         var context = Patient(await Browser.NewContextAsync(options));
         return await context.NewPageAsync();
+    }
+
+    /// <summary>An API client on the app's real address, signed in as a demo account (demo mode: the password alone).</summary>
+    public async Task<HttpClient> DemoApiAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var login = await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Meldroute.Web.Features.Demo.DemoSeeder.DemoPassword })).JsonAsync(HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        return client;
     }
 
     /// <summary>

@@ -18,11 +18,17 @@ public sealed class CreateMeetingRequest
 
     /// <summary>User ids of case-table members and specialist officers who attend.</summary>
     public List<string> AttendeeIds { get; set; } = [];
+
+    /// <summary>Who chairs it: an officer or one of the members invited; left out, the officer who plans it.</summary>
+    public string? ChairId { get; set; }
 }
+
+/// <summary>Who may attend a meeting, with their name; officers may also chair it without being invited.</summary>
+public sealed record EligibleAttendee(string Name, bool IsOfficer);
 
 public sealed record MeetingCreated(Guid Id, string Title, DateTimeOffset ScheduledAt);
 
-/// <summary>CreateCaseTableMeeting: an officer plans a case-table meeting with its attendees.</summary>
+/// <summary>CreateCaseTableMeeting: an officer plans a case-table meeting with its attendees and its chair.</summary>
 public static class CreateCaseTableMeeting
 {
     public static async Task<Outcome<MeetingCreated>> HandleAsync(
@@ -46,6 +52,13 @@ public static class CreateCaseTableMeeting
             errors[nameof(r.AttendeeIds)] = [t["Meeting_AttendeeNotEligible"]];
         }
 
+        var creator = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var chairId = string.IsNullOrWhiteSpace(r.ChairId) ? creator : r.ChairId;
+        if (!eligible.TryGetValue(chairId, out var chair) || !(chair.IsOfficer || attendees.Contains(chairId)))
+        {
+            errors[nameof(r.ChairId)] = [t["Meeting_ChairNotInvited"]];
+        }
+
         if (errors.Count > 0)
         {
             return Outcome<MeetingCreated>.Invalid(errors);
@@ -55,7 +68,8 @@ public static class CreateCaseTableMeeting
         {
             Title = TextRules.Clean(r.Title)!,
             ScheduledAt = r.ScheduledAt!.Value.ToUniversalTime(),
-            CreatedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+            CreatedById = creator,
+            ChairId = chairId,
             Attendees = [.. attendees.Select(a => new MeetingAttendee { UserId = a })],
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -67,10 +81,12 @@ public static class CreateCaseTableMeeting
     }
 
     /// <summary>Who may attend: case-table members and specialist officers, by id with their display name.</summary>
-    public static async Task<Dictionary<string, string>> EligibleAttendeesAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
-        await (from u in db.Users
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join role in db.Roles on ur.RoleId equals role.Id
-               where role.Name == Roles.CaseTableMember || role.Name == Roles.SpecialistOfficer
-               select new { u.Id, u.DisplayName }).Distinct().ToDictionaryAsync(x => x.Id, x => x.DisplayName, cancellationToken);
+    public static async Task<Dictionary<string, EligibleAttendee>> EligibleAttendeesAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
+        (await (from u in db.Users
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join role in db.Roles on ur.RoleId equals role.Id
+                where role.Name == Roles.CaseTableMember || role.Name == Roles.SpecialistOfficer
+                select new { u.Id, u.DisplayName, Officer = role.Name == Roles.SpecialistOfficer }).ToListAsync(cancellationToken))
+        .GroupBy(x => x.Id)
+        .ToDictionary(g => g.Key, g => new EligibleAttendee(g.First().DisplayName, g.Any(x => x.Officer)));
 }

@@ -12,10 +12,12 @@ namespace Meldroute.Web.Features.CaseTable;
 
 /// <summary>
 /// Recording a decision (RecordDecision): per route a tick, the partners (suggested from the partner registry for
-/// the signal's forms) and a reason. Labour exploitation proposes the labour inspectorate, a minor youth care.
+/// the signal's forms) and a reason. Labour exploitation proposes the labour inspectorate, a minor youth care. The
+/// decision of a meeting is its chair's to record, an officer or a case-table member (<see cref="DecideInMeetingRequirement"/>);
+/// the urgent path is an officer's (<see cref="HandleSignalRequirement"/>). Anyone else finds no page here.
 /// </summary>
-[Authorize(Policy = Policies.SpecialistOfficer)]
-public sealed class DecideModel(MeldrouteDbContext db, SignalChanges commands) : PageModel
+[Authorize(Policy = Policies.SignalReader)]
+public sealed class DecideModel(MeldrouteDbContext db, IAuthorizationService authorization, SignalChanges commands) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -115,6 +117,12 @@ public sealed class DecideModel(MeldrouteDbContext db, SignalChanges commands) :
     {
         var signal = await db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Id, cancellationToken);
         if (signal is null || signal.Status is not (SignalStatus.OnAgenda or SignalStatus.InAnalysis))
+        {
+            return false;
+        }
+
+        IAuthorizationRequirement? requirement = Urgent ? new HandleSignalRequirement() : MeetingId is { } meetingId ? new DecideInMeetingRequirement(meetingId) : null;
+        if (requirement is null || !(await authorization.AuthorizeAsync(User, signal, requirement)).Succeeded)
         {
             return false;
         }

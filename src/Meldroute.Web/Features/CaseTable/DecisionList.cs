@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
-using Meldroute.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
 
 namespace Meldroute.Web.Features.CaseTable;
 
@@ -11,33 +11,58 @@ public sealed record DecidedRoute(Route Route, IReadOnlyList<string> Partners, b
 
 public sealed record DecisionListItem(string Reference, SignalStatus Status, IReadOnlyList<ExploitationForms> Forms, IReadOnlyList<DecidedRoute> Routes);
 
-/// <summary>The printable list of decisions (besluitenlijst) of a meeting: references, forms and routes — never names.</summary>
-public sealed record DecisionListView(Guid MeetingId, string? Title, DateTimeOffset ScheduledAt, bool Closed, IReadOnlyList<DecisionListItem> Items);
+/// <summary>
+/// The list of decisions (besluitenlijst) of a meeting, its minutes: when, who chaired, who was present, excused or
+/// absent, and per signal on the agenda, in order, its reference, forms and the routes decided — never names of the
+/// people a signal is about, and never the weighing or the members' contributions.
+/// </summary>
+public sealed record DecisionListView(
+    Guid MeetingId,
+    string? Title,
+    DateTimeOffset ScheduledAt,
+    bool Closed,
+    IReadOnlyList<DecisionListItem> Items,
+    string Chair,
+    IReadOnlyList<string> Present,
+    IReadOnlyList<string> Excused,
+    IReadOnlyList<string> Absent,
+    IReadOnlyList<string> NotRecorded);
 
-/// <summary>GetDecisionList: for officers, and for case-table members who attend the meeting.</summary>
+/// <summary>GetDecisionList: for officers, the chair and the meeting's invitees.</summary>
 public static class DecisionList
 {
-    public static async Task<DecisionListView?> HandleAsync(MeldrouteDbContext db, AuditTrail audit, ClaimsPrincipal user, Guid meetingId, CancellationToken cancellationToken)
-    {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var meeting = await db.CaseTableMeetings.AsNoTracking().Include(m => m.Attendees).Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null || !(user.IsInRole(Roles.SpecialistOfficer) || meeting.Attendees.Any(a => a.UserId == userId)))
-        {
-            await audit.RecordAsync(new AuditEntry("meeting.decisions.read", AuditOutcome.Denied, "meeting", meetingId.ToString()), cancellationToken);
-            return null;
-        }
+    public static Task<DecisionListView?> HandleAsync(
+        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid meetingId, CancellationToken cancellationToken) =>
+        ReadAsync(db, authorization, audit, user, meetingId, "meeting.decisions.read", cancellationToken);
 
-        var signalIds = meeting.Agenda.Select(a => a.SignalId).ToList();
-        var signals = await db.Signals.AsNoTracking().Where(s => signalIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Reference, s.Status, Forms = s.Forms | s.ClassifiedForms }).ToListAsync(cancellationToken);
-        var routes = await db.DecisionRoutes.AsNoTracking().Where(r => r.MeetingId == meetingId).ToListAsync(cancellationToken);
-        var partnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var items = meeting.Agenda.OrderBy(a => a.SortOrder)
-            .Select(a => signals.Single(s => s.Id == a.SignalId))
-            .Select(s => new DecisionListItem(s.Reference, s.Status, ExploitationFormSet.Split(s.Forms), [.. routes.Where(r => r.SignalId == s.Id).OrderBy(r => r.Route)
-                .Select(r => new DecidedRoute(r.Route, [.. r.PartnerIdList.Select(p => partnerNames.GetValueOrDefault(p, "?"))], r.IndividualCaseMeetingRequested))]))
-            .ToList();
-        await audit.RecordAsync(new AuditEntry("meeting.decisions.read", AuditOutcome.Success, "meeting", meetingId.ToString()), cancellationToken);
-        return new DecisionListView(meeting.Id, CaseTableMeeting.TitleOrNull(meeting.Title), meeting.ScheduledAt, meeting.ClosedAt is not null, items);
+    /// <summary>GetMinutes: the same list, for <see cref="MinutesPdf"/>, audited as the minutes' download.</summary>
+    public static Task<DecisionListView?> MinutesAsync(
+        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid meetingId, CancellationToken cancellationToken) =>
+        ReadAsync(db, authorization, audit, user, meetingId, "meeting.minutes.read", cancellationToken);
+
+    private static async Task<DecisionListView?> ReadAsync(
+        MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, ClaimsPrincipal user, Guid meetingId, string auditAction, CancellationToken cancellationToken) =>
+        await GetCaseTableMeeting.HandleAsync(db, authorization, audit, user, meetingId, auditAction, cancellationToken) is { } meeting ? From(meeting) : null;
+
+    /// <summary>A decided route as the list of decisions names it: the route, its partners, an ICO asked for.</summary>
+    public static string Describe(DecidedRoute route, IStringLocalizer t) =>
+        t["Route_" + route.Route].Value + (route.Partners.Count == 0 ? "" : ": " + string.Join(", ", route.Partners)) + (route.IndividualCaseMeetingRequested ? " · " + t["Routes_Ico"].Value : "");
+
+    public static DecisionListView From(MeetingView m)
+    {
+        // The chair is named as chair, not again among those present.
+        var others = m.Attendees.Where(a => a.UserId != m.Chair.UserId).ToList();
+        List<string> With(Attendance? attendance) => [.. others.Where(a => a.Attendance == attendance).Select(a => a.Name)];
+        return new DecisionListView(
+            m.Id,
+            m.Title,
+            m.ScheduledAt,
+            m.Closed,
+            [.. m.Agenda.Select(i => new DecisionListItem(i.Reference, i.Status, ExploitationFormSet.Split(i.Forms), i.Routes))],
+            m.Chair.Name,
+            With(Attendance.Present),
+            With(Attendance.Excused),
+            With(Attendance.Absent),
+            With(null));
     }
 }

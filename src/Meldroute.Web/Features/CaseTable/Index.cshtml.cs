@@ -33,7 +33,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringL
 
     public Pager Pager => new("/CaseTable/Index", Meetings.Previous, Meetings.Next, new Dictionary<string, string?>()) { PastFirst = !Meetings.IsFirst };
 
-    public IReadOnlyDictionary<string, string> Eligible { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, EligibleAttendee> Eligible { get; private set; } = new Dictionary<string, EligibleAttendee>();
 
     public bool IsOfficer => User.IsInRole(Roles.SpecialistOfficer);
 
@@ -74,7 +74,7 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringL
 
         Meetings = await KeysetPage<(CaseTableMeeting Meeting, int Items)>.ReadAsync(cursor, PageSize, (at, count) => ReadAsync(query, at, count, cancellationToken),
             (m, before) => new PageCursor(Kind, before, [PageCursor.Of(m.Meeting.ScheduledAt), PageCursor.Of(m.Meeting.Id)]));
-        Eligible = IsOfficer ? await CreateCaseTableMeeting.EligibleAttendeesAsync(db, cancellationToken) : new Dictionary<string, string>();
+        Eligible = IsOfficer ? await CreateCaseTableMeeting.EligibleAttendeesAsync(db, cancellationToken) : new Dictionary<string, EligibleAttendee>();
     }
 
     public string? ErrorFor(string field) => ModelState.ErrorFor(field);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
+using Meldroute.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meldroute.Web.Features.CaseTable;
@@ -41,14 +43,22 @@ public sealed class RecordDecisionRequest : IVersionedRequest
 }
 
 /// <summary>
-/// RecordDecision: the case table's decision on a signal on its agenda (OnAgenda → Decided), or an officer's
-/// decision on the urgent path: one or more routes, each with partners the registry lists for that route and the
-/// signal's forms, a reason and a hand-over summary. A signal involving a minor has the youth-care route or says why not.
+/// RecordDecision: the case table's decision on a signal on its agenda (OnAgenda → Decided), recorded by the meeting's
+/// chair (<see cref="DecideInMeetingRequirement"/>), or an officer's decision on the urgent path: one or more routes,
+/// each with partners the registry lists for that route and the signal's forms, a reason and a hand-over summary. A signal involving a minor has the youth-care route or says why not.
 /// </summary>
 public static class RecordDecision
 {
-    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, RecordDecisionRequest r, CancellationToken cancellationToken) =>
-        c.RunAsync(user, signalId, r.Version, r.Urgent ? "signal.decided.urgent" : "signal.decided", async signal =>
+    public static Task<Outcome<SignalChanged>> HandleAsync(SignalChanges c, ClaimsPrincipal user, Guid signalId, RecordDecisionRequest r, CancellationToken cancellationToken)
+    {
+        if (!r.Urgent && r.MeetingId is null)
+        {
+            return Task.FromResult(Outcome<SignalChanged>.Invalid(nameof(r.MeetingId), c.T["Decision_NotOnAgenda"]));
+        }
+
+        // The table's decision is its chair's to record; the urgent path is any officer's.
+        IAuthorizationRequirement requirement = r.Urgent ? new HandleSignalRequirement() : new DecideInMeetingRequirement(r.MeetingId!.Value);
+        return c.RunAsync(user, signalId, r.Version, requirement, r.Urgent ? "signal.decided.urgent" : "signal.decided", async signal =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             TextRules.Check(errors, nameof(r.Assessment), r.Assessment, SubmitLimits.NotesMax, c.T);
@@ -145,6 +155,7 @@ public static class RecordDecision
 
             return null;
         }, cancellationToken);
+    }
 
     /// <summary>The partner registry as the routing rules read it: each partner once per route it takes; archived partners take none.</summary>
     public static async Task<IReadOnlyList<RegistryPartner>> RegistryAsync(SignalChanges c, CancellationToken cancellationToken) =>

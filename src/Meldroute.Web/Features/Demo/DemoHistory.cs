@@ -28,7 +28,9 @@ public static class DemoHistory
 
     private static readonly Dictionary<int, double> PerMonth = new() { [2024] = 9, [2025] = 12 };
 
-    public static async Task SeedAsync(MeldrouteDbContext db, DateTimeOffset now, string? caseTableMemberId, CancellationToken cancellationToken = default)
+    /// <param name="caseTableMemberId">The demo member, invited to the meetings still to come.</param>
+    /// <param name="officerId">The demo officer, who chairs every meeting (a member can be given the chair on the meeting's page).</param>
+    public static async Task SeedAsync(MeldrouteDbContext db, DateTimeOffset now, string? caseTableMemberId, string? officerId, CancellationToken cancellationToken = default)
     {
         if (await db.Signals.AnyAsync(cancellationToken))
         {
@@ -39,7 +41,7 @@ public static class DemoHistory
         var routes = (await db.PartnerRoutes.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(r => r.Route).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.IsDefault).ThenBy(r => r.PartnerId).First().PartnerId);
         var generator = new Generator(db, now, new Random(now.Year * 1000 + now.DayOfYear), [.. departments.Where(d => d.HasPublicContact).Select(d => d.Id).DefaultIfEmpty()], routes);
-        generator.Meetings(caseTableMemberId);
+        generator.Meetings(caseTableMemberId, officerId);
 
         // History: every step done well before today (the longest path takes about six weeks).
         for (var month = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc); month < now.UtcDateTime.AddDays(-45); month = month.AddMonths(1))
@@ -73,7 +75,7 @@ public static class DemoHistory
         public Random Random => random;
 
         /// <summary>A case-table meeting every second Tuesday from January 2024, closed once held; the next one still to come.</summary>
-        public void Meetings(string? caseTableMemberId)
+        public void Meetings(string? caseTableMemberId, string? officerId)
         {
             var retention = new RetentionOptions();
             for (var at = new DateTimeOffset(2024, 1, 9, 13, 0, 0, TimeSpan.Zero); at < now.AddDays(15); at = at.AddDays(14))
@@ -82,7 +84,7 @@ public static class DemoHistory
                 var meeting = new CaseTableMeeting
                 {
                     Title = "Casustafel " + at.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) + " (fictief)",
-                    ScheduledAt = at, ClosedAt = held ? at.AddHours(2) : null, CreatedById = Actor,
+                    ScheduledAt = at, ClosedAt = held ? at.AddHours(2) : null, CreatedById = Actor, ChairId = officerId ?? Actor,
                 };
                 if (held && RetentionRules.MeetingTitlePurgeDueAt(meeting.ScheduledAt, meeting.ClosedAt, retention) <= now)
                 {

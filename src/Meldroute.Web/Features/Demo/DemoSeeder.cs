@@ -37,7 +37,8 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await SeedAccountsAsync();
         await SeedBaselineAsync(cancellationToken);
         var member = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.CaseTableMember).Email);
-        await DemoHistory.SeedAsync(db, clock.GetUtcNow(), member?.Id, cancellationToken);
+        var officer = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.SpecialistOfficer).Email);
+        await DemoHistory.SeedAsync(db, clock.GetUtcNow(), member?.Id, officer?.Id, cancellationToken);
     }
 
     /// <summary>Fictitious counts of 2023, from before the demo municipality used Meldroute, as a policy advisor enters them (the figures show them as entered).</summary>

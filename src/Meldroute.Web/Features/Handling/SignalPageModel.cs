@@ -55,6 +55,9 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
 
     public bool CanHandle { get; private set; }
 
+    /// <summary>The meetings of this signal's agenda that the user chairs: where they record the table's decision.</summary>
+    public IReadOnlySet<Guid> ChairOf { get; private set; } = new HashSet<Guid>();
+
     /// <summary>The name of the officer who took the signal (behandelaar), or null.</summary>
     public string? AssignedOfficerName { get; private set; }
 
@@ -226,6 +229,9 @@ public abstract class SignalPageModel(MeldrouteDbContext db, IAuthorizationServi
         }
 
         CanHandle = (await authorization.AuthorizeAsync(User, Policies.SpecialistOfficer)).Succeeded;
+        var meetingIds = detail.Agenda.Select(a => a.MeetingId).ToList();
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        ChairOf = (await db.CaseTableMeetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id) && m.ChairId == userId).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
         Indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken);
         OpenMeetings = CanHandle ? await db.CaseTableMeetings.AsNoTracking().Where(m => m.ClosedAt == null).OrderBy(m => m.ScheduledAt).ToListAsync(cancellationToken) : [];
         PartnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);

@@ -6,7 +6,8 @@ namespace Meldroute.Web.Features.Signals;
 /// <summary>
 /// The deletion rule of plan section 11: "Nadat de signalen vanuit het meldpunt zijn doorgezet worden deze direct
 /// definitief verwijderd." Clears every piece of personal content of a signal — people, free text, address,
-/// analysis, assessments, balancing reasoning, route reasons and hand-over summaries, attachments — and leaves only the anonymous remains the
+/// analysis, assessments and the members' contributions to them, balancing reasoning, route reasons and hand-over
+/// summaries, attachments — and leaves only the anonymous remains the
 /// figures need. <see cref="Apply"/> has no I/O; <see cref="LoadAndApplyAsync"/> loads what it clears in the caller's
 /// context, for the caller to save in the same transaction as the status change.
 /// </summary>
@@ -16,9 +17,10 @@ public static class SignalPurge
 
     /// <summary>
     /// Loads every part of the signal that holds personal content (people, attachments, agenda assessments, balancing,
-    /// routes, idempotency records) into <paramref name="db"/>, clears it, removes the idempotency records and destroys the
-    /// signal's data key, so that every older copy of its values (write-ahead log, backups) is unreadable too; the caller
-    /// saves, in one transaction. Used by forwarding and by the retention rules alike.
+    /// routes, idempotency records, case-table contributions) into <paramref name="db"/>, clears it, removes the
+    /// idempotency records and the contributions (counted with the assessments: each is a member's part of the
+    /// table's weighing) and destroys the signal's data key, so that every older copy of its values (write-ahead log,
+    /// backups) is unreadable too; the caller saves, in one transaction. Used by forwarding and by the retention rules alike.
     /// </summary>
     public static async Task<SignalDeletionReceipt> LoadAndApplyAsync(MeldrouteDbContext db, Signal signal, string rule, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -29,6 +31,9 @@ public static class SignalPurge
         var balancing = await db.BalancingOfInterests.Where(b => b.SignalId == signal.Id).ToListAsync(cancellationToken);
         var routes = await db.DecisionRoutes.Where(r => r.SignalId == signal.Id).ToListAsync(cancellationToken);
         var receipt = Apply(signal, agenda, balancing, routes, rule, at);
+        var contributions = await db.MeetingContributions.Where(c => c.SignalId == signal.Id).ToListAsync(cancellationToken);
+        db.MeetingContributions.RemoveRange(contributions);
+        receipt.Assessments += contributions.Count;
         db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(k => k.SignalId == signal.Id).ToListAsync(cancellationToken));
         await Infrastructure.Privacy.DataKeyShredding.DestroyAsync(db, signal.DataKeyId, at, cancellationToken);
         return receipt;

@@ -52,6 +52,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CaseTableMeeting> CaseTableMeetings => Set<CaseTableMeeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<MeetingContribution> MeetingContributions => Set<MeetingContribution>();
     public DbSet<DecisionRoute> DecisionRoutes => Set<DecisionRoute>();
     public DbSet<BalancingOfInterests> BalancingOfInterests => Set<BalancingOfInterests>();
     public DbSet<Features.Forwarding.HandoverLink> HandoverLinks => Set<Features.Forwarding.HandoverLink>();

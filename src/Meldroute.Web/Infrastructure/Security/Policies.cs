@@ -100,6 +100,12 @@ public static class Policies
         services.AddScoped<IAuthorizationHandler, ReadDossierHandler>();
         services.AddSingleton<IAuthorizationHandler, ManageDossierHandler>();
         services.AddSingleton<IAuthorizationHandler, HoldsHandoverLinkHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReadMeetingHandler>();
+        services.AddSingleton<IAuthorizationHandler, ManageMeetingHandler>();
+        services.AddSingleton<IAuthorizationHandler, ChairMeetingHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReadContributionsHandler>();
+        services.AddSingleton<IAuthorizationHandler, ContributeToMeetingHandler>();
+        services.AddScoped<IAuthorizationHandler, DecideInMeetingHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services.AddAuthorization(o => o.AddMeldroutePolicies());
     }

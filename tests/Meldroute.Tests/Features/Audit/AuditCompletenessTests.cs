@@ -75,6 +75,7 @@ public abstract class AuditCompletenessTests(Database database)
             ("id", var p) when m.Groups[2].Value.StartsWith(":int", StringComparison.Ordinal) => "1",
             ("id", _) => aId,
             ("routeId", _) => victimRoute,
+            ("signalId", _) => aId,
             ("token", _) => "onbekend",
             ("attachmentId", _) => attachmentId.ToString(),
             ("grantId", _) => Guid.Empty.ToString(),

@@ -846,6 +846,33 @@ CREATE INDEX "IX_IntakeDrafts_SavedAt" ON "IntakeDrafts" ("SavedAt");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207000057_IntakeDrafts', '10.0.15');
 
+ALTER TABLE "MeetingAttendee" ADD "Attendance" integer;
+
+ALTER TABLE "CaseTableMeetings" ADD "ChairId" character varying(64) NOT NULL DEFAULT '';
+
+UPDATE "CaseTableMeetings" SET "ChairId" = "CreatedById";
+
+CREATE TABLE "MeetingContributions" (
+    "Id" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "SignalId" uuid NOT NULL,
+    "AuthorId" character varying(64) NOT NULL,
+    "Text" text NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ChangedAt" timestamp with time zone NOT NULL,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_MeetingContributions" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_MeetingContributions_CaseTableMeetings_MeetingId" FOREIGN KEY ("MeetingId") REFERENCES "CaseTableMeetings" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_MeetingContributions_Signals_SignalId" FOREIGN KEY ("SignalId") REFERENCES "Signals" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_MeetingContributions_MeetingId_SignalId_AuthorId" ON "MeetingContributions" ("MeetingId", "SignalId", "AuthorId");
+
+CREATE INDEX "IX_MeetingContributions_SignalId" ON "MeetingContributions" ("SignalId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207023902_MeetingAttendanceAndContributions', '10.0.15');
+
 ALTER TABLE "VictimDossiers" ADD "DeletionReceipt_Registrations" integer;
 
 UPDATE "VictimDossiers" SET "DeletionReceipt_Registrations" = 0 WHERE "DeletionReceipt_Rule" IS NOT NULL;

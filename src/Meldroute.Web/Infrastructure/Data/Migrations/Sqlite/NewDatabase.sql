@@ -792,6 +792,32 @@ CREATE INDEX "IX_IntakeDrafts_SavedAt" ON "IntakeDrafts" ("SavedAt");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206235839_IntakeDrafts', '10.0.15');
 
+ALTER TABLE "MeetingAttendee" ADD "Attendance" INTEGER NULL;
+
+ALTER TABLE "CaseTableMeetings" ADD "ChairId" TEXT NOT NULL DEFAULT '';
+
+UPDATE "CaseTableMeetings" SET "ChairId" = "CreatedById";
+
+CREATE TABLE "MeetingContributions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingContributions" PRIMARY KEY,
+    "MeetingId" TEXT NOT NULL,
+    "SignalId" TEXT NOT NULL,
+    "AuthorId" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "ChangedAt" INTEGER NOT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_MeetingContributions_CaseTableMeetings_MeetingId" FOREIGN KEY ("MeetingId") REFERENCES "CaseTableMeetings" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_MeetingContributions_Signals_SignalId" FOREIGN KEY ("SignalId") REFERENCES "Signals" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_MeetingContributions_MeetingId_SignalId_AuthorId" ON "MeetingContributions" ("MeetingId", "SignalId", "AuthorId");
+
+CREATE INDEX "IX_MeetingContributions_SignalId" ON "MeetingContributions" ("SignalId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207023153_MeetingAttendanceAndContributions', '10.0.15');
+
 ALTER TABLE "VictimDossiers" ADD "DeletionReceipt_Registrations" INTEGER NULL;
 
 UPDATE "VictimDossiers" SET "DeletionReceipt_Registrations" = 0 WHERE "DeletionReceipt_Rule" IS NOT NULL;
