@@ -13,7 +13,7 @@ public sealed record SubjectPerson(string? Name, string? Age, Minor Minor, strin
 public sealed record SubjectSignalData(string Reference, SignalStatus Status, DateTimeOffset ReceivedAt, PersonRole Role, SubjectPerson Person, string? Description, DateOnly? ObservedOn, LocationType LocationType, string? LocationDetail);
 
 public sealed record SubjectDossierData(string Reference, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, SubjectPerson Person, DateOnly? ReflectionPeriodStart, DateOnly? ReflectionPeriodEnd,
-    IReadOnlyList<DossierNoteView> Notes, IReadOnlyList<DossierConsentView> Consents, IReadOnlyList<string> Partners);
+    IReadOnlyList<DossierNoteView> Notes, IReadOnlyList<DossierConsentView> Consents, IReadOnlyList<string> Partners, ComenshaRegistrationRequest? Comensha = null);
 
 /// <summary>The export the privacy officer reviews and hands over (third parties named in free text are to be blacked out by hand).</summary>
 public sealed record SubjectExport(string RequestReference, DateTimeOffset ProducedAt, IReadOnlyList<SubjectSignalData> Signals, IReadOnlyList<SubjectDossierData> Dossiers);
@@ -34,7 +34,7 @@ public static class ExportSubjectData
         var signals = await db.Signals.AsNoTracking().Where(s => signalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var victims = await db.Set<DossierVictim>().AsNoTracking().Where(v => v.SubjectHash == hash).ToListAsync(cancellationToken);
         var dossierIds = victims.Select(v => v.DossierId).Distinct().ToList();
-        var dossiers = await db.VictimDossiers.AsNoTracking().Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners)
+        var dossiers = await db.VictimDossiers.AsNoTracking().Include(d => d.Notes).Include(d => d.Consents).Include(d => d.Partners).Include(d => d.Registrations)
             .AsSplitQuery().Where(d => dossierIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
         var partnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
@@ -49,7 +49,8 @@ public static class ExportSubjectData
                 x.d.ReflectionPeriodStart, x.d.ReflectionPeriodEnd,
                 [.. x.d.Notes.OrderBy(n => n.OccurredOn).Select(n => new DossierNoteView(n.Id, n.Kind, n.OccurredOn, n.Text, "—", n.RecordedAt))],
                 [.. x.d.Consents.OrderBy(c => c.RecordedOn).Select(c => new DossierConsentView(c.Id, c.Purpose, c.Given, c.RecordedOn))],
-                [.. x.d.Partners.Select(p => partnerNames.GetValueOrDefault(p.PartnerId, "—"))]))]);
+                [.. x.d.Partners.Select(p => partnerNames.GetValueOrDefault(p.PartnerId, "—"))],
+                x.d.Registrations.SingleOrDefault(g => g.VictimId == x.v.Id) is { } registration ? ComenshaRules.ToRequest(registration) : null))]);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var s in export.Signals)

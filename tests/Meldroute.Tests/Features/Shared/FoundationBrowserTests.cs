@@ -20,7 +20,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.SpecialistOfficer] = ["Start", "Signaal melden", "Mijn meldingen", "Signalen", "Casustafel", "Cijfers", "Ketenpartners", "Zorgkaart", "Mijn account"],
         [Roles.CaseTableMember] = ["Start", "Casustafel", "Mijn account"],
         [Roles.VictimCareCoordinator] = ["Start", "Slachtofferdossiers", "Ketenpartners", "Zorgkaart", "Mijn account"],
-        [Roles.PolicyAdvisor] = ["Start", "Cijfers", "Ketenpartners", "Zorgkaart", "Uitvoeringsagenda", "VNG Kader", "Scholing", "Inrichting", "Mijn account"],
+        [Roles.PolicyAdvisor] = ["Start", "Cijfers", "Casusdata (HTCDS)", "Ketenpartners", "Zorgkaart", "Uitvoeringsagenda", "VNG Kader", "Scholing", "Inrichting", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
         [Roles.Administrator] = ["Start", "Ketenpartners", "Zorgkaart", "Gebruikers", "Toegangsreview", "Inrichting", "Mijn account"],
     };

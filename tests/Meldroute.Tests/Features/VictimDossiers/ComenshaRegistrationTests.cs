@@ -140,6 +140,12 @@ public abstract class ComenshaRegistrationTests(Database database)
         Assert.Equal(2, await AuditCountAsync(app, "dossier.comensha.saved", AuditOutcome.Success));
         Assert.True(await AuditCountAsync(app, "dossier.comensha.read", AuditOutcome.Success) >= 1);
 
+        // The person's right of access (AVG art. 15) covers the registration too.
+        var privacy = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PrivacyOfficer));
+        var access = await privacy.PostAsync("/api/privacy/subject-access/export", new { requestReference = "AVG-2026-021", name = opened.VictimName });
+        var registered = Assert.Single(access.GetProperty("dossiers").EnumerateArray()).GetProperty("comensha");
+        Assert.Equal(("RO", "Given"), (registered.GetProperty("nationality").GetString(), registered.GetProperty("consent").GetString()));
+
         // The identifying fields are stored encrypted with the dossier's key.
         foreach (var column in new[] { "Nationality", "CountryOfOrigin", "AgeGroup", "Gender" })
         {
