@@ -17,11 +17,14 @@ public static class ReporterBlock
 
     public static async Task<DashboardBlock> BuildAsync(DashboardServices s, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var mine = await ListMySignals.HandleAsync(s.Db, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", cancellationToken);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var count = await ListMySignals.CountAsync(s.Db, userId, cancellationToken);
+        // The first page of the reporter's own list, cut to the few the home shows.
+        var latest = (await ListMySignals.HandleAsync(s.Db, s.T, userId, cursorText: null, SignalsListed, cancellationToken)).Value?.Rows ?? [];
         return new DashboardBlock(Roles.Reporter, s.T["Role_" + Roles.Reporter],
         [
-            new("my-signals", mine.Count, mine.Count == 0 ? s.T["Dashboard_MySignalsNone"] : s.T.Plural("Dashboard_MySignals", mine.Count), "/Intake/Mine"),
-            .. mine.Take(SignalsListed).Select(m => new DashboardItem("my-signal", null,
+            new("my-signals", count, count == 0 ? s.T["Dashboard_MySignalsNone"] : s.T.Plural("Dashboard_MySignals", count), "/Intake/Mine"),
+            .. latest.Select(m => new DashboardItem("my-signal", null,
                 s.T["Dashboard_MySignal", m.Reference, s.T["ReporterStatus_" + m.Status], m.LastChangedOn.ToString("d", CultureInfo.CurrentCulture)], "/Intake/Mine")),
             new("new-signal", null, s.T["Dashboard_NewSignal"], "/Intake/New"),
         ]);

@@ -36,6 +36,10 @@ public static class ListMySignals
             new MySignal(s.Id, s.Reference, SignalStateMachine.ForReporter(s.Status), DateOnly.FromDateTime(s.LastChangedAt.UtcDateTime), s.Feedback)));
     }
 
+    /// <summary>How many signals the reporter submitted (the reporter's home says so; the list itself counts nothing).</summary>
+    public static Task<int> CountAsync(MeldrouteDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.Signals.CountAsync(s => s.SubmittedById == userId, cancellationToken);
+
     private sealed record Row(Guid Id, string Reference, SignalStatus Status, DateTimeOffset LastChangedAt, FeedbackMessage? Feedback);
 
     /// <summary>Newest change first from the cursor on; a backward read (toward newer changes) oldest first.</summary>
