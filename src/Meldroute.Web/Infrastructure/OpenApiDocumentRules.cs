@@ -19,6 +19,7 @@ public static class OpenApiDocumentRules
     public static void Configure(OpenApiOptions options)
     {
         options.AddSchemaTransformer(DescribeEnumAsync);
+        options.AddSchemaTransformer(DescribeNullableValuesAsync);
         options.AddOperationTransformer(DescribeFileResponsesAsync);
         options.AddDocumentTransformer(AddProblemResponsesAsync);
     }
@@ -38,6 +39,31 @@ public static class OpenApiDocumentRules
 
         schema.Type = JsonSchemaType.String;
         schema.Enum = [.. Enum.GetValues(type).Cast<object>().Select(value => (JsonNode)JsonSerializer.SerializeToNode(value, type, context.JsonTypeInfo.Options)!)];
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A dictionary (or a list of them) marked <see cref="NullableValuesAttribute"/>: its values may be null. The
+    /// generator cannot see a generic argument's nullability (string? is string at run time), so the mark says it.
+    /// </summary>
+    private static Task DescribeNullableValuesAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonPropertyInfo?.AttributeProvider?.IsDefined(typeof(NullableValuesAttribute), inherit: false) != true)
+        {
+            return Task.CompletedTask;
+        }
+
+        var target = schema;
+        while (target.AdditionalProperties is null && target.Items is OpenApiSchema items)
+        {
+            target = items;
+        }
+
+        if (target.AdditionalProperties is OpenApiSchema values)
+        {
+            values.Type = (values.Type ?? JsonSchemaType.String) | JsonSchemaType.Null;
+        }
+
         return Task.CompletedTask;
     }
 
@@ -113,3 +139,7 @@ public static class OpenApiDocumentRules
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The values of this dictionary (or of each dictionary in this list) may be null; see <see cref="OpenApiDocumentRules"/>.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NullableValuesAttribute : Attribute;

@@ -19,6 +19,7 @@ public static class CaseDataApi
     {
         app.MapGroup("/api/case-data").WithTags("CaseData")
             .MapGet("/export", ExportCaseDataAsync)
+            .Produces(StatusCodes.Status200OK, contentType: CsvType)
             .RequireAuthorization(Policies.CaseDataExporter)
             .WithDescription("Anonymised case data, one row per signal and per possible victim in a dossier, with HTCDS field and value names, k-anonymous with k the figures' suppression threshold. format=csv (the default) or json; fromYear and toYear pick whole years. The rows left out are counted (CSV: the '#' lines; JSON: rowsLeftOut).")
             .WithName("ExportCaseData");

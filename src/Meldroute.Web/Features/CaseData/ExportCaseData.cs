@@ -44,7 +44,7 @@ public sealed record CaseDataExport(
     int? ToYear,
     int RowsLeftOut,
     IReadOnlyDictionary<string, string> Generalisation,
-    IReadOnlyList<IReadOnlyDictionary<string, string?>> Records);
+    [property: Infrastructure.NullableValues] IReadOnlyList<IReadOnlyDictionary<string, string?>> Records);
 
 /// <summary>
 /// ExportCaseData: one row per signal and per possible victim in a victim dossier, in HTCDS's terms (<see cref="HtcdsCase"/>),

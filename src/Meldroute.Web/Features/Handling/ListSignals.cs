@@ -164,7 +164,7 @@ public static class ListSignals
             page = await KeysetPage<Listed>.ReadAsync(cursor, limit, read, order.Position);
         }
 
-        var total = filter.Count && words is null ? await filtered.Where(Open(filter)).CountAsync(cancellationToken) : (int?)null;
+        var total = filter.Count && words is null ? await CountAsync(db, filter, now, norms, cancellationToken) : (int?)null;
         var officers = page.Rows.Select(r => r.AssignedOfficerId).OfType<string>().Distinct().ToList();
         var names = officers.Count == 0
             ? []
@@ -193,7 +193,7 @@ public static class ListSignals
     /// dashboards link to the inbox with, so that a number and the list it opens agree.
     /// </summary>
     public static Task<int> CountAsync(MeldrouteDbContext db, SignalFilter filter, DateTimeOffset now, FiguresOptions norms, CancellationToken cancellationToken) =>
-        Filtered(db, filter, now, norms).CountAsync(cancellationToken);
+        Filtered(db, filter, now, norms).Where(Open(filter)).CountAsync(cancellationToken);
 
     /// <summary>The words of a search, or null when there is none. Longer input is cut at <see cref="QueryMax"/> characters.</summary>
     public static string[]? Words(string? query)

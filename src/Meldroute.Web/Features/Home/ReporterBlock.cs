@@ -19,8 +19,8 @@ public static class ReporterBlock
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var count = await ListMySignals.CountAsync(s.Db, userId, cancellationToken);
-        // The first page of the reporter's list, as "Mijn meldingen" shows it (newest change first).
-        var latest = (await ListMySignals.HandleAsync(s.Db, s.T, userId, null, SignalsListed, cancellationToken)).Value?.Rows ?? [];
+        // The first page of the reporter's own list, cut to the few the home shows.
+        var latest = (await ListMySignals.HandleAsync(s.Db, s.T, userId, cursorText: null, SignalsListed, cancellationToken)).Value?.Rows ?? [];
         return new DashboardBlock(Roles.Reporter, s.T["Role_" + Roles.Reporter],
         [
             new("my-signals", count, count == 0 ? s.T["Dashboard_MySignalsNone"] : s.T.Plural("Dashboard_MySignals", count), "/Intake/Mine"),
