@@ -19,7 +19,18 @@ public static class CaseDataApi
     {
         app.MapGroup("/api/case-data").WithTags("CaseData")
             .MapGet("/export", ExportCaseDataAsync)
-            .Produces(StatusCodes.Status200OK, contentType: CsvType)
+            // The JSON answer's schema comes from the typed result; the CSV answer is added beside it (a Produces for
+            // 200 would replace the JSON one).
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                if (operation.Responses?.GetValueOrDefault("200") is Microsoft.OpenApi.OpenApiResponse ok)
+                {
+                    ok.Content ??= new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>(StringComparer.Ordinal);
+                    ok.Content.TryAdd("text/csv", new Microsoft.OpenApi.OpenApiMediaType());
+                }
+
+                return Task.CompletedTask;
+            })
             .RequireAuthorization(Policies.CaseDataExporter)
             .WithDescription("Anonymised case data, one row per signal and per possible victim in a dossier, with HTCDS field and value names, k-anonymous with k the figures' suppression threshold. format=csv (the default) or json; fromYear and toYear pick whole years. The rows left out are counted (CSV: the '#' lines; JSON: rowsLeftOut).")
             .WithName("ExportCaseData");
