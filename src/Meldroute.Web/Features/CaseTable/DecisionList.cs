@@ -58,7 +58,7 @@ public static class DecisionList
             m.Title,
             m.ScheduledAt,
             m.Closed,
-            [.. m.Agenda.Select(i => new DecisionListItem(i.Reference, i.Status, ExploitationFormSet.Split(i.Forms), i.Routes))],
+            [.. m.Agenda.Select(i => new DecisionListItem(i.Reference, i.Status, i.Forms, i.Routes))],
             m.Chair.Name,
             With(Attendance.Present),
             With(Attendance.Excused),

@@ -14,7 +14,7 @@ public sealed record MeetingPerson(string UserId, string Name);
 public sealed record MeetingInvitee(string UserId, string Name, Attendance? Attendance);
 
 /// <summary>A signal on the agenda, in agenda order, by reference: its forms, status and the routes decided in this meeting.</summary>
-public sealed record MeetingAgendaItem(int Order, Guid SignalId, string Reference, SignalStatus Status, ExploitationForms Forms, IReadOnlyList<DecidedRoute> Routes)
+public sealed record MeetingAgendaItem(int Order, Guid SignalId, string Reference, SignalStatus Status, IReadOnlyList<ExploitationForms> Forms, IReadOnlyList<DecidedRoute> Routes)
 {
     /// <summary>Still waiting for the table's decision: a signal leaves OnAgenda only through one.</summary>
     public bool Undecided => Status == SignalStatus.OnAgenda;
@@ -61,7 +61,7 @@ public static class GetCaseTableMeeting
         var agenda = meeting.Agenda.OrderBy(a => a.SortOrder).Select((a, i) =>
         {
             var s = signals[a.SignalId];
-            return new MeetingAgendaItem(i + 1, s.Id, s.Reference, s.Status, s.Forms, [.. routes.Where(r => r.SignalId == s.Id).OrderBy(r => r.Route)
+            return new MeetingAgendaItem(i + 1, s.Id, s.Reference, s.Status, ExploitationFormSet.Split(s.Forms), [.. routes.Where(r => r.SignalId == s.Id).OrderBy(r => r.Route)
                 .Select(r => new DecidedRoute(r.Route, [.. r.PartnerIdList.Select(p => partnerNames.GetValueOrDefault(p, "?"))], r.IndividualCaseMeetingRequested))]);
         }).ToList();
         string Name(string id) => names.GetValueOrDefault(id, "—");

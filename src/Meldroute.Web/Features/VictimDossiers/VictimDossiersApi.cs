@@ -46,6 +46,7 @@ public static class VictimDossiersApi
             .WithDescription("Records what is registered with CoMensha for this possible victim. Version: the dossier's version as last read.")
             .WithName("SaveComenshaRegistration");
         comensha.MapGet("/download", DownloadComenshaRegistrationAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: "application/pdf")
             .WithDescription("The registration's data to submit to CoMensha, as CSV (format=csv, the default) or PDF (format=pdf); 409 until consent is recorded as given.")
             .WithName("DownloadComenshaRegistration");
         return app;
