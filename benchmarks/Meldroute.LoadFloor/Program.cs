@@ -23,7 +23,7 @@ var floor = new Floor(postgres, connectionString);
 
 app.MapGet("/health/ready", () => Results.Ok());
 app.MapPost("/api/signals", async (FloorSignal signal, CancellationToken ct) => Results.Created((string?)null, await floor.InsertAsync(signal, ct)));
-app.MapGet("/api/signals", async (CancellationToken ct) => Results.Ok(await floor.InboxAsync(ct)));
+app.MapGet("/api/signals", async (bool? count, CancellationToken ct) => Results.Ok(await floor.InboxAsync(count == true, ct)));
 app.MapGet("/api/signals/{id:guid}", async (Guid id, CancellationToken ct) => await floor.SignalAsync(id, ct) is { } signal ? Results.Ok(signal) : Results.NotFound());
 app.MapGet("/api/figures", async (CancellationToken ct) => Results.Ok(await floor.FiguresAsync(ct)));
 await app.RunAsync();
@@ -79,8 +79,8 @@ internal sealed class Floor(bool postgres, string connectionString)
         return new { id, reference, status = "Received" };
     }
 
-    /// <summary>The inbox's first page as the app reads it: the open signals by triage rank, then oldest, from their index, one more than a page to tell whether there is a next; no count.</summary>
-    public async Task<object> InboxAsync(CancellationToken ct)
+    /// <summary>The inbox's first page as the app reads it: the open signals by triage rank, then oldest, from their index, one more than a page to tell whether there is a next; the count only when asked (count=true), as the app.</summary>
+    public async Task<object> InboxAsync(bool count, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var page = connection.CreateCommand();
@@ -89,7 +89,15 @@ internal sealed class Floor(bool postgres, string connectionString)
             FROM "Signals" WHERE {Open} ORDER BY "InboxRank", "ReceivedAt", "Reference" LIMIT 26
             """;
         var rows = await ReadAllAsync(page, ct);
-        return new { rows = rows.Take(25), total = (int?)null, page = 1, pageSize = 25, next = rows.Count > 25 ? "more" : null };
+        int? total = null;
+        if (count)
+        {
+            await using var counting = connection.CreateCommand();
+            counting.CommandText = $"""SELECT COUNT(*) FROM "Signals" WHERE {Open}""";
+            total = Convert.ToInt32(await counting.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new { rows = rows.Take(25), total, page = 1, pageSize = 25, next = rows.Count > 25 ? "more" : null };
     }
 
     /// <summary>GetSignal's reads: the signal's row and its people, as stored (no decryption, no audit event).</summary>
