@@ -1,12 +1,18 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Meldroute.LoadFloor;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 // The floor of the load benchmark (benchmarks/load): the same four requests as the app — SubmitSignal, GetSignal, the
 // officer's inbox and GetFigures — as plain ADO.NET on the app's own migrated database, without validation,
-// encryption, audit, authentication or authorization. What the database and HTTP cost at least; the app's results
-// are read as a ratio to this.
+// authentication or authorization. What a hand-written program costs at least for the same work; the app's results
+// are read as a ratio to this. SubmitSignal writes what the app writes, with the same durability, batched as a best
+// program would batch it (SubmitFloor.cs); the reads read what the app reads (no decryption, no audit event).
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var postgres = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
@@ -20,18 +26,40 @@ if (postgres)
 
 var app = builder.Build();
 var floor = new Floor(postgres, connectionString);
+await using var submissions = postgres
+    ? SubmitFloor.OnPostgres(connectionString, builder.Configuration.GetValue("Floor:Writers", SubmitFloor.PostgresWriters))
+    : SubmitFloor.OnSqlite(connectionString, builder.Configuration["Floor:KeyFile"]);
 
 app.MapGet("/health/ready", () => Results.Ok());
-app.MapPost("/api/signals", async (FloorSignal signal, CancellationToken ct) => Results.Created((string?)null, await floor.InsertAsync(signal, ct)));
+app.MapPost("/api/signals", async (FloorSignal signal, HttpContext http) =>
+    Results.Created((string?)null, await submissions.SubmitAsync(Submission.Of(signal, http), http.RequestAborted)));
 app.MapGet("/api/signals", async (bool? count, CancellationToken ct) => Results.Ok(await floor.InboxAsync(count == true, ct)));
 app.MapGet("/api/signals/{id:guid}", async (Guid id, CancellationToken ct) => await floor.SignalAsync(id, ct) is { } signal ? Results.Ok(signal) : Results.NotFound());
 app.MapGet("/api/figures", async (CancellationToken ct) => Results.Ok(await floor.FiguresAsync(ct)));
 await app.RunAsync();
 
 /// <summary>The part of SubmitSignal's body that the floor stores, as typed.</summary>
-internal sealed record FloorSignal(bool AcuteDanger, string? Description, DateOnly? ObservedOn, string? LocationDetail, List<string>? Forms, List<string>? IndicatorCodes, List<FloorPerson>? People);
+internal sealed record FloorSignal(bool AcuteDanger, string? Description, DateOnly? ObservedOn, string? LocationType, string? LocationDetail, List<string>? Forms, List<string>? IndicatorCodes, List<FloorPerson>? People);
 
-internal sealed record FloorPerson(string? Name, string? Age, string? Nationality, string? Language, string? Contact);
+internal sealed record FloorPerson(string? Role, string? Name, string? Age, string? Minor, string? Nationality, string? Language, string? Contact);
+
+/// <summary>A submission as the app prepares it while its request is current: hashes of key and body, when, and the audit event's who and where from.</summary>
+internal sealed record Submission(FloorSignal Signal, string? KeyHash, string BodyHash, DateTimeOffset ReceivedAt, string? CorrelationId, string? ClientAddress)
+{
+    public TaskCompletionSource<object> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static Submission Of(FloorSignal signal, HttpContext http)
+    {
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        return new Submission(
+            signal,
+            key.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))),
+            Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(signal))),
+            DateTimeOffset.UtcNow,
+            Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier,
+            http.Connection.RemoteIpAddress?.ToString());
+    }
+}
 
 internal sealed class Floor(bool postgres, string connectionString)
 {
@@ -46,38 +74,6 @@ internal sealed class Floor(bool postgres, string connectionString)
         """SELECT "ReceivedMonth", "ForwardedWorkingDays", COUNT(*) FROM "Signals" WHERE "ForwardedWorkingDays" IS NOT NULL GROUP BY "ReceivedMonth", "ForwardedWorkingDays" """,
         """SELECT s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route", COUNT(*) FROM "DecisionRoutes" r JOIN "Signals" s ON r."SignalId" = s."Id" GROUP BY s."ReceivedMonth", s."Forms", s."ClassifiedForms", s."Source", s."DepartmentId", r."Route" """,
     ];
-
-    public async Task<object> InsertAsync(FloorSignal s, CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var id = Guid.CreateVersion7();
-        var now = DateTimeOffset.UtcNow;
-        var reference = "FL-" + id.ToString("N")[^17..]; // the app's column holds 20 characters
-        var forms = (s.Forms ?? []).Sum(f => f switch { "Sexual" => 1, "Labour" => 2, "Criminal" => 4, _ => 8 });
-        await ExecuteAsync(connection, transaction, """
-            INSERT INTO "Signals" ("Id", "Reference", "SubmittedById", "ReceivedAt", "LastChangedAt", "ReceivedMonth", "Source", "Status", "Urgency",
-                "AcuteDanger", "Description", "ObservedOn", "LocationType", "LocationDetail", "Forms", "ClassifiedForms", "IndicatorCodes",
-                "ConfirmedIndicatorCodes", "InvolvesMinor", "Version", "InboxRank")
-            VALUES (@id, @reference, 'floor', @now, @now, @month, 0, 0, 0, @danger, @description, @observed, 0, @detail, @forms, 0, @codes, '', FALSE, @version, @rank)
-            """, ct,
-            ("id", Id(id)), ("reference", reference), ("now", Time(now)), ("month", (now.Year * 100) + now.Month), ("danger", s.AcuteDanger), ("rank", s.AcuteDanger ? 0 : 2),
-            ("description", s.Description), ("observed", Date(s.ObservedOn)), ("detail", s.LocationDetail), ("forms", forms),
-            ("codes", string.Join(',', s.IndicatorCodes ?? [])), ("version", Id(Guid.NewGuid())));
-        var order = 0;
-        foreach (var p in s.People ?? [])
-        {
-            await ExecuteAsync(connection, transaction, """
-                INSERT INTO "SignalPeople" ("Id", "SignalId", "Role", "NameOrDescription", "Age", "Minor", "Nationality", "Language", "ContactDetails", "SortOrder")
-                VALUES (@id, @signal, 0, @name, @age, 0, @nationality, @language, @contact, @order)
-                """, ct,
-                ("id", Id(Guid.CreateVersion7())), ("signal", Id(id)), ("name", p.Name), ("age", p.Age), ("nationality", p.Nationality),
-                ("language", p.Language), ("contact", p.Contact), ("order", order++));
-        }
-
-        await transaction.CommitAsync(ct);
-        return new { id, reference, status = "Received" };
-    }
 
     /// <summary>The inbox's first page as the app reads it: the open signals by triage rank, then oldest, from their index, one more than a page to tell whether there is a next; the count only when asked (count=true), as the app.</summary>
     public async Task<object> InboxAsync(bool count, CancellationToken ct)
@@ -94,7 +90,7 @@ internal sealed class Floor(bool postgres, string connectionString)
         {
             await using var counting = connection.CreateCommand();
             counting.CommandText = $"""SELECT COUNT(*) FROM "Signals" WHERE {Open}""";
-            total = Convert.ToInt32(await counting.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            total = Convert.ToInt32(await counting.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
 
         return new { rows = rows.Take(25), total, page = 1, pageSize = 25, next = rows.Count > 25 ? "more" : null };
@@ -110,7 +106,7 @@ internal sealed class Floor(bool postgres, string connectionString)
                 "Description", "ObservedOn", "LocationDetail", "IndicatorCodes", "InvolvesMinor", "Version"
             FROM "Signals" WHERE "Id" = @id
             """;
-        Parameter(signal, "id", Id(id));
+        Parameter(signal, "id", postgres ? id : id.ToString().ToUpperInvariant());
         var row = (await ReadAllAsync(signal, ct)).FirstOrDefault();
         if (row is null)
         {
@@ -119,7 +115,7 @@ internal sealed class Floor(bool postgres, string connectionString)
 
         await using var people = connection.CreateCommand();
         people.CommandText = """SELECT "Id", "Role", "NameOrDescription", "Age", "Minor", "Nationality", "Language", "ContactDetails" FROM "SignalPeople" WHERE "SignalId" = @id ORDER BY "SortOrder" """;
-        Parameter(people, "id", Id(id));
+        Parameter(people, "id", postgres ? id : id.ToString().ToUpperInvariant());
         return new { signal = row, people = await ReadAllAsync(people, ct) };
     }
 
@@ -137,38 +133,16 @@ internal sealed class Floor(bool postgres, string connectionString)
         return tables;
     }
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> prepared = [];
-
     private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
-        if (connection is SqliteConnection { Handle: { } handle } && !prepared.TryGetValue(handle, out _))
+        if (connection is SqliteConnection sqlite)
         {
-            // As the app's interceptor does once per physical connection: wait for the write lock instead of failing at once.
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
-            await pragma.ExecuteNonQueryAsync(ct);
-            prepared.AddOrUpdate(handle, handle);
+            SubmitFloor.PrepareSqlite(sqlite);
         }
 
         return connection;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static void Parameter(DbCommand command, string name, object value)
@@ -196,12 +170,4 @@ internal sealed class Floor(bool postgres, string connectionString)
 
         return rows;
     }
-
-    // The app's storage formats per provider: EF Core keeps GUIDs as upper-case text, dates as text and
-    // DateTimeOffset as a sortable 64-bit number on SQLite; PostgreSQL has native types.
-    private object Id(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
-
-    private object? Date(DateOnly? date) => postgres ? date : date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private object Time(DateTimeOffset time) => postgres ? time : ((time.Ticks / 1000) << 11) | ((long)time.Offset.TotalMinutes & 0x7FF);
 }

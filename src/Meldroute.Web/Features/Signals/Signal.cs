@@ -31,7 +31,11 @@ public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
     /// counted up to <see cref="Navigation.CountMax"/> and no further, so that the count does not grow with the backlog.
     /// </summary>
     public static Task<int> CountReceivedAsync(MeldrouteDbContext db, CancellationToken cancellationToken) =>
-        db.Signals.Where(s => s.Status == SignalStatus.Received).Take(Navigation.CountMax).CountAsync(cancellationToken);
+        // Ordered as the inbox's index (rank, then age), so that the bounded count walks only open signals and the limit
+        // has a defined order (EF Core warns about a limit without one).
+        db.Signals.Where(s => s.InboxRank < ClosedRank && s.Status == SignalStatus.Received)
+            .OrderBy(s => s.InboxRank).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Reference)
+            .Take(Navigation.CountMax).CountAsync(cancellationToken);
 
     /// <summary>Human reference such as MR-2026-0042: the only way staff and reporter name a signal.</summary>
     public required string Reference { get; set; }

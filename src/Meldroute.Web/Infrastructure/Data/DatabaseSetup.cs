@@ -26,7 +26,7 @@ public static class DatabaseSetup
                 // Pooled: a request reuses a context instead of building one (its services, its state) from scratch.
                 services.AddDbContextPool<SqliteMeldrouteDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
-                    .ConfigureWarnings(IgnorePendingModelChangesCheck)
+                    .ConfigureWarnings(w => Warnings(w, environment))
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(new SqlitePragmas(), WriteGate)
                     .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
@@ -38,7 +38,7 @@ public static class DatabaseSetup
                 options.ConnectionString = TunePostgres(connectionString);
                 services.AddDbContextPool<PostgresMeldrouteDbContext>((sp, o) => o
                     .UseNpgsql(options.ConnectionString)
-                    .ConfigureWarnings(IgnorePendingModelChangesCheck)
+                    .ConfigureWarnings(w => Warnings(w, environment))
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(sp.GetRequiredService<Features.Audit.AuditChainInterceptor>())
                     .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
@@ -84,11 +84,20 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// EF Core's comparison of the model with the migrations before it migrates; the app makes it itself, only before it
-    /// upgrades a database with data (OperatorCommand.MigrateAsync).
+    /// EF Core's comparison of the model with the migrations before it migrates is ignored: the app makes it itself, only
+    /// before it upgrades a database with data (OperatorCommand.MigrateAsync). In development and in the tests
+    /// (environments Development and Testing) a limit without an order and a converted collection without a comparer
+    /// throw instead of logging a warning, so that every test run proves the app's queries and model free of them: in
+    /// production they would be a warning in every instance's log, which operators are told to watch.
     /// </summary>
-    private static void IgnorePendingModelChangesCheck(WarningsConfigurationBuilder warnings) =>
+    private static void Warnings(WarningsConfigurationBuilder warnings, IHostEnvironment environment)
+    {
         warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
+        if (environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+        {
+            warnings.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning, CoreEventId.CollectionWithoutComparer);
+        }
+    }
 
     /// <summary>A relative SQLite path is taken from the content root, and its folder is created.</summary>
     internal static string ResolveSqliteConnectionString(string connectionString, string contentRoot)

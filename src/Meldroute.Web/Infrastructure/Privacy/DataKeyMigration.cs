@@ -21,13 +21,13 @@ public static class DataKeyMigration
         while (true)
         {
             var signals = await db.Signals.Where(s => s.DataKeyId == null && s.DeletionReceipt == null)
-                .Include(s => s.People).Include(s => s.Attachments).AsSplitQuery().Take(Batch).ToListAsync(cancellationToken);
+                .OrderBy(s => s.Id).Include(s => s.People).Include(s => s.Attachments).AsSplitQuery().Take(Batch).ToListAsync(cancellationToken);
             var ids = signals.Select(s => s.Id).ToList();
             await db.AgendaItems.Where(a => ids.Contains(a.SignalId)).LoadAsync(cancellationToken);
             await db.BalancingOfInterests.Where(b => ids.Contains(b.SignalId)).LoadAsync(cancellationToken);
             await db.DecisionRoutes.Where(r => ids.Contains(r.SignalId)).LoadAsync(cancellationToken);
             var dossiers = await Features.VictimDossiers.VictimDossier.WithContent(db.VictimDossiers.Where(d => d.DataKeyId == null && d.DeletionReceipt == null))
-                .Take(Batch).ToListAsync(cancellationToken);
+                .OrderBy(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
             if (signals.Count + dossiers.Count == 0)
             {
                 return moved;

@@ -360,6 +360,12 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
         }
     }
 
+    /// <summary>
+    /// A new key with its row, for a writer that stores the row itself in the transaction of its owners (seed-load's bulk
+    /// insert); never one stored ahead, and not kept in the cache.
+    /// </summary>
+    public (DataKey Row, DataKeyMaterial Key) CreateWithRow() => New();
+
     private (DataKey Row, DataKeyMaterial Key) New()
     {
         var material = new DataKeyMaterial(Guid.CreateVersion7(), RandomNumberGenerator.GetBytes(32));

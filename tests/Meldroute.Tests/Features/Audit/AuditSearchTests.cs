@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Infrastructure.Data;
@@ -49,6 +50,30 @@ public abstract class AuditSearchTests(MeldrouteAppFactory app)
         Assert.Contains("signal.read", actions);
         await using var scope = app.Services.CreateAsyncScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().AuditEvents.AnyAsync(e => e.Action == "audit.exported"));
+    }
+
+    [Fact]
+    public async Task An_account_in_the_log_is_named_by_its_name_and_address_not_its_id()
+    {
+        var adminUser = await app.CreateAsync(Roles.Administrator);
+        var admin = await app.CreateApiClientAsync(adminUser);
+        var privacyUser = await app.CreateAsync(Roles.PrivacyOfficer);
+        var privacy = await app.CreateApiClientAsync(privacyUser);
+        var blocked = await app.CreateAsync(Roles.Reporter);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/users/{blocked.Id}/block", new { })).StatusCode);
+
+        var found = await (await privacy.GetAsync($"/api/audit/events?object={blocked.Id}&action=user.blocked")).JsonAsync(HttpStatusCode.OK);
+        var row = Assert.Single(found.GetProperty("rows").EnumerateArray());
+        Assert.Equal(adminUser.Email, row.GetProperty("actor").GetString());
+        Assert.Equal($"Test {Roles.Reporter} ({blocked.Email})", row.GetProperty("objectName").GetString());
+
+        // The privacy officer's page shows the same names; the id appears in neither column.
+        var page = await (await app.SignInAsync(privacyUser)).GetStringAsync($"/Audit?Query.Object={blocked.Id}&Query.Action=user.blocked");
+        var body = System.Net.WebUtility.HtmlDecode(page[page.IndexOf("<tbody", StringComparison.Ordinal)..page.IndexOf("</tbody>", StringComparison.Ordinal)]);
+        Assert.Contains($"user Test {Roles.Reporter} ({blocked.Email})", body, StringComparison.Ordinal);
+        Assert.Contains(adminUser.Email, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(blocked.Id, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(adminUser.Id, body, StringComparison.Ordinal);
     }
 
     [Fact]

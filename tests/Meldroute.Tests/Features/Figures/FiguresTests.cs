@@ -254,24 +254,108 @@ public abstract class FiguresTests(Database database)
         var perForm = Table(figures, "per-form").GetProperty("rows").EnumerateArray().Where(r => !r.GetProperty("isTotal").GetBoolean())
             .Select(r => (r.GetProperty("key").GetString(), Value(r.GetProperty("cells")[r.GetProperty("cells").GetArrayLength() - 1]))).ToDictionary(x => x.Item1!, x => x.Item2);
         Assert.True(perForm["Sexual"] > perForm["Criminal"], "sexual exploitation is the most frequent form in the generated data");
-        Assert.True(Value(Cell(Table(figures, "per-route"), "total", 0)) >= 0);
+        Assert.True(Value(Cell(Table(figures, "per-route"), "total", 0)) > 0);
+
+        // A second load continues the numbers; the bulk insert stores what a save would: the figure columns and inbox
+        // rank derived from the dates and status, the deletion receipt, and routes that belong to their signals.
+        var more = await OperatorProcess.RunAsync(app, "seed-load", "--count", "200", "--seed", "8", "--confirm", "benchmark-database");
+        Assert.True(more.ExitCode == 0, more.Output);
+        figures = await (await officer.GetAsync("/api/figures?exact=true")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(500L, Value(Cell(Table(figures, "per-year"), "total")));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var stored = await db.Signals.AsNoTracking().ToListAsync();
+        Assert.Equal(500, stored.Select(s => s.Reference).Distinct().Count());
+        foreach (var signal in stored)
+        {
+            var (month, rank, analysis, table, forwarded) = (signal.ReceivedMonth, signal.InboxRank, signal.FirstAnalysisWorkingDays, signal.CaseTableWorkingDays, signal.ForwardedWorkingDays);
+            signal.RefreshFigureColumns();
+            Assert.Equal((signal.ReceivedMonth, signal.InboxRank, signal.FirstAnalysisWorkingDays, signal.CaseTableWorkingDays, signal.ForwardedWorkingDays), (month, rank, analysis, table, forwarded));
+            Assert.Equal(Signal.ClosedRank, rank);
+            Assert.NotNull(signal.DeletionReceipt?.Rule);
+            Assert.Null(signal.Description);
+        }
+
+        var routes = await db.DecisionRoutes.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(routes);
+        var decided = stored.Where(s => s.DecidedAt is not null).ToDictionary(s => s.Id);
+        Assert.All(routes, r => Assert.Equal(decided[r.SignalId].DecidedAt, r.DecidedAt));
     }
 
     [Fact]
     public async Task Seed_load_of_open_signals_fills_the_officers_inbox_with_encrypted_fictitious_text()
     {
         using var app = new MeldrouteAppFactory(database);
-        var loaded = await OperatorProcess.RunAsync(app, "seed-load", "--count", "40", "--kind", "open", "--confirm", "benchmark-database");
+        var loaded = await OperatorProcess.RunAsync(app, "seed-load", "--count", "60", "--kind", "open", "--confirm", "benchmark-database");
         Assert.True(loaded.ExitCode == 0, loaded.Output);
 
         var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
         var inbox = await (await officer.GetAsync("/api/signals?count=true")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(40, inbox.GetProperty("total").GetInt32());
+        Assert.Equal(60, inbox.GetProperty("total").GetInt32());
         var first = inbox.GetProperty("rows")[0];
         Assert.Equal("Received", first.GetProperty("status").GetString());
         var detail = await officer.GetSignalAsync(first.GetProperty("id").GetString()!);
         Assert.StartsWith("Fictief benchmarksignaal", detail.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, detail.GetProperty("observedOn").ValueKind);
+        var name = detail.GetProperty("people")[0].GetProperty("name").GetString()!;
+        Assert.StartsWith("Fictieve persoon", name, StringComparison.Ordinal);
         Assert.Empty(await RawDatabase.ColumnsOrFilesContainingAsync(app, "Fictief benchmarksignaal"));
+        Assert.Empty(await RawDatabase.ColumnsOrFilesContainingAsync(app, "Fictieve persoon"));
+
+        // The inbox pages through all of them by cursor, in its order (rank, then oldest), from the keyset columns as stored.
+        var walked = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await officer.GetAsync("/api/signals" + (cursor is null ? "" : "?cursor=" + Uri.EscapeDataString(cursor)))).JsonAsync(HttpStatusCode.OK);
+            walked.AddRange(page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("reference").GetString()!));
+            cursor = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+        }
+        while (cursor is not null && walked.Count <= 60);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var stored = await db.Signals.AsNoTracking().Include(s => s.People).ToListAsync();
+        Assert.Equal([.. stored.OrderBy(s => s.InboxRank).ThenBy(s => s.ReceivedAt.UtcTicks).ThenBy(s => s.Reference, StringComparer.Ordinal).Select(s => s.Reference)], walked);
+        // Each signal its own data key (crypto-shredding per signal), and each name in the subject index.
+        Assert.Equal(60, stored.Select(s => s.DataKeyId).Distinct().Count(id => id is not null));
+        var protection = app.Services.GetRequiredService<Meldroute.Web.Infrastructure.Privacy.PersonalDataProtection>();
+        Assert.All(stored.SelectMany(s => s.People), p => Assert.Equal(protection.SubjectIndex.Hash(p.NameOrDescription), p.SubjectHash));
+        Assert.Contains(stored.SelectMany(s => s.People), p => p.NameOrDescription == name);
+    }
+
+    [Fact]
+    public async Task Seed_load_in_bulk_makes_the_indexes_it_dropped_again_as_they_were_and_the_app_reads_what_it_wrote()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        var before = await IndexDefinitionsAsync(db);
+        Assert.Contains(before, d => d.Contains("InboxRank", StringComparison.Ordinal));
+
+        // As a load of a million does (at least as many signals as are stored): indexes dropped, rows written, indexes made again.
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await Meldroute.Web.Features.Figures.SeedLoad.RunAsync(db, 50, 3, now, open: true, rebuildIndexesFrom: 1);
+        await Meldroute.Web.Features.Figures.SeedLoad.RunAsync(db, 300, 4, now, rebuildIndexesFrom: 1);
+        Assert.Equal(before, await IndexDefinitionsAsync(db));
+
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var inbox = await (await officer.GetAsync("/api/signals?count=true")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(50, inbox.GetProperty("total").GetInt32());
+        var detail = await officer.GetSignalAsync(inbox.GetProperty("rows")[0].GetProperty("id").GetString()!);
+        Assert.StartsWith("Fictief benchmarksignaal", detail.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(350, await db.Signals.CountAsync());
+        var figures = await (await officer.GetAsync("/api/figures?exact=true")).JsonAsync(HttpStatusCode.OK);
+        Assert.True(Value(Cell(Table(figures, "per-year"), "total")) >= 300);
+    }
+
+    /// <summary>Every index of the signals' tables as the database keeps its definition.</summary>
+    private static async Task<List<string>> IndexDefinitionsAsync(MeldrouteDbContext db)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename IN ('Signals', 'SignalPeople', 'DecisionRoutes')"
+            : "SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Signals', 'SignalPeople', 'DecisionRoutes')";
+        return [.. (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).Order(StringComparer.Ordinal)];
     }
 
     [Fact]
