@@ -19,7 +19,7 @@ public sealed record RetentionResult(
 /// forwarded within the norm are counted for the officers' attention; unsent intake drafts go after 7 days; audit events older than their term are removed in
 /// whole days behind a checkpoint, and the chain's head is anchored outside the database. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
-public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, AuditAnchor anchor, TimeProvider clock, IOptions<RetentionOptions> options)
+public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, AuditAnchor anchor, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RunRetention> logger)
 {
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -72,7 +72,11 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, AuditA
             $"purged={purged}, dossiers-purged={dossiersPurged}, meeting-titles-purged={meetingTitlesPurged}, drafts-purged={draftsPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
         // Every run, not only when it purged: a checkpoint a busy reader held up after an earlier purge is made up here.
         await DeletedPages.WipeAsync(db, cancellationToken);
-        await DeletedPages.VacuumKeysAsync(db, cancellationToken);
+        if (!await DeletedPages.VacuumKeysAsync(db, cancellationToken))
+        {
+            logger.LogWarning("Retention run: a transaction older than the run was still open after {Wait}; destroyed data keys it could still read stay in the key table's file until the next run.", DeletedPages.OlderTransactionsWait);
+        }
+
         // The run moved the chain's checkpoint and added events: the head goes outside the database too.
         await anchor.WriteAsync("retention", cancellationToken);
         return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged, draftsPurged);

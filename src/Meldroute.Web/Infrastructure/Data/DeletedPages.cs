@@ -28,12 +28,39 @@ public static class DeletedPages
     /// PostgreSQL: VACUUM FULL writes the key table anew, without the dead versions of destroyed keys, and removes the
     /// old file. Plain VACUUM would only mark their space free, leaving the bytes. The table is small (one row of about
     /// a hundred bytes per signal and dossier), so the exclusive lock it takes lasts milliseconds.
+    /// VACUUM FULL copies a dead version into the new file as long as a transaction that began before its deletion is
+    /// still open ("recently dead": that transaction may still read it), so it first waits, up to
+    /// <see cref="OlderTransactionsWait"/>, until every client transaction of this database that began before now has
+    /// ended. Answers false when one was still open then: the key table was rewritten anyway, and a version that
+    /// transaction kept leaves at the next run.
     /// </summary>
-    public static async Task VacuumKeysAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
+    public static async Task<bool> VacuumKeysAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        if (!db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync("VACUUM (FULL) \"DataKeys\"", cancellationToken);
+            return true;
         }
+
+        var since = await db.Database.SqlQueryRaw<DateTimeOffset>("SELECT clock_timestamp() AS \"Value\"").SingleAsync(cancellationToken);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        bool older;
+        while ((older = await OlderTransactionsAsync(db, since, cancellationToken)) && waited.Elapsed < OlderTransactionsWait)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("VACUUM (FULL) \"DataKeys\"", cancellationToken);
+        return !older;
     }
+
+    /// <summary>How long the key table's rewrite waits for transactions older than the purge (a nightly job can wait).</summary>
+    public static readonly TimeSpan OlderTransactionsWait = TimeSpan.FromSeconds(30);
+
+    // Autovacuum's own snapshot does not keep dead versions from another vacuum; only client transactions count.
+    private static Task<bool> OlderTransactionsAsync(MeldrouteDbContext db, DateTimeOffset since, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+                  AND backend_xmin IS NOT NULL AND xact_start < {since}) AS "Value"
+            """).SingleAsync(cancellationToken);
 }

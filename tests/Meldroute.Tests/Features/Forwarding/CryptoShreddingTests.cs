@@ -29,7 +29,7 @@ public abstract class CryptoShreddingTests(Database database)
     // Today at nine (UTC): the retention case moves the clock half a year on.
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(9), TimeSpan.Zero));
 
-    private MeldrouteAppFactory NewApp() => new(database, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+    protected MeldrouteAppFactory NewApp() => new(database, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
 
     /// <summary>Every encrypted column of the signal and its parts, as stored.</summary>
     private static readonly string[] ValuesOfSignal =
@@ -72,7 +72,7 @@ public abstract class CryptoShreddingTests(Database database)
     }
 
     /// <summary>The signal's data key row, read past the app: (wrapped key, destroyed at).</summary>
-    private async Task<(byte[]? Wrapped, bool Destroyed)> KeyRowAsync(MeldrouteAppFactory app, string id)
+    protected async Task<(byte[]? Wrapped, bool Destroyed)> KeyRowAsync(MeldrouteAppFactory app, string id)
     {
         var keyId = (await RawDatabase.StoredValuesAsync(app, "SELECT CAST(\"DataKeyId\" AS TEXT) FROM \"Signals\" WHERE \"Id\" = @id", ("id", SignalId(id)))).Single();
         if (database == Database.Sqlite)
@@ -96,7 +96,7 @@ public abstract class CryptoShreddingTests(Database database)
         return (row.IsDBNull(0) ? null : (byte[])row[0], row.GetBoolean(1));
     }
 
-    private static async Task<string> SubmitAsync(MeldrouteAppFactory app, string description, string name)
+    protected static async Task<string> SubmitAsync(MeldrouteAppFactory app, string description, string name)
     {
         var reporter = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Reporter));
         return (await reporter.SubmitAsync(ProcedureApi.NewSignal(description, victimName: name))).GetProperty("id").GetString()!;
@@ -177,7 +177,7 @@ public abstract class CryptoShreddingTests(Database database)
         }
     }
 
-    private static byte[] ReadShared(string path)
+    protected static byte[] ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var copy = new MemoryStream();
@@ -395,6 +395,51 @@ public sealed class CryptoShreddingTestsOnSqlite() : CryptoShreddingTests(Databa
 
 public sealed class CryptoShreddingTestsOnPostgres() : CryptoShreddingTests(Database.Postgres)
 {
+    /// <summary>
+    /// VACUUM FULL copies a dead row version into the new file while a transaction that began before the deletion may
+    /// still read it: the retention run waits for such a transaction before it rewrites the key table. Here a reader in
+    /// REPEATABLE READ holds a snapshot from before the forwarding and ends a moment after the run began.
+    /// </summary>
+    [Fact]
+    public async Task The_key_table_is_rewritten_after_a_transaction_that_could_still_read_the_destroyed_key_has_ended()
+    {
+        using var app = NewApp();
+        var id = await SubmitAsync(app, "Waarneming in een nagelstudio, vrouw lijkt er ook te wonen.", "Lan" + Guid.NewGuid().ToString("N")[..10]);
+        var officer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var member = await app.CreateAsync(Roles.CaseTableMember);
+        var (_, victimRoute, perpetratorRoute) = await app.DecideAsync(officer, id, member.Id);
+        var (wrapped, _) = await KeyRowAsync(app, id);
+
+        await using var reader = new NpgsqlConnection(app.ConnectionString);
+        await reader.OpenAsync();
+        var snapshot = await reader.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM \"DataKeys\"", reader, snapshot))
+        {
+            await read.ExecuteScalarAsync();
+        }
+
+        await app.ForwardAsync(officer, id, victimRoute, perpetratorRoute);
+        var (after, destroyed) = await KeyRowAsync(app, id);
+        Assert.Null(after);
+        Assert.True(destroyed);
+
+        Task run;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            run = scope.ServiceProvider.GetRequiredService<RunRetention>().RunAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.False(run.IsCompleted, "the retention run rewrote the key table while an older transaction was open");
+            await snapshot.CommitAsync();
+            await run;
+            await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().Database.ExecuteSqlRawAsync("CHECKPOINT");
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(PostgresCluster.Instance.DataDirectory, "base"), "*", SearchOption.AllDirectories))
+        {
+            Assert.True(ReadShared(file).AsSpan().IndexOf(wrapped) < 0, $"{file} still holds the destroyed data key");
+        }
+    }
+
     protected override Task<string> BackupAsync(MeldrouteAppFactory app) =>
         Task.FromResult(PostgresCluster.Instance.Dump(app.ConnectionString, "--format=custom", "--exclude-table-data=\"DataKeys\""));
 
