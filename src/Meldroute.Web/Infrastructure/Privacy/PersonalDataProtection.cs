@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Meldroute.Web.Infrastructure.Data;
@@ -132,6 +133,12 @@ public sealed class PersonalDataProtection(IDataProtectionProvider provider, Sub
             foreach (var property in entity.GetProperties().Where(IsEncrypted))
             {
                 property.SetValueConverter(property.ClrType == typeof(string) ? text : bytes);
+                if (property.ClrType == typeof(byte[]))
+                {
+                    // With a converter EF no longer knows a byte array is compared by content (as it does without one).
+                    property.SetValueComparer(ValueComparer.CreateDefault(typeof(byte[]), favorStructuralComparisons: true));
+                }
+
                 property.SetMaxLength(null);
             }
         }

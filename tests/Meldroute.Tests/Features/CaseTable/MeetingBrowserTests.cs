@@ -57,6 +57,11 @@ public sealed class MeetingBrowserTests(BrowserApp browser)
         Assert.Equal(0, await member.Locator("[data-testid=attendance-form]").CountAsync());
         await Check(member, "meeting page for a member present, with a contribution");
 
+        // While the officer chairs, the signal's page sends them straight to the decision form.
+        await officer.GotoAsync($"/Handling/Signal/{signalId}");
+        Assert.Equal("Besluit vastleggen", (await officer.Locator("[data-testid=next-action-go]").InnerTextAsync()).Trim());
+        Assert.Contains("/CaseTable/Decide/", await officer.Locator("[data-testid=next-action-go]").GetAttributeAsync("href"), StringComparison.Ordinal);
+
         // The officer gives the chair to the member, who then records the decision from the meeting's page.
         await officer.GotoAsync(url);
         Assert.Contains("eerdere klachten over huisvesting", await officer.InnerTextAsync("[data-testid=contributions]"), StringComparison.Ordinal);
@@ -65,6 +70,13 @@ public sealed class MeetingBrowserTests(BrowserApp browser)
         Assert.Contains("Demo Lid casustafel", await officer.InnerTextAsync("[data-testid=meeting-chair]"), StringComparison.Ordinal);
         Assert.Equal(0, await officer.Locator("[data-testid=attendance-form]").CountAsync());
         await Check(officer, "meeting page for an officer who no longer chairs it");
+
+        // On the signal's page the next step points the officer, no longer the chair, to the meeting, not to the decision form.
+        await officer.GotoAsync($"/Handling/Signal/{signalId}");
+        var go = officer.Locator("[data-testid=next-action-go]");
+        Assert.Equal("Naar de vergadering: de voorzitter legt het besluit vast", (await go.InnerTextAsync()).Trim());
+        Assert.EndsWith(url, await go.GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.Equal(0, await officer.Locator("a:has-text('Besluit vastleggen')").CountAsync());
 
         await member.GotoAsync(url);
         await member.ClickAsync($"[data-reference='{reference}'] a:has-text('Besluit vastleggen')");
