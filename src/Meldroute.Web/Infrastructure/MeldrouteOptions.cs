@@ -18,6 +18,12 @@ public sealed class MeldrouteOptions
     /// <summary>The CBS code (GM and four digits) of the single municipality, like <see cref="MunicipalityName"/>; optional.</summary>
     public string? MunicipalityCode { get; set; }
 
+    /// <summary>
+    /// With several municipalities: false (the default) and the partners and care map are shared by the region the
+    /// installation serves; true and each new partner is its municipality's own, unseen by the others. One municipality: no difference.
+    /// </summary>
+    public bool PartnersPerMunicipality { get; set; }
+
     /// <summary>A signed-in session ends after this many minutes without a request.</summary>
     public int IdleTimeoutMinutes { get; set; } = 20;
 

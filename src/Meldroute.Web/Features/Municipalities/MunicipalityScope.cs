@@ -14,8 +14,11 @@ namespace Meldroute.Web.Features.Municipalities;
 /// none. With several, nothing: every filtered query answers no rows and a new row is refused.</item>
 /// </list>
 /// </summary>
-public sealed class MunicipalityScope(IHttpContextAccessor http, MunicipalityDirectory directory)
+public sealed class MunicipalityScope(IHttpContextAccessor http, MunicipalityDirectory directory, Microsoft.Extensions.Options.IOptions<Infrastructure.MeldrouteOptions> options)
 {
+    /// <summary>New partners are the current municipality's own rather than the region's (<see cref="Infrastructure.MeldrouteOptions.PartnersPerMunicipality"/>).</summary>
+    public bool PartnersPerMunicipality => options.Value.PartnersPerMunicipality;
+
     /// <summary>The claim with the id of the account's municipality, added at every sign-in and token refresh.</summary>
     public const string Claim = "meldroute:municipality";
 

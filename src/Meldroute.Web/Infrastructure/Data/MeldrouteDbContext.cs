@@ -124,6 +124,10 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
         // The audit log is the installation's one chain; each event names the municipality whose privacy officer sees it.
         builder.Entity<AuditEvent>().HasOne<Municipality>().WithMany().HasForeignKey(e => e.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<AuditEvent>().HasQueryFilter(e => e.MunicipalityId == CurrentMunicipalityId);
+
+        // A partner is the region's (no municipality: every municipality sees it) or one municipality's own.
+        builder.Entity<Partner>().HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Partner>().HasQueryFilter(p => p.MunicipalityId == null || p.MunicipalityId == CurrentMunicipalityId);
     }
 
     /// <summary>A new row of a municipality gets the current one; a row never moves to another.</summary>
@@ -153,6 +157,13 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
             case PendingAuditEvent { MunicipalityId: null } p when entry.State == EntityState.Added:
                 p.MunicipalityId = CurrentMunicipalityId;
                 break;
+            case Partner { MunicipalityId: null } partner when entry.State == EntityState.Added && Municipality is { PartnersPerMunicipality: true }:
+                partner.MunicipalityId = CurrentMunicipalityId
+                    ?? throw new InvalidOperationException("A new partner has no municipality while partners are kept per municipality: the unit of work is for none (MunicipalityScope).");
+                break;
+            case Partner when entry.State == EntityState.Modified && entry.Property(nameof(Partner.MunicipalityId)) is { IsModified: true } moved
+                && !Equals(moved.OriginalValue, moved.CurrentValue):
+                throw new InvalidOperationException("A partner never moves between the region and a municipality.");
         }
     }
 

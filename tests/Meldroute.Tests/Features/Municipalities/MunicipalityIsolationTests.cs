@@ -139,6 +139,32 @@ public abstract class MunicipalityIsolationTests(Database database)
         Assert.Equal(HttpStatusCode.OK, (await coordinatorOfB.GetAsync($"/api/dossiers/{ids["dossier"]}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Partners_are_shared_by_the_region_or_kept_per_municipality(bool perMunicipality)
+    {
+        using var app = new MeldrouteAppFactory(database, settings: new Dictionary<string, string?> { ["Meldroute:PartnersPerMunicipality"] = perMunicipality ? "true" : "false" });
+        var a = app.Services.GetRequiredService<MunicipalityDirectory>().SoleId!.Value;
+        var b = (await MunicipalitySetup.AddAsync(app.Services, "Gemeente Zandvoort", "GM0473", "Kennemerland", CancellationToken.None)).Municipality!.Id;
+        using var adminOfA = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Administrator, municipalityId: a));
+        using var adminOfB = await app.CreateApiClientAsync(await app.CreateAsync(Roles.Administrator, municipalityId: b));
+
+        var created = await (await adminOfA.PostAsJsonAsync("/api/partners", new { name = "Jeugdbescherming Kennemerland", kind = "External", aftercare = true, sexual = true }))
+            .JsonAsync(HttpStatusCode.OK);
+        var id = created.GetProperty("id").GetInt32();
+
+        Assert.Equal(HttpStatusCode.OK, (await adminOfA.GetAsync($"/api/partners/{id}")).StatusCode);
+        Assert.Equal(perMunicipality ? HttpStatusCode.NotFound : HttpStatusCode.OK, (await adminOfB.GetAsync($"/api/partners/{id}")).StatusCode);
+        Assert.Equal(!perMunicipality, (await adminOfB.GetStringAsync("/api/partners")).Contains("Jeugdbescherming Kennemerland", StringComparison.Ordinal));
+        if (perMunicipality)
+        {
+            // B keeps a partner of the same name for itself.
+            await (await adminOfB.PostAsJsonAsync("/api/partners", new { name = "Jeugdbescherming Kennemerland", kind = "External", aftercare = true, sexual = true }))
+                .JsonAsync(HttpStatusCode.OK);
+        }
+    }
+
     [Fact]
     public async Task The_database_refuses_a_row_without_a_municipality_and_the_context_a_row_for_none()
     {

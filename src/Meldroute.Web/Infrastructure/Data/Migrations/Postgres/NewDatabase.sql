@@ -1262,3 +1262,14 @@ ALTER TABLE "VictimDossiers" ADD CONSTRAINT "FK_VictimDossiers_Municipalities_Mu
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207062110_Municipalities', '10.0.15');
 
+DROP INDEX "IX_Partners_Name";
+
+ALTER TABLE "Partners" ADD "MunicipalityId" integer;
+
+CREATE UNIQUE INDEX "IX_Partners_MunicipalityId_Name" ON "Partners" ("MunicipalityId", "Name");
+
+ALTER TABLE "Partners" ADD CONSTRAINT "FK_Partners_Municipalities_MunicipalityId" FOREIGN KEY ("MunicipalityId") REFERENCES "Municipalities" ("Id") ON DELETE RESTRICT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207124556_PartnersPerMunicipality', '10.0.15');
+

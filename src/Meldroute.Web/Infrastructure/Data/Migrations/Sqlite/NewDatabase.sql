@@ -2115,3 +2115,41 @@ CREATE UNIQUE INDEX "IX_VictimDossiers_SignalId" ON "VictimDossiers" ("SignalId"
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207062055_Municipalities', '10.0.15');
 
+DROP INDEX "IX_Partners_Name";
+
+ALTER TABLE "Partners" ADD "MunicipalityId" INTEGER NULL;
+
+CREATE UNIQUE INDEX "IX_Partners_MunicipalityId_Name" ON "Partners" ("MunicipalityId", "Name");
+
+CREATE TABLE "ef_temp_Partners" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Partners" PRIMARY KEY AUTOINCREMENT,
+    "ArchivedAt" INTEGER NULL,
+    "Forms" INTEGER NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "MunicipalityId" INTEGER NULL,
+    "Name" TEXT NOT NULL,
+    "Roles" INTEGER NOT NULL,
+    "SortOrder" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NULL,
+    "UpdatedById" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_Partners_Municipalities_MunicipalityId" FOREIGN KEY ("MunicipalityId") REFERENCES "Municipalities" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Partners" ("Id", "ArchivedAt", "Forms", "Kind", "MunicipalityId", "Name", "Roles", "SortOrder", "UpdatedAt", "UpdatedById", "Version")
+SELECT "Id", "ArchivedAt", "Forms", "Kind", "MunicipalityId", "Name", "Roles", "SortOrder", "UpdatedAt", "UpdatedById", "Version"
+FROM "Partners";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "Partners";
+
+ALTER TABLE "ef_temp_Partners" RENAME TO "Partners";
+
+PRAGMA foreign_keys = 1;
+
+CREATE UNIQUE INDEX "IX_Partners_MunicipalityId_Name" ON "Partners" ("MunicipalityId", "Name");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207124233_PartnersPerMunicipality', '10.0.15');
+
