@@ -249,6 +249,12 @@ public sealed class OperatorCommand
         await Privacy.PersonalDataProtection.EnsureKeyAsync(services, db);
         await Features.Municipalities.MunicipalitySetup.EnsureAsync(
             db, services.GetRequiredService<IOptions<MeldrouteOptions>>().Value, services.GetRequiredService<Features.Municipalities.MunicipalityDirectory>(), CancellationToken.None);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)
+        {
+            // The demo serves two municipalities of one region: the second is there before anything is seeded for each.
+            await DemoSeeder.EnsureMunicipalitiesAsync(services, CancellationToken.None);
+        }
+
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         // The demo data goes in beside the start-up data checks, on a context of its own (the second core is free by
         // now): they write different tables, and the demo accounts need only the roles above.
@@ -259,11 +265,7 @@ public sealed class OperatorCommand
         await Task.WhenAll(Features.Municipalities.MunicipalitySetup.EnsureStartupDataAsync(services, null, CancellationToken.None), demo);
     }
 
-    private static async Task SeedDemoAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-    }
+    private static Task SeedDemoAsync(IServiceProvider services) => DemoSeeder.SeedMunicipalitiesAsync(services, CancellationToken.None);
 
     /// <summary>
     /// An online copy of the SQLite database and/or of its data-key file with SQLite's backup API: consistent while the
