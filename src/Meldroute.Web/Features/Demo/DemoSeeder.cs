@@ -37,15 +37,7 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
 
     /// <summary>Haarlem's demo accounts: one per role, beside Haarlemmermeer's (<see cref="Accounts"/>), with the same password.</summary>
     public static readonly IReadOnlyList<(string Email, string Role, string DisplayName)> HaarlemAccounts =
-    [
-        ("melder@haarlem.meldroute.test", Roles.Reporter, "Demo Melder Haarlem"),
-        ("aandachtsfunctionaris@haarlem.meldroute.test", Roles.SpecialistOfficer, "Demo Aandachtsfunctionaris Haarlem"),
-        ("casustafel@haarlem.meldroute.test", Roles.CaseTableMember, "Demo Lid casustafel Haarlem"),
-        ("zorgcoordinator@haarlem.meldroute.test", Roles.VictimCareCoordinator, "Demo Zorgcoördinator Haarlem"),
-        ("beleidsadviseur@haarlem.meldroute.test", Roles.PolicyAdvisor, "Demo Beleidsadviseur Haarlem"),
-        ("privacy@haarlem.meldroute.test", Roles.PrivacyOfficer, "Demo Functionaris gegevensbescherming Haarlem"),
-        ("beheerder@haarlem.meldroute.test", Roles.Administrator, "Demo Functioneel beheerder Haarlem"),
-    ];
+        [.. Accounts.Select(a => (a.Email.Replace("@meldroute.test", "@haarlem.meldroute.test", StringComparison.Ordinal), a.Role, a.DisplayName + " Haarlem"))];
 
     /// <summary>Fictional departments of the second demo municipality (names only; no figures of the plan are Haarlem's).</summary>
     private static readonly string[] HaarlemDepartments = ["Publiekszaken", "Leerplicht", "Sociaal domein", "Handhaving en toezicht"];
