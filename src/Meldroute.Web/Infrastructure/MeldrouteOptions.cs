@@ -8,7 +8,21 @@ public sealed class MeldrouteOptions
     /// <summary>Seeds demo data and demo accounts and lets them sign in without a second factor. Never with PostgreSQL.</summary>
     public bool DemoMode { get; set; }
 
+    /// <summary>
+    /// The name of the municipality while the installation serves one (it names the municipality an upgrade makes for the
+    /// existing data, and is applied at every start while there is only that one). With several, each municipality has
+    /// its own name (`municipalities add`) and the setting is not used.
+    /// </summary>
     public string MunicipalityName { get; set; } = "Gemeente Haarlemmermeer";
+
+    /// <summary>The CBS code (GM and four digits) of the single municipality, like <see cref="MunicipalityName"/>; optional.</summary>
+    public string? MunicipalityCode { get; set; }
+
+    /// <summary>
+    /// With several municipalities: false (the default) and the partners and care map are shared by the region the
+    /// installation serves; true and each new partner is its municipality's own, unseen by the others. One municipality: no difference.
+    /// </summary>
+    public bool PartnersPerMunicipality { get; set; }
 
     /// <summary>A signed-in session ends after this many minutes without a request.</summary>
     public int IdleTimeoutMinutes { get; set; } = 20;
@@ -61,6 +75,11 @@ public sealed class MeldrouteOptionsValidation : Microsoft.Extensions.Options.IV
         foreach (var proxy in (options.TrustedProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             problems.Add(StartupRefusal.Line($"Meldroute:TrustedProxies: '{proxy}' is geen IP-adres.", "every trusted proxy must be an IP address"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.MunicipalityCode) && !Features.Municipalities.Municipality.IsCode(options.MunicipalityCode))
+        {
+            problems.Add(StartupRefusal.Line("Meldroute:MunicipalityCode is geen CBS-code (GM en vier cijfers, bijvoorbeeld GM0394).", "Meldroute:MunicipalityCode must be a CBS code such as GM0394"));
         }
 
         return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);

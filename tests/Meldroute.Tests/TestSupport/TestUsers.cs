@@ -16,9 +16,14 @@ public static class TestUsers
 {
     public const string Password = "Test-password-2026!";
 
-    public static async Task<TestUser> CreateAsync(this MeldrouteAppFactory app, string? role, bool enrolTwoFactor = true)
+    /// <param name="municipalityId">The account's municipality; by default the installation's first (its only one outside demo mode).</param>
+    public static async Task<TestUser> CreateAsync(this MeldrouteAppFactory app, string? role, bool enrolTwoFactor = true, int? municipalityId = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        // By default the installation's first municipality: the only one, or in demo mode Haarlemmermeer, whose data the demo holds.
+        var first = scope.ServiceProvider.GetRequiredService<Meldroute.Web.Features.Municipalities.MunicipalityDirectory>().All[0].Id;
+        scope.ServiceProvider.GetRequiredService<Meldroute.Web.Features.Municipalities.MunicipalityScope>().Use(municipalityId ?? first);
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
         var email = $"{(role ?? "norole").ToLowerInvariant()}-{Guid.NewGuid():N}@test.meldroute.nl";
         var user = new MeldrouteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test " + role };

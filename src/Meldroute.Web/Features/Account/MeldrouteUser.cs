@@ -1,10 +1,14 @@
+using Meldroute.Web.Features.Municipalities;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meldroute.Web.Features.Account;
 
 /// <summary>An employee's account. The e-mail address is the user name.</summary>
-public sealed class MeldrouteUser : IdentityUser
+public sealed class MeldrouteUser : IdentityUser, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public string DisplayName { get; set; } = "";
 
     public int? DepartmentId { get; set; }

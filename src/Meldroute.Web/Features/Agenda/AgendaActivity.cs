@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -28,8 +29,11 @@ public enum AgendaStatus
 }
 
 /// <summary>One activity of the implementation agenda (uitvoeringsagenda, appendix 1 of the plan).</summary>
-public sealed class AgendaActivity : IVersioned
+public sealed class AgendaActivity : IVersioned, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int Id { get; set; }
 
     public required string Title { get; set; }
@@ -67,8 +71,11 @@ public sealed class AgendaActivity : IVersioned
 }
 
 /// <summary>A progress note on an activity, with an optional link to the evidence (a document in the municipality's DMS).</summary>
-public sealed class AgendaProgressNote
+public sealed class AgendaProgressNote : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public long Id { get; set; }
 
     public int ActivityId { get; set; }

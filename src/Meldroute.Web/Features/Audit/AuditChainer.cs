@@ -125,6 +125,7 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
         Purpose = e.Purpose,
         CorrelationId = e.CorrelationId,
         ClientAddress = e.ClientAddress,
+        MunicipalityId = e.MunicipalityId,
     };
 
     private static AuditEvent Linked(PendingAuditEvent p) => new()
@@ -140,6 +141,7 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
         Purpose = p.Purpose,
         CorrelationId = p.CorrelationId,
         ClientAddress = p.ClientAddress,
+        MunicipalityId = p.MunicipalityId,
         PreviousHash = "",
         Hash = "",
     };

@@ -37,6 +37,12 @@ public sealed class AuditEvent
 
     public string? ClientAddress { get; set; }
 
+    /// <summary>
+    /// The municipality whose privacy officer sees the event; null for an event of the installation (an operator command,
+    /// a failed sign-in of an unknown account). Not in <see cref="Hash"/>: the chain is the installation's.
+    /// </summary>
+    public int? MunicipalityId { get; set; }
+
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }
@@ -102,6 +108,8 @@ public sealed class PendingAuditEvent
     public string? CorrelationId { get; set; }
 
     public string? ClientAddress { get; set; }
+
+    public int? MunicipalityId { get; set; }
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

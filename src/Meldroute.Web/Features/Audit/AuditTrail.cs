@@ -60,6 +60,7 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
             Purpose = entry.Purpose,
             CorrelationId = CorrelationId(http),
             ClientAddress = http?.Connection.RemoteIpAddress?.ToString(),
+            MunicipalityId = db.CurrentMunicipalityId,
             PreviousHash = "",
             Hash = "",
         };
@@ -119,18 +120,21 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
         return http?.TraceIdentifier;
     }
 
-    /// <summary>Reads the whole chain in order and checks it.</summary>
+    /// <summary>
+    /// Reads the whole chain in order and checks it. The chain, and so its check and its trimming, is the installation's:
+    /// every municipality's events, past the query filter (an event of another municipality is hashed, never shown).
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
         // Only up to the head read first: events appended meanwhile belong to a later check, and without a
         // snapshot they would look like a broken head. Streamed, not loaded: the log grows for years.
         var upTo = head?.LastSequence ?? long.MaxValue;
-        var rows = db.AuditEvents.AsNoTracking().Where(e => e.Sequence <= upTo).OrderBy(e => e.Sequence).AsEnumerable();
+        var rows = db.AuditEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Sequence <= upTo).OrderBy(e => e.Sequence).AsEnumerable();
         var result = AuditChain.Verify(rows, head);
         if (result.IsIntact && head is { CheckpointSequence: > 0 })
         {
-            var recorded = await db.AuditEvents.AsNoTracking().Where(e => e.Action == TrimmedAction && e.Sequence <= upTo)
+            var recorded = await db.AuditEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Action == TrimmedAction && e.Sequence <= upTo)
                 .OrderByDescending(e => e.Sequence).Select(e => e.Purpose).FirstOrDefaultAsync(cancellationToken);
             if (!AuditChain.RecordsCheckpoint(recorded, head.CheckpointSequence, head.CheckpointHash))
             {
@@ -161,14 +165,14 @@ public sealed class AuditTrail(MeldrouteDbContext db, TimeProvider clock, IHttpC
         }
 
         // The last row of the removed days: everything up to the first row on or after the cut-off.
-        var firstKept = await db.AuditEvents.Where(e => e.OccurredAt >= cutoff).MinAsync(e => (long?)e.Sequence, cancellationToken) ?? head.LastSequence + 1;
-        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence < firstKept).OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var firstKept = await db.AuditEvents.IgnoreQueryFilters().Where(e => e.OccurredAt >= cutoff).MinAsync(e => (long?)e.Sequence, cancellationToken) ?? head.LastSequence + 1;
+        var last = await db.AuditEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Sequence < firstKept).OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
         if (last is null)
         {
             return 0;
         }
 
-        var removed = await db.AuditEvents.Where(e => e.Sequence <= last.Sequence).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.AuditEvents.IgnoreQueryFilters().Where(e => e.Sequence <= last.Sequence).ExecuteDeleteAsync(cancellationToken);
         head.CheckpointSequence = last.Sequence;
         head.CheckpointHash = last.Hash;
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using System.Globalization;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Privacy;
@@ -13,8 +14,11 @@ namespace Meldroute.Web.Features.CaseTable;
 /// A meeting of the case table (casustafel / Lokaal Ondermijning Overleg): its invitees with their attendance, its
 /// chair, its agenda. Changes to the meeting itself (attendance, chair) run through <see cref="AggregateChanges"/>.
 /// </summary>
-public sealed class CaseTableMeeting : IAggregate
+public sealed class CaseTableMeeting : IAggregate, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public static readonly AggregateKind<CaseTableMeeting> Kind = new("meeting", "Meeting_ChangedByOther", LoadAsync);
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -77,8 +81,11 @@ public sealed class CaseTableMeeting : IAggregate
 }
 
 /// <summary>An invitee of a meeting.</summary>
-public sealed class MeetingAttendee
+public sealed class MeetingAttendee : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid MeetingId { get; set; }
 
     public required string UserId { get; set; }

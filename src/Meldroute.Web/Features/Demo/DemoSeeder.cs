@@ -1,5 +1,6 @@
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Departments;
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Setup;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -27,6 +28,80 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         ("beheerder@meldroute.test", Roles.Administrator, "Demo Functioneel beheerder"),
     ];
 
+    /// <summary>The demo's region and its two municipalities (CBS codes): Haarlemmermeer holds the demo data, Haarlem has accounts and departments of its own.</summary>
+    public const string Region = "Kennemerland";
+
+    public const string HaarlemmermeerCode = "GM0394";
+
+    public const string HaarlemCode = "GM0392";
+
+    /// <summary>Haarlem's demo accounts: one per role, beside Haarlemmermeer's (<see cref="Accounts"/>), with the same password.</summary>
+    public static readonly IReadOnlyList<(string Email, string Role, string DisplayName)> HaarlemAccounts =
+        [.. Accounts.Select(a => (a.Email.Replace("@meldroute.test", "@haarlem.meldroute.test", StringComparison.Ordinal), a.Role, a.DisplayName + " Haarlem"))];
+
+    /// <summary>Fictional departments of the second demo municipality (names only; no figures of the plan are Haarlem's).</summary>
+    private static readonly string[] HaarlemDepartments = ["Publiekszaken", "Leerplicht", "Sociaal domein", "Handhaving en toezicht"];
+
+    /// <summary>
+    /// Haarlemmermeer (the installation's first municipality, named by the settings) gets its CBS code and region, and
+    /// Haarlem is added beside it, once.
+    /// </summary>
+    public static async Task EnsureMunicipalitiesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // The municipalities themselves are the installation's rows, not filtered.
+            var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+            var first = await db.Municipalities.OrderBy(m => m.Id).FirstAsync(cancellationToken);
+            first.Code ??= HaarlemmermeerCode;
+            first.Region ??= Region;
+            await db.SaveChangesAsync(cancellationToken);
+            if (await db.Municipalities.AnyAsync(m => m.Code == HaarlemCode, cancellationToken))
+            {
+                await services.GetRequiredService<MunicipalityDirectory>().LoadAsync(db, cancellationToken);
+                return;
+            }
+        }
+
+        var added = await MunicipalitySetup.AddAsync(services, "Gemeente Haarlem", HaarlemCode, Region, cancellationToken);
+        if (added.Municipality is null)
+        {
+            throw new InvalidOperationException("Adding the demo's second municipality failed: " + added.Problem);
+        }
+    }
+
+    /// <summary>The demo data of each municipality, each in a unit of work scoped to it.</summary>
+    public static async Task SeedMunicipalitiesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var directory = services.GetRequiredService<MunicipalityDirectory>();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<MunicipalityScope>().Use(directory.All[0].Id);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+
+        if (directory.All.FirstOrDefault(m => m.Code == HaarlemCode) is { } haarlem)
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<MunicipalityScope>().Use(haarlem.Id);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedSecondAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Haarlem: its departments and its demo accounts, for the unit of work's municipality.</summary>
+    public async Task SeedSecondAsync(CancellationToken cancellationToken = default)
+    {
+        await RoleSetup.EnsureRolesAsync(roles);
+        if (!await db.Departments.AnyAsync(cancellationToken))
+        {
+            db.Departments.AddRange(HaarlemDepartments.Select(name => new Department { Name = name, HasPublicContact = true, PublicContactEmployees = 25 }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await SeedAccountsAsync(HaarlemAccounts);
+    }
+
+    /// <summary>Haarlemmermeer's demo data and accounts, for the unit of work's municipality.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await RoleSetup.EnsureRolesAsync(roles);
@@ -34,7 +109,7 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         await SeedContextFiguresAsync(cancellationToken);
         await SeedAgendaAsync(cancellationToken);
         await SeedTrainingAsync(cancellationToken);
-        await SeedAccountsAsync();
+        await SeedAccountsAsync(Accounts);
         await SeedBaselineAsync(cancellationToken);
         var member = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.CaseTableMember).Email);
         var officer = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.SpecialistOfficer).Email);
@@ -206,10 +281,10 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
     /// that hash is stored for each (Identity's hash is slow on purpose: seven of them were most of a first demo start).
     /// Demo accounts only: every real account's password is hashed on its own, with its own salt.
     /// </summary>
-    private async Task SeedAccountsAsync()
+    private async Task SeedAccountsAsync(IReadOnlyList<(string Email, string Role, string DisplayName)> accounts)
     {
         string? passwordHash = null;
-        foreach (var (email, role, displayName) in Accounts)
+        foreach (var (email, role, displayName) in accounts)
         {
             if (await users.FindByEmailAsync(email) is not null)
             {

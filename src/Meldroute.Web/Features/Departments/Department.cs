@@ -1,10 +1,14 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Data;
 
 namespace Meldroute.Web.Features.Departments;
 
 /// <summary>A municipal department (cluster) whose employees report signals.</summary>
-public sealed class Department : IVersioned
+public sealed class Department : IVersioned, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int Id { get; set; }
 
     public required string Name { get; set; }
@@ -23,7 +27,7 @@ internal sealed class DepartmentConfiguration : Microsoft.EntityFrameworkCore.IE
     public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Department> builder)
     {
         builder.Property(d => d.Name).HasMaxLength(300);
-        builder.HasIndex(d => d.Name).IsUnique();
+        builder.HasIndex(d => new { d.MunicipalityId, d.Name }).IsUnique();
         builder.Property(d => d.Version).IsConcurrencyToken();
     }
 }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,11 @@ namespace Meldroute.Web.Features.Figures;
 /// them then. Aggregates only; never personal data. One entry per year, form and source. The figures show entered
 /// counts beside, never added to, what Meldroute counted.
 /// </summary>
-public sealed class BaselineCount : IVersioned
+public sealed class BaselineCount : IVersioned, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int Id { get; set; }
 
     public int Year { get; set; }
@@ -52,7 +56,7 @@ internal sealed class BaselineCountConfiguration : IEntityTypeConfiguration<Base
 {
     public void Configure(EntityTypeBuilder<BaselineCount> builder)
     {
-        builder.HasIndex(b => new { b.Year, b.Form, b.Source }).IsUnique();
+        builder.HasIndex(b => new { b.MunicipalityId, b.Year, b.Form, b.Source }).IsUnique();
         builder.Property(b => b.Note).HasMaxLength(BaselineRules.NoteMax);
         builder.Property(b => b.EnteredById).HasMaxLength(64);
         builder.Property(b => b.EnteredByName).HasMaxLength(256);

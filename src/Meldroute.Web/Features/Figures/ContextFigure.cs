@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,8 +8,11 @@ namespace Meldroute.Web.Features.Figures;
 /// A figure from outside Meldroute shown beside the municipality's own (plan section 3.4): police, labour
 /// inspectorate, care coordinators, the national estimate. Aggregates only; never personal data.
 /// </summary>
-public sealed class ContextFigure
+public sealed class ContextFigure : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int Id { get; set; }
 
     public required string Source { get; set; }

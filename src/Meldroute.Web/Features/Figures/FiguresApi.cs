@@ -88,7 +88,7 @@ public static class FiguresApi
         year is < 2000 or > 2100
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [services.T["Report_YearRange"]] }, title: services.T["Api_Invalid"])
             : TypedResults.File(
-                await YearReport.CreateAsync(services.Db, year, services.Options.Value, services.Clock, services.Meldroute.Value.MunicipalityName, services.T, ct),
+                await YearReport.CreateAsync(services.Db, year, services.Options.Value, services.Clock, await Municipalities.CurrentMunicipality.NameAsync(services.Db, ct), services.T, ct),
                 YearReport.ContentType, YearReport.FileName(year));
 
     public static async Task<Results<Ok<ContextImported>, ValidationProblem, ProblemHttpResult>> ImportContextFiguresAsync(

@@ -79,7 +79,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
     public async Task<IActionResult> OnGetReportAsync([FromServices] IOptions<Infrastructure.MeldrouteOptions> meldroute, CancellationToken cancellationToken)
     {
         var year = Query.Year ?? clock.GetUtcNow().Year;
-        return File(await YearReport.CreateAsync(db, year, options.Value, clock, meldroute.Value.MunicipalityName, t, cancellationToken),
+        return File(await YearReport.CreateAsync(db, year, options.Value, clock, await Municipalities.CurrentMunicipality.NameAsync(db, cancellationToken), t, cancellationToken),
             YearReport.ContentType, YearReport.FileName(year));
     }
 

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,11 @@ namespace Meldroute.Web.Features.Forwarding;
 /// SHA-256 of its random token is stored, so neither the database nor a backup can open it. It stops working at
 /// receipt, at expiry, when a newer link replaces it, or when the route is handed over by another channel.
 /// </summary>
-public sealed class HandoverLink
+public sealed class HandoverLink : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid SignalId { get; set; }

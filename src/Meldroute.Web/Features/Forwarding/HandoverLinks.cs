@@ -40,11 +40,19 @@ public static class HandoverLinks
         }
 
         var hash = Hash(token!);
-        var found = await (from link in db.HandoverLinks
-                           join route in db.DecisionRoutes on link.RouteId equals route.Id
-                           where link.TokenHash == hash
+        // The recipient has no account and so no municipality: the token is the credential, and the link it finds names
+        // the municipality the rest of the request is for.
+        var found = await (from link in db.HandoverLinks.IgnoreQueryFilters()
+                           join route in db.DecisionRoutes.IgnoreQueryFilters() on link.RouteId equals route.Id
+                           where link.TokenHash == hash && route.MunicipalityId == link.MunicipalityId
                            select new { link, route }).SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : (found.link, found.route);
+        if (found is null)
+        {
+            return null;
+        }
+
+        db.UseMunicipality(found.link.MunicipalityId);
+        return (found.link, found.route);
     }
 
     /// <summary>

@@ -36,6 +36,6 @@ public static class OpenHandoverLink
             u => u.SetProperty(l => l.Openings, l => l.Openings + 1).SetProperty(l => l.FirstOpenedAt, l => l.FirstOpenedAt ?? now), cancellationToken);
         await c.Audit.RecordAsync(new AuditEntry("handover.link.opened", AuditOutcome.Success, "signal", signal.Reference, purpose + ":" + f.Route.Route), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Outcome<HandoverSheet>.Ok(await PrepareForwarding.BuildAsync(c.Db, signal, f.Route, options.MunicipalityName, now, cancellationToken));
+        return Outcome<HandoverSheet>.Ok(await PrepareForwarding.BuildAsync(c.Db, signal, f.Route, await Municipalities.CurrentMunicipality.NameAsync(c.Db, cancellationToken), now, cancellationToken));
     }
 }

@@ -34,7 +34,7 @@ public static class PrepareForwarding
             return Outcome<HandoverSheet>.Conflict(refused);
         }
 
-        var sheet = await BuildAsync(c.Db, signal, route, options.Value.MunicipalityName, c.Now, cancellationToken);
+        var sheet = await BuildAsync(c.Db, signal, route, await Municipalities.CurrentMunicipality.NameAsync(c.Db, cancellationToken), c.Now, cancellationToken);
         await c.Audit.RecordAsync(new AuditEntry("handover.prepared", AuditOutcome.Success, "signal", signal.Reference, purpose + ":" + route.Route), cancellationToken);
         return Outcome<HandoverSheet>.Ok(sheet);
     }

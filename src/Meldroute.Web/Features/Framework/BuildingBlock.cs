@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,8 +18,11 @@ public enum BlockStatus
 /// municipality's own assessment: does it meet it, why (not), which agenda activities work on it, and whether a shortfall
 /// is for lack of national funding ("geen knaken, geen taken").
 /// </summary>
-public sealed class BuildingBlock : IVersioned
+public sealed class BuildingBlock : IVersioned, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int Id { get; set; }
 
     public required string Theme { get; set; }
@@ -49,8 +53,11 @@ public sealed class BuildingBlock : IVersioned
 }
 
 /// <summary>An agenda activity that works on a building block.</summary>
-public sealed class BuildingBlockActivity
+public sealed class BuildingBlockActivity : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int BuildingBlockId { get; set; }
 
     public int ActivityId { get; set; }
@@ -62,7 +69,7 @@ internal sealed class BuildingBlockConfiguration : IEntityTypeConfiguration<Buil
     {
         builder.Property(b => b.Theme).HasMaxLength(200);
         builder.Property(b => b.Name).HasMaxLength(500);
-        builder.HasIndex(b => b.Name).IsUnique();
+        builder.HasIndex(b => new { b.MunicipalityId, b.Name }).IsUnique();
         builder.Property(b => b.Source).HasMaxLength(200);
         builder.Property(b => b.Explanation).HasMaxLength(UpdateBuildingBlock.ExplanationMax);
         builder.Property(b => b.UpdatedById).HasMaxLength(64);

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using System.Text.Json;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Shared;
@@ -13,8 +14,11 @@ namespace Meldroute.Web.Features.Intake;
 /// one value encrypted with the draft's own data key, which is destroyed when the draft is sent, deleted or, unsent,
 /// purged after <see cref="IntakeDrafts.Lifetime"/> by the retention run.
 /// </summary>
-public sealed class IntakeDraft : IDataKeyOwner
+public sealed class IntakeDraft : IDataKeyOwner, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid? DataKeyId { get; set; }

@@ -72,22 +72,31 @@ public sealed class IntakeWriter : IAsyncDisposable
                 }
             }
 
-            if (batch.Count > 1 && await TryStoreTogetherAsync(batch))
+            // Each municipality's submissions are stored together, in a unit of work for that municipality.
+            foreach (var group in batch.GroupBy(q => q.Submission.MunicipalityId).Select(g => g.ToList()))
             {
-                continue;
-            }
+                if (group.Count > 1 && await TryStoreTogetherAsync(group))
+                {
+                    continue;
+                }
 
-            foreach (var queued in batch)
+                await StoreEachAsync(group);
+            }
+        }
+    }
+
+    private async Task StoreEachAsync(List<Queued> batch)
+    {
+        foreach (var queued in batch)
+        {
+            try
             {
-                try
-                {
-                    queued.Done.TrySetResult(await StoreAloneAsync(queued.Submission, CancellationToken.None));
-                }
-                catch (Exception e)
-                {
-                    // The request that submitted it answers with its failure; the writer goes on with the next.
-                    queued.Done.TrySetException(e);
-                }
+                queued.Done.TrySetResult(await StoreAloneAsync(queued.Submission, CancellationToken.None));
+            }
+            catch (Exception e)
+            {
+                // The request that submitted it answers with its failure; the writer goes on with the next.
+                queued.Done.TrySetException(e);
             }
         }
     }
@@ -98,6 +107,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            ForMunicipalityOf(services, batch[0].Submission);
             var responses = await SubmitSignal.StoreBatchAsync(
                 services.GetRequiredService<MeldrouteDbContext>(), services.GetRequiredService<AuditTrail>(),
                 services.GetRequiredService<Notifications.SignalNotifications>(), [.. batch.Select(q => q.Submission)], CancellationToken.None);
@@ -121,9 +131,19 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        ForMunicipalityOf(services, submission);
         return await SubmitSignal.StoreAsync(
             services.GetRequiredService<MeldrouteDbContext>(), services.GetRequiredService<AuditTrail>(),
             services.GetRequiredService<Notifications.SignalNotifications>(), submission, cancellationToken);
+    }
+
+    /// <summary>The writer belongs to no request: its unit of work is for the municipality of the request that submitted.</summary>
+    private static void ForMunicipalityOf(IServiceProvider services, PreparedSubmission submission)
+    {
+        if (submission.MunicipalityId is { } id)
+        {
+            services.GetRequiredService<Municipalities.MunicipalityScope>().Use(id);
+        }
     }
 
     private sealed class Queued(PreparedSubmission submission, CancellationToken cancellation)

@@ -75,6 +75,9 @@ public sealed record SubmitSignalResponse(Guid Id, string Reference, ReporterSta
 public sealed record PreparedSubmission(
     SubmitSignalRequest Request, string UserId, string? KeyHash, string? BodyHash, DateTimeOffset ReceivedAt, IReadOnlyList<SignalAttachment> Attachments, AuditEvent Audit)
 {
+    /// <summary>The municipality of the request that submitted it, which its audit event took while the request was current.</summary>
+    public int? MunicipalityId => Audit.MunicipalityId;
+
     /// <summary>A new signal for one attempt at storing it; its reference comes with the transaction.</summary>
     internal Signal BuildSignal()
     {

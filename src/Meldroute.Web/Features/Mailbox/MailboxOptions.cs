@@ -25,6 +25,12 @@ public sealed class MailboxOptions
 
     public string Folder { get; set; } = "INBOX";
 
+    /// <summary>
+    /// The CBS code (e.g. GM0394) of the municipality whose mailbox this is, which its signals go to; needed when the
+    /// installation serves several municipalities, otherwise the one there is.
+    /// </summary>
+    public string? Municipality { get; set; }
+
     public int PollSeconds { get; set; } = 60;
 
     /// <summary>Larger messages stay in the mailbox (with a warning in the log) for an officer to handle by hand.</summary>

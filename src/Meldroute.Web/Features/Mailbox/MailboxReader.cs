@@ -102,10 +102,20 @@ public sealed class MailboxReader(IServiceScopeFactory scopes, IOptions<MailboxO
         return new MailboxPollResult(imported, again, tooLarge);
     }
 
+    /// <summary>The municipality the mailbox's signals are for: Mailbox:Municipality, or the one there is.</summary>
+    private int MunicipalityId(Municipalities.MunicipalityDirectory directory)
+    {
+        var code = options.Value.Municipality;
+        var id = string.IsNullOrWhiteSpace(code) ? directory.SoleId : directory.All.FirstOrDefault(m => m.Code == code)?.Id;
+        return id ?? throw new InvalidOperationException(
+            "Mailbox:Municipality must name the CBS code of the municipality the reporting mailbox belongs to: the installation serves several, or the code is unknown.");
+    }
+
     private async Task<(string Reference, bool Created)> ImportAsync(MimeMessage message, string key, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        services.GetRequiredService<Municipalities.MunicipalityScope>().Use(MunicipalityId(services.GetRequiredService<Municipalities.MunicipalityDirectory>()));
         var db = services.GetRequiredService<MeldrouteDbContext>();
         var t = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var clock = services.GetRequiredService<TimeProvider>();

@@ -45,6 +45,12 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// The outbox of every municipality: the installation sends all mail through its one SMTP server, and each mail is
+    /// addressed already; nothing of it is shown to anyone.
+    /// </summary>
+    private static IQueryable<OutboxMail> Outbox(MeldrouteDbContext db) => db.OutboxMails.IgnoreQueryFilters();
+
     /// <summary>Sends every mail that is due; answers how many the server accepted.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +58,7 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var now = clock.GetUtcNow();
-        var due = await db.OutboxMails.AsNoTracking()
+        var due = await Outbox(db).AsNoTracking()
             .Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0)
@@ -65,7 +71,7 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
         foreach (var id in due)
         {
             var claimedUntil = now + ClaimFor;
-            var claimed = await db.OutboxMails
+            var claimed = await Outbox(db)
                 .Where(m => m.Id == id && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .ExecuteUpdateAsync(m => m.SetProperty(x => x.ClaimedUntil, claimedUntil), cancellationToken);
             if (claimed == 0)
@@ -73,7 +79,7 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
                 continue; // another instance has it
             }
 
-            var mail = await db.OutboxMails.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            var mail = await Outbox(db).AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
             try
             {
                 if (!client.IsConnected)
@@ -82,7 +88,7 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
                 }
 
                 await client.SendAsync(Message(o, mail), cancellationToken);
-                await db.OutboxMails.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+                await Outbox(db).Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
                 sent++;
             }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException or SslHandshakeException or SocketException or IOException or TimeoutException or ParseException or FormatException)
@@ -116,14 +122,14 @@ public sealed class MailOutboxJob(IServiceScopeFactory scopes, TimeProvider cloc
         var status = e is SmtpCommandException command ? (int)command.StatusCode : 0;
         if (attempts >= o.MaxAttempts)
         {
-            await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteDeleteAsync(cancellationToken);
+            await Outbox(db).Where(m => m.Id == mail.Id).ExecuteDeleteAsync(cancellationToken);
             logger.LogError("A notification was dropped after {Attempts} failed attempts ({Failure}, SMTP status {Status}).", attempts, e.GetType().Name, status);
             return;
         }
 
         // 1, 2, 4 … minutes, at most an hour between attempts.
         var next = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempts - 1)));
-        await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(
+        await Outbox(db).Where(m => m.Id == mail.Id).ExecuteUpdateAsync(
             m => m.SetProperty(x => x.Attempts, attempts).SetProperty(x => x.NextAttemptAt, next).SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null),
             cancellationToken);
         logger.LogWarning("Sending a notification failed (attempt {Attempts}, {Failure}, SMTP status {Status}); it is tried again later.", attempts, e.GetType().Name, status);

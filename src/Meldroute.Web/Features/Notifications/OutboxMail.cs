@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,8 +11,11 @@ namespace Meldroute.Web.Features.Notifications;
 /// about a change that was rolled back. Subject and body hold only a reference and a link (no personal data, no case
 /// content); the row is deleted once the mail is accepted by the server.
 /// </summary>
-public sealed class OutboxMail
+public sealed class OutboxMail : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>The recipient's address: staff data, stored encrypted like other personal data.</summary>

@@ -12,7 +12,7 @@ namespace Meldroute.Web.Features.Partners;
 
 /// <summary>The care map (zorgkaart): whom to contact for a form of exploitation and a route; printable and as DOCX.</summary>
 [Authorize(Policy = Policies.PartnerReader)]
-public sealed class CareMapModel(MeldrouteDbContext db, IStringLocalizer<SharedResource> t, IOptions<MeldrouteOptions> options) : PageModel
+public sealed class CareMapModel(MeldrouteDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "form")]
     public string? Form { get; set; }
@@ -40,12 +40,13 @@ public sealed class CareMapModel(MeldrouteDbContext db, IStringLocalizer<SharedR
     {
         ModelState.Clear();
         var outcome = await CareMap.GetAsync(db, t, new CareMapQuery { Form = Form, Route = Route }, cancellationToken);
-        return await outcome.ToPageResultAsync(this, ok: map => DocxFile(map), again: () => Task.FromResult<IActionResult>(Page()));
+        var municipalityName = await Municipalities.CurrentMunicipality.NameAsync(db, cancellationToken);
+        return await outcome.ToPageResultAsync(this, ok: map => DocxFile(map, municipalityName), again: () => Task.FromResult<IActionResult>(Page()));
     }
 
-    private FileContentResult DocxFile(CareMapView map)
+    private FileContentResult DocxFile(CareMapView map, string municipalityName)
     {
-        var file = PartnersApi.CareMapFile(map, t, options.Value);
+        var file = PartnersApi.CareMapFile(map, t, municipalityName);
         return File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName);
     }
 }

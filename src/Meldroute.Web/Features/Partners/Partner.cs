@@ -29,6 +29,12 @@ public sealed class Partner : IVersioned
 {
     public int Id { get; set; }
 
+    /// <summary>
+    /// Null for a partner the installation's municipalities share (their region's network, the default); otherwise the one
+    /// municipality that keeps it for itself (<c>Meldroute:PartnersPerMunicipality</c>). The context stamps and filters it.
+    /// </summary>
+    public int? MunicipalityId { get; set; }
+
     public required string Name { get; set; }
 
     public PartnerKind Kind { get; set; }
@@ -121,7 +127,9 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
     public void Configure(EntityTypeBuilder<Partner> builder)
     {
         builder.Property(p => p.Name).HasMaxLength(300);
-        builder.HasIndex(p => p.Name).IsUnique();
+        // A name is unique among the partners a municipality sees (shared and its own; checked on every save); two
+        // municipalities may each keep a partner of the same name.
+        builder.HasIndex(p => new { p.MunicipalityId, p.Name }).IsUnique();
         builder.HasMany(p => p.WorkProcesses).WithOne().HasForeignKey(w => w.PartnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Contacts).WithOne().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.UpdatedById).HasMaxLength(64);

@@ -62,10 +62,13 @@ public static class PartnersApi
         (await CareMap.GetAsync(services.Db, services.T, query, ct)).ToResult(services.T);
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DownloadCareMapAsync(
-        [AsParameters] CareMapQuery query, [AsParameters] PartnerServices services, CancellationToken ct) =>
-        (await CareMap.GetAsync(services.Db, services.T, query, ct)).ToResult(map => CareMapFile(map, services.T, services.Options.Value), services.T);
+        [AsParameters] CareMapQuery query, [AsParameters] PartnerServices services, CancellationToken ct)
+    {
+        var municipalityName = await Municipalities.CurrentMunicipality.NameAsync(services.Db, ct);
+        return (await CareMap.GetAsync(services.Db, services.T, query, ct)).ToResult(map => CareMapFile(map, services.T, municipalityName), services.T);
+    }
 
     /// <summary>The care map as a Word document, for the API and the page alike.</summary>
-    public static FileContentHttpResult CareMapFile(CareMapView map, IStringLocalizer t, MeldrouteOptions options) =>
-        TypedResults.File(CareMap.ToDocx(map, t, options.MunicipalityName), DocxType, $"zorgkaart-{map.Form.ToString().ToLowerInvariant()}.docx");
+    public static FileContentHttpResult CareMapFile(CareMapView map, IStringLocalizer t, string municipalityName) =>
+        TypedResults.File(CareMap.ToDocx(map, t, municipalityName), DocxType, $"zorgkaart-{map.Form.ToString().ToLowerInvariant()}.docx");
 }

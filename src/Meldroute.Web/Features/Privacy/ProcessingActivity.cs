@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,8 +11,11 @@ namespace Meldroute.Web.Features.Privacy;
 /// personal data, why, on which legal ground, about whom, to whom it goes and how long it is kept. Kept as data,
 /// maintained by the privacy officer, and shown from the data.
 /// </summary>
-public sealed class ProcessingActivity : IVersioned
+public sealed class ProcessingActivity : IVersioned, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int Id { get; set; }
 
     /// <summary>Short code, e.g. VA-01, by which the register and the DPIA refer to it.</summary>
@@ -50,7 +54,7 @@ internal sealed class ProcessingActivityConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ProcessingActivity> builder)
     {
         builder.Property(a => a.Code).HasMaxLength(20);
-        builder.HasIndex(a => a.Code).IsUnique();
+        builder.HasIndex(a => new { a.MunicipalityId, a.Code }).IsUnique();
         builder.Property(a => a.Name).HasMaxLength(200);
         foreach (var text in new[] { nameof(ProcessingActivity.Purpose), nameof(ProcessingActivity.LegalGround), nameof(ProcessingActivity.DataCategories), nameof(ProcessingActivity.DataSubjects), nameof(ProcessingActivity.Recipients), nameof(ProcessingActivity.Retention), nameof(ProcessingActivity.Safeguards), nameof(ProcessingActivity.EnforcedBy) })
         {

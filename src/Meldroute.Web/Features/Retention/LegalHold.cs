@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +9,11 @@ namespace Meldroute.Web.Features.Retention;
 /// A legal hold on a signal or a victim dossier (for example a request of the public prosecutor): while it is active,
 /// no retention rule deletes the item's personal data. Placing and lifting are audited.
 /// </summary>
-public sealed class LegalHold
+public sealed class LegalHold : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>The signal held, or null when the hold is on a victim dossier.</summary>

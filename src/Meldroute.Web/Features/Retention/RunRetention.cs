@@ -19,12 +19,47 @@ public sealed record RetentionResult(
 /// forwarded within the norm are counted for the officers' attention; unsent intake drafts go after 7 days; audit events older than their term are removed in
 /// whole days behind a checkpoint, and the chain's head is anchored outside the database. Run daily by <see cref="RetentionJob"/> and on demand by `retention run`.
 /// </summary>
-public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, AuditAnchor anchor, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RunRetention> logger)
+public sealed class RunRetention(
+    MeldrouteDbContext db, AuditTrail audit, AuditAnchor anchor, TimeProvider clock, IOptions<RetentionOptions> options,
+    Municipalities.MunicipalityScope municipality, Municipalities.MunicipalityDirectory municipalities, ILogger<RunRetention> logger)
 {
+    /// <summary>
+    /// The rules for each municipality in turn, with this unit of work scoped to it (its rows, its audit events); then
+    /// what is the installation's: the audit chain's term, the wiped pages and the anchor.
+    /// </summary>
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var o = options.Value;
+        var auditRemoved = await audit.TrimAsync(RetentionRules.AuditKeptFrom(now, o), cancellationToken);
+        var total = new RetentionResult(0, 0, 0, AuditEventsRemoved: auditRemoved);
+        foreach (var each in municipalities.All)
+        {
+            municipality.Use(each.Id);
+            db.ChangeTracker.Clear();
+            var r = await RunForMunicipalityAsync(now, o, auditRemoved, cancellationToken);
+            total = total with
+            {
+                Purged = total.Purged + r.Purged, OnHold = total.OnHold + r.OnHold, StuckInIntake = total.StuckInIntake + r.StuckInIntake,
+                DossiersPurged = total.DossiersPurged + r.DossiersPurged, DecisionsNotForwarded = total.DecisionsNotForwarded + r.DecisionsNotForwarded,
+                MeetingTitlesPurged = total.MeetingTitlesPurged + r.MeetingTitlesPurged, DraftsPurged = total.DraftsPurged + r.DraftsPurged,
+            };
+        }
+
+        // Every run, not only when it purged: a checkpoint a busy reader held up after an earlier purge is made up here.
+        await DeletedPages.WipeAsync(db, cancellationToken);
+        if (!await DeletedPages.VacuumKeysAsync(db, cancellationToken))
+        {
+            logger.LogWarning("Retention run: a transaction older than the run was still open after {Wait}; destroyed data keys it could still read stay in the key table's file until the next run.", DeletedPages.OlderTransactionsWait);
+        }
+
+        // The run moved the chain's checkpoint and added events: the head goes outside the database too.
+        await anchor.WriteAsync("retention", cancellationToken);
+        return total;
+    }
+
+    private async Task<RetentionResult> RunForMunicipalityAsync(DateTimeOffset now, RetentionOptions o, int auditRemoved, CancellationToken cancellationToken)
+    {
         _ = await DataKeyReconciliation.RunAsync(db, audit, now, cancellationToken);
         var candidates = await db.Signals.AsNoTracking()
             .Where(s => s.Status == SignalStatus.ClosedWithoutAction)
@@ -67,18 +102,8 @@ public sealed class RunRetention(MeldrouteDbContext db, AuditTrail audit, AuditA
             .Select(s => new { s.Status, s.ReceivedAt, s.DecidedAt }).ToListAsync(cancellationToken);
         var stuck = open.Select(s => RetentionRules.Stuck(s.Status, s.ReceivedAt, s.DecidedAt, now, o)).ToList();
         var (inIntake, notForwarded) = (stuck.Count(r => r == StuckReason.InIntake), stuck.Count(r => r == StuckReason.DecisionNotForwarded));
-        var auditRemoved = await audit.TrimAsync(RetentionRules.AuditKeptFrom(now, o), cancellationToken);
         await audit.RecordAsync(new AuditEntry("retention.run", AuditOutcome.Success, "retention", null,
             $"purged={purged}, dossiers-purged={dossiersPurged}, meeting-titles-purged={meetingTitlesPurged}, drafts-purged={draftsPurged}, on-hold={onHold}, stuck={inIntake}, not-forwarded={notForwarded}, audit-removed={auditRemoved}"), cancellationToken);
-        // Every run, not only when it purged: a checkpoint a busy reader held up after an earlier purge is made up here.
-        await DeletedPages.WipeAsync(db, cancellationToken);
-        if (!await DeletedPages.VacuumKeysAsync(db, cancellationToken))
-        {
-            logger.LogWarning("Retention run: a transaction older than the run was still open after {Wait}; destroyed data keys it could still read stay in the key table's file until the next run.", DeletedPages.OlderTransactionsWait);
-        }
-
-        // The run moved the chain's checkpoint and added events: the head goes outside the database too.
-        await anchor.WriteAsync("retention", cancellationToken);
         return new RetentionResult(purged, onHold, inIntake, dossiersPurged, auditRemoved, notForwarded, meetingTitlesPurged, draftsPurged);
     }
 

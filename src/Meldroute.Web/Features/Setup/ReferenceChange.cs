@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using System.Security.Claims;
 using System.Text.Json;
 using Meldroute.Web.Infrastructure.Data;
@@ -10,8 +11,11 @@ namespace Meldroute.Web.Features.Setup;
 /// One change of a department, an indicator or an entered count from before Meldroute: who, when, and the old and new value of each changed field (partners
 /// keep theirs in <see cref="Partners.PartnerChange"/>). Reference data only, no personal data of the public.
 /// </summary>
-public sealed class ReferenceChange
+public sealed class ReferenceChange : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public const string Department = "department";
     public const string Indicator = "indicator";
 

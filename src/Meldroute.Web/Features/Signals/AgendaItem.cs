@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Meldroute.Web.Features.Signals;
 
 /// <summary>A signal on a meeting's agenda, with the table's assessment (personal content, deleted on forwarding).</summary>
-public sealed class AgendaItem : Infrastructure.Privacy.ISignalPart
+public sealed class AgendaItem : Infrastructure.Privacy.ISignalPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid MeetingId { get; set; }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +9,11 @@ namespace Meldroute.Web.Features.Signals;
 /// The balancing of interests (AVG art. 6, plan section 11) recorded before anything about a possible victim is
 /// shared: who weighed what. The reasoning is personal content; that it happened, when and by whom remains.
 /// </summary>
-public sealed class BalancingOfInterests : Infrastructure.Privacy.ISignalPart
+public sealed class BalancingOfInterests : Infrastructure.Privacy.ISignalPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid SignalId { get; set; }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +9,11 @@ namespace Meldroute.Web.Features.Signals;
 /// A route decided for a signal (by the case table, or by one officer on the urgent path), with its partners and,
 /// once handed over, how and when. The reason is personal content; route, partners and dates are anonymous remains.
 /// </summary>
-public sealed class DecisionRoute : Infrastructure.Privacy.ISignalPart
+public sealed class DecisionRoute : Infrastructure.Privacy.ISignalPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid SignalId { get; set; }

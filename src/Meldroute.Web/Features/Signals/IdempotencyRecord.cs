@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,8 +10,11 @@ namespace Meldroute.Web.Features.Signals;
 /// is bound to a SHA-256 hash of the request it came with: the same key with another request is refused (422), never
 /// answered with the first signal while the second report is lost.
 /// </summary>
-public sealed class IdempotencyRecord
+public sealed class IdempotencyRecord : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public required string UserId { get; set; }
 
     public required string KeyHash { get; set; }

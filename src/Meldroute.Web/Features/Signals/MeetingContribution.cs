@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,11 @@ namespace Meldroute.Web.Features.Signals;
 /// deleted by <see cref="SignalPurge"/> with the rest of it. Read only by the meeting's attendees and the officers,
 /// never part of the minutes.
 /// </summary>
-public sealed class MeetingContribution : ISignalPart, IVersioned
+public sealed class MeetingContribution : ISignalPart, IVersioned, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid MeetingId { get; set; }

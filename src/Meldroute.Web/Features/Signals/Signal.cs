@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Privacy;
@@ -12,8 +13,11 @@ namespace Meldroute.Web.Features.Signals;
 /// personal content that <see cref="SignalPurge"/> deletes for good once the signal is forwarded. Filtering and
 /// sorting use only the first group.
 /// </summary>
-public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
+public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     /// <summary>How changes to a signal run (<see cref="AggregateChanges"/>): its name in the audit log, its conflict message, how it loads.</summary>
     public static readonly AggregateKind<Signal> Kind = new("signal", "Signal_ChangedByOther", LoadAsync);
 
@@ -214,8 +218,11 @@ public sealed class Signal : IAggregate, Infrastructure.Privacy.IDataKeyOwner
 }
 
 /// <summary>A person involved in a signal. Personal data: deleted with the signal's content.</summary>
-public sealed class SignalPerson : INamedSubject, Infrastructure.Privacy.ISignalPart
+public sealed class SignalPerson : INamedSubject, Infrastructure.Privacy.ISignalPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid SignalId { get; set; }
@@ -250,8 +257,11 @@ public sealed class SignalPerson : INamedSubject, Infrastructure.Privacy.ISignal
 }
 
 /// <summary>One step in a signal's timeline: when, from which status to which. No personal data, no actor.</summary>
-public sealed class SignalStatusChange
+public sealed class SignalStatusChange : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public long Id { get; set; }
 
     public Guid SignalId { get; set; }

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +9,11 @@ namespace Meldroute.Web.Features.Signals;
 /// A file that came with a signal (an attachment of a message in the reporting mailbox). Personal content: the name
 /// and the bytes are stored encrypted and deleted with the signal's other content (<see cref="SignalPurge"/>).
 /// </summary>
-public sealed class SignalAttachment : Infrastructure.Privacy.ISignalPart
+public sealed class SignalAttachment : Infrastructure.Privacy.ISignalPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid SignalId { get; set; }

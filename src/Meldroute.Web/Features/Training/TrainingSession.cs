@@ -1,11 +1,15 @@
+using Meldroute.Web.Features.Municipalities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Meldroute.Web.Features.Training;
 
 /// <summary>A training or awareness session (plan goal 3): what, when, by whom, for whom, and how many took part per department. No names.</summary>
-public sealed class TrainingSession
+public sealed class TrainingSession : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int Id { get; set; }
 
     public DateOnly Date { get; set; }
@@ -24,8 +28,11 @@ public sealed class TrainingSession
 }
 
 /// <summary>The number of participants of one department in a session.</summary>
-public sealed class TrainingAttendance
+public sealed class TrainingAttendance : IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public int SessionId { get; set; }
 
     public int DepartmentId { get; set; }

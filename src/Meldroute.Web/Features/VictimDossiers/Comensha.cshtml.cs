@@ -17,7 +17,7 @@ namespace Meldroute.Web.Features.VictimDossiers;
 /// </summary>
 [Authorize(Policy = Policies.VictimCareCoordinator)]
 public sealed class ComenshaModel(
-    MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, DossierChanges commands, IOptions<MeldrouteOptions> options) : PageModel
+    MeldrouteDbContext db, IAuthorizationService authorization, AuditTrail audit, DossierChanges commands) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -61,7 +61,7 @@ public sealed class ComenshaModel(
     public string? ErrorFor(string field) => ModelState.ErrorFor(nameof(Input) + "." + field);
 
     private async Task<IActionResult> DownloadAsync(ComenshaFormat format, CancellationToken cancellationToken) =>
-        await (await DownloadComenshaRegistration.HandleAsync(db, authorization, audit, commands.T, options.Value.MunicipalityName, User, Id, VictimId, format, cancellationToken))
+        await (await DownloadComenshaRegistration.HandleAsync(db, authorization, audit, commands.T, await Municipalities.CurrentMunicipality.NameAsync(db, cancellationToken), User, Id, VictimId, format, cancellationToken))
             .ToPageResultAsync(
                 this,
                 ok: file => File(file.Content, file.ContentType, file.FileName),

@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using System.Globalization;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Privacy;
@@ -115,8 +116,11 @@ public enum SignalledBy
 /// who the person is and are encrypted with the dossier's key; the rest are codes, like the dossier's other codes.
 /// Deleted with the dossier's content (<see cref="DossierPurge"/>).
 /// </summary>
-public sealed class ComenshaRegistration : IDossierPart
+public sealed class ComenshaRegistration : IDossierPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid DossierId { get; set; }

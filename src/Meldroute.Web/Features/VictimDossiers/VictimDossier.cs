@@ -1,3 +1,4 @@
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Privacy;
@@ -13,8 +14,11 @@ namespace Meldroute.Web.Features.VictimDossiers;
 /// dossier for a purpose until an end date, can open it. Closing it starts its retention term; then
 /// <see cref="DossierPurge"/> deletes its content and leaves a receipt, as with signals.
 /// </summary>
-public sealed class VictimDossier : IAggregate, Infrastructure.Privacy.IDataKeyOwner
+public sealed class VictimDossier : IAggregate, Infrastructure.Privacy.IDataKeyOwner, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     /// <summary>The audit log's object type for dossiers.</summary>
     public const string AuditObject = "victim-dossier";
 
@@ -97,8 +101,11 @@ public enum DossierClosureReason
 }
 
 /// <summary>A possible victim, copied from the signal at forwarding. Personal data.</summary>
-public sealed class DossierVictim : INamedSubject, Infrastructure.Privacy.IDossierPart
+public sealed class DossierVictim : INamedSubject, Infrastructure.Privacy.IDossierPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid DossierId { get; set; }
@@ -138,8 +145,11 @@ public enum DossierNoteKind
 }
 
 /// <summary>A contact moment, care note or balancing record. The text is personal data.</summary>
-public sealed class DossierNote : Infrastructure.Privacy.IDossierPart
+public sealed class DossierNote : Infrastructure.Privacy.IDossierPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid DossierId { get; set; }
@@ -157,8 +167,11 @@ public sealed class DossierNote : Infrastructure.Privacy.IDossierPart
 }
 
 /// <summary>Consent the person gave or refused, for a stated purpose (e.g. sharing with a care partner).</summary>
-public sealed class DossierConsent : Infrastructure.Privacy.IDossierPart
+public sealed class DossierConsent : Infrastructure.Privacy.IDossierPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid DossierId { get; set; }
@@ -174,8 +187,11 @@ public sealed class DossierConsent : Infrastructure.Privacy.IDossierPart
 }
 
 /// <summary>A partner from the registry involved in the care, with its part in words.</summary>
-public sealed class DossierPartner : Infrastructure.Privacy.IDossierPart
+public sealed class DossierPartner : Infrastructure.Privacy.IDossierPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid DossierId { get; set; }
@@ -192,8 +208,11 @@ public sealed class DossierPartner : Infrastructure.Privacy.IDossierPart
 /// Access for one account to this one dossier, for a purpose, until an end date (inclusive). Revoking ends it at once.
 /// The partner it belongs to is named from the registry.
 /// </summary>
-public sealed class DossierAccessGrant : Infrastructure.Privacy.IDossierPart
+public sealed class DossierAccessGrant : Infrastructure.Privacy.IDossierPart, IMunicipalityOwned
 {
+    /// <summary>The municipality it belongs to (<see cref="Municipality"/>); stamped by the context on insert.</summary>
+    public int MunicipalityId { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid DossierId { get; set; }

@@ -108,7 +108,7 @@ public static class VictimDossiersApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(format)] = [t["Comensha_FormatUnknown"]] }, title: t["Api_Invalid"]);
         }
 
-        return (await DownloadComenshaRegistration.HandleAsync(db, authorization, audit, t, options.Value.MunicipalityName, user, id, victimId, chosen, ct))
+        return (await DownloadComenshaRegistration.HandleAsync(db, authorization, audit, t, await Municipalities.CurrentMunicipality.NameAsync(db, ct), user, id, victimId, chosen, ct))
             .ToResult(file => TypedResults.File(file.Content, file.ContentType, file.FileName), t);
     }
 

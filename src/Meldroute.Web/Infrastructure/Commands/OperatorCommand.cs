@@ -12,7 +12,7 @@ namespace Meldroute.Web.Infrastructure.Commands;
 
 /// <summary>
 /// The operator commands of the app, given as the first arguments: none (serve), <c>migrate</c>,
-/// <c>migrate --list</c>, <c>version</c>, <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>mailbox poll</c>, <c>users add --email E --role R [--name N]</c>,
+/// <c>migrate --list</c>, <c>version</c>, <c>audit verify</c>, <c>keys rotate</c>, <c>retention run</c>, <c>mailbox poll</c>, <c>users add --email E --role R [--name N] [--municipality C]</c>, <c>municipalities add --name N --code C [--region R]</c>, <c>municipalities list</c>,
 /// <c>backup [--to FILE] [--keys-to FILE]</c>, <c>seed-load</c>, <c>reference-data export --to FILE.zip</c>, <c>reference-data import --from FILE.zip</c>. Everything else goes to the host as configuration.
 /// </summary>
 public sealed class OperatorCommand
@@ -33,10 +33,10 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate [--list] | version | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database] | reference-data export --to FILE.zip | reference-data import --from FILE.zip";
+    public const string Usage = "Unknown command. Commands: migrate [--list] | version | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] [--municipality C] | municipalities add --name N --code C [--region R] | municipalities list | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database] | reference-data export --to FILE.zip | reference-data import --from FILE.zip";
 
-    private static readonly string[][] Known = [["migrate"], ["version"], ["audit", "verify"], ["users", "add"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"], ["reference-data", "export"], ["reference-data", "import"]];
-    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--count", "--seed", "--confirm", "--to", "--keys-to", "--kind", "--from"];
+    private static readonly string[][] Known = [["migrate"], ["version"], ["audit", "verify"], ["users", "add"], ["municipalities", "add"], ["municipalities", "list"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"], ["reference-data", "export"], ["reference-data", "import"]];
+    private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--municipality", "--code", "--region", "--count", "--seed", "--confirm", "--to", "--keys-to", "--kind", "--from"];
 
     /// <summary>Options without a value; present means on.</summary>
     private static readonly string[] CommandFlags = ["--list"];
@@ -148,6 +148,12 @@ public sealed class OperatorCommand
             case "users add":
                 await PrepareDatabaseAsync(app.Services);
                 return await AddUserAsync(app.Services);
+            case "municipalities add":
+                await PrepareDatabaseAsync(app.Services);
+                return await AddMunicipalityAsync(app.Services);
+            case "municipalities list":
+                await PrepareDatabaseAsync(app.Services);
+                return ListMunicipalities(app.Services);
             case "backup":
                 return await BackupAsync(app.Services);
             case "seed-load":
@@ -241,6 +247,14 @@ public sealed class OperatorCommand
         }
 
         await Privacy.PersonalDataProtection.EnsureKeyAsync(services, db);
+        await Features.Municipalities.MunicipalitySetup.EnsureAsync(
+            db, services.GetRequiredService<IOptions<MeldrouteOptions>>().Value, services.GetRequiredService<Features.Municipalities.MunicipalityDirectory>(), CancellationToken.None);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<MeldrouteOptions>>().Value.DemoMode)
+        {
+            // The demo serves two municipalities of one region: the second is there before anything is seeded for each.
+            await DemoSeeder.EnsureMunicipalitiesAsync(services, CancellationToken.None);
+        }
+
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         // The demo data goes in beside the start-up data checks, on a context of its own (the second core is free by
         // now): they write different tables, and the demo accounts need only the roles above.
@@ -248,23 +262,10 @@ public sealed class OperatorCommand
             ? Task.Run(() => SeedDemoAsync(services))
             : Task.CompletedTask;
         // Preparing ends (or fails, with the checks' error first) only once both have ended.
-        await Task.WhenAll(EnsureStartupDataAsync(services, db), demo);
+        await Task.WhenAll(Features.Municipalities.MunicipalitySetup.EnsureStartupDataAsync(services, null, CancellationToken.None), demo);
     }
 
-    /// <summary>What the features registered as data every installation needs (<see cref="StartupData"/>), in their order.</summary>
-    private static async Task EnsureStartupDataAsync(IServiceProvider services, MeldrouteDbContext db)
-    {
-        foreach (var data in services.GetServices<StartupData>())
-        {
-            await data.EnsureAsync(db, CancellationToken.None);
-        }
-    }
-
-    private static async Task SeedDemoAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-    }
+    private static Task SeedDemoAsync(IServiceProvider services) => DemoSeeder.SeedMunicipalitiesAsync(services, CancellationToken.None);
 
     /// <summary>
     /// An online copy of the SQLite database and/or of its data-key file with SQLite's backup API: consistent while the
@@ -514,15 +515,58 @@ public sealed class OperatorCommand
         return 1;
     }
 
+    /// <summary>A municipality of its own for the installation (docs/operations.md, "Several municipalities").</summary>
+    private async Task<int> AddMunicipalityAsync(IServiceProvider services)
+    {
+        if (!Options.TryGetValue("--name", out var name) || !Options.TryGetValue("--code", out var code))
+        {
+            await Console.Error.WriteLineAsync("Usage: municipalities add --name N --code C [--region R]; C is the CBS code, e.g. GM0392.");
+            return 2;
+        }
+
+        var added = await Features.Municipalities.MunicipalitySetup.AddAsync(services, name, code, Options.GetValueOrDefault("--region"), CancellationToken.None);
+        if (added.Municipality is not { } m)
+        {
+            await Console.Error.WriteLineAsync("Could not add the municipality: " + added.Problem);
+            return 1;
+        }
+
+        Console.WriteLine($"Municipality {m.Name} ({m.Code}) added. Add its accounts with users add --municipality {m.Code}; restart running instances so that they know it.");
+        return 0;
+    }
+
+    private static int ListMunicipalities(IServiceProvider services)
+    {
+        foreach (var m in services.GetRequiredService<Features.Municipalities.MunicipalityDirectory>().All)
+        {
+            Console.WriteLine($"{m.Code ?? "-"}\t{m.Name}\t{m.Region ?? "-"}");
+        }
+
+        return 0;
+    }
+
     private async Task<int> AddUserAsync(IServiceProvider services)
     {
         if (!Options.TryGetValue("--email", out var email) || !Options.TryGetValue("--role", out var role) || !Roles.All.Contains(role))
         {
-            await Console.Error.WriteLineAsync($"Usage: users add --email E --role R [--name N]; roles: {string.Join(", ", Roles.All)}");
+            await Console.Error.WriteLineAsync($"Usage: users add --email E --role R [--name N] [--municipality C]; roles: {string.Join(", ", Roles.All)}");
+            return 2;
+        }
+
+        // The account's municipality: named by its CBS code, or the only one there is.
+        var directory = services.GetRequiredService<Features.Municipalities.MunicipalityDirectory>();
+        var code = Options.GetValueOrDefault("--municipality");
+        var municipality = code is null ? directory.SoleId : directory.All.FirstOrDefault(m => m.Code == code)?.Id;
+        if (municipality is not { } municipalityId)
+        {
+            await Console.Error.WriteLineAsync(code is null
+                ? $"This installation serves several municipalities: say which with --municipality C ({string.Join(", ", directory.All.Select(m => m.Code))})."
+                : $"No municipality has the code {code}; see municipalities list.");
             return 2;
         }
 
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Features.Municipalities.MunicipalityScope>().Use(municipalityId);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
         // A one-time password shown once; the user sets up the authenticator app at first sign-in.
         var password = InitialPassword.Generate();

@@ -30,7 +30,7 @@ public static class DatabaseSetup
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(new SqlitePragmas(), WriteGate)
                     .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
-                services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<SqliteMeldrouteDbContext>());
+                services.AddScoped<MeldrouteDbContext>(sp => ScopedToMunicipality(sp, sp.GetRequiredService<SqliteMeldrouteDbContext>()));
                 break;
             case DatabaseProvider.Postgres:
                 services.AddSingleton<Features.Audit.AuditChainer>();
@@ -42,7 +42,7 @@ public static class DatabaseSetup
                     .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
                     .AddInterceptors(sp.GetRequiredService<Features.Audit.AuditChainInterceptor>())
                     .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtection>()));
-                services.AddScoped<MeldrouteDbContext>(sp => sp.GetRequiredService<PostgresMeldrouteDbContext>());
+                services.AddScoped<MeldrouteDbContext>(sp => ScopedToMunicipality(sp, sp.GetRequiredService<PostgresMeldrouteDbContext>()));
                 services.AddHostedService<Features.Audit.AuditChainJob>();
                 break;
             default:
@@ -50,7 +50,16 @@ public static class DatabaseSetup
         }
 
         services.AddSingleton(options);
+        services.AddSingleton<Features.Municipalities.MunicipalityDirectory>();
+        services.AddScoped<Features.Municipalities.MunicipalityScope>();
         return services;
+    }
+
+    /// <summary>A context from the pool, for the municipality of this scope (its query filters and new rows).</summary>
+    private static MeldrouteDbContext ScopedToMunicipality(IServiceProvider services, MeldrouteDbContext db)
+    {
+        db.Municipality = services.GetRequiredService<Features.Municipalities.MunicipalityScope>();
+        return db;
     }
 
     /// <summary>

@@ -3,12 +3,14 @@ using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.CaseTable;
 using Meldroute.Web.Features.Departments;
 using Meldroute.Web.Features.Intake;
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Partners;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 
 namespace Meldroute.Web.Infrastructure.Data;
 
@@ -22,6 +24,20 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     internal PersonalDataProtection Protection { get; } = options.FindExtension<PersonalDataOptionsExtension>()?.Protection
         ?? throw new InvalidOperationException("The context's options have no key protection: configure them with UsePersonalDataProtection.");
 
+    /// <summary>The municipality of this unit of work; set when the context is handed out (DatabaseSetup), cleared when it goes back to the pool.</summary>
+    internal MunicipalityScope? Municipality { get; set; }
+
+    /// <summary>
+    /// The municipality every query of a municipality's rows is filtered by and every new row is stamped with; null
+    /// when there is none, and then the filters answer no rows (<see cref="MunicipalityScope"/>).
+    /// </summary>
+    public int? CurrentMunicipalityId => Municipality?.Id;
+
+    /// <summary>From now on this unit of work is for <paramref name="municipalityId"/> (see <see cref="MunicipalityScope.Use"/>).</summary>
+    internal void UseMunicipality(int municipalityId) =>
+        (Municipality ?? throw new InvalidOperationException("The context has no municipality scope.")).Use(municipalityId);
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<PendingAuditEvent> PendingAuditEvents => Set<PendingAuditEvent>();
@@ -76,7 +92,91 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MeldrouteDbContext).Assembly);
+        ScopeToMunicipality(builder);
         Protection.ApplyTo(builder);
+    }
+
+    /// <summary>
+    /// THE place where a municipality's rows are kept apart: every entity that belongs to a municipality gets a required
+    /// foreign key to it and a query filter on the current municipality, so that no handler needs (or can forget) a
+    /// where of its own. Code that must see several municipalities says so with IgnoreQueryFilters and a comment why.
+    /// Accounts are filtered too, except while there is no municipality (before sign-in): an e-mail address is an
+    /// account's name in the whole installation, and signing in must find it.
+    /// </summary>
+    private void ScopeToMunicipality(ModelBuilder builder)
+    {
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentMunicipalityId));
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IMunicipalityOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            var entity = builder.Entity(type.ClrType);
+            entity.HasOne(typeof(Municipality)).WithMany().HasForeignKey(nameof(IMunicipalityOwned.MunicipalityId)).OnDelete(DeleteBehavior.Restrict);
+            var row = Expression.Parameter(type.ClrType, "row");
+            Expression filter = Expression.Equal(
+                Expression.Convert(Expression.Property(row, nameof(IMunicipalityOwned.MunicipalityId)), typeof(int?)), current);
+            if (type.ClrType == typeof(MeldrouteUser))
+            {
+                filter = Expression.OrElse(Expression.Equal(current, Expression.Constant(null, typeof(int?))), filter);
+            }
+
+            entity.HasQueryFilter(Expression.Lambda(filter, row));
+        }
+
+        // The audit log is the installation's one chain; each event names the municipality whose privacy officer sees it.
+        builder.Entity<AuditEvent>().HasOne<Municipality>().WithMany().HasForeignKey(e => e.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<AuditEvent>().HasQueryFilter(e => e.MunicipalityId == CurrentMunicipalityId);
+
+        // A partner is the region's (no municipality: every municipality sees it) or one municipality's own.
+        builder.Entity<Partner>().HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Partner>().HasQueryFilter(p => p.MunicipalityId == null || p.MunicipalityId == CurrentMunicipalityId);
+    }
+
+    /// <summary>A new row of a municipality gets the current one; a row never moves to another.</summary>
+    private void StampMunicipality(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        switch (entry.Entity)
+        {
+            case IMunicipalityOwned owned when entry.State == EntityState.Added:
+                var current = CurrentMunicipalityId;
+                if (owned.MunicipalityId == 0)
+                {
+                    owned.MunicipalityId = current
+                        ?? throw new InvalidOperationException($"A new {entry.Metadata.ClrType.Name} has no municipality: the unit of work is for none (MunicipalityScope).");
+                }
+                else if (current is { } id && owned.MunicipalityId != id)
+                {
+                    throw new InvalidOperationException($"A new {entry.Metadata.ClrType.Name} names another municipality than the unit of work's.");
+                }
+
+                break;
+            case IMunicipalityOwned when entry.State == EntityState.Modified && entry.Property(nameof(IMunicipalityOwned.MunicipalityId)) is { IsModified: true } p
+                && !Equals(p.OriginalValue, p.CurrentValue):
+                throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} never moves to another municipality.");
+            case AuditEvent { MunicipalityId: null } e when entry.State == EntityState.Added:
+                e.MunicipalityId = CurrentMunicipalityId;
+                break;
+            case PendingAuditEvent { MunicipalityId: null } p when entry.State == EntityState.Added:
+                p.MunicipalityId = CurrentMunicipalityId;
+                break;
+            case Partner { MunicipalityId: null } partner when entry.State == EntityState.Added && Municipality is { PartnersPerMunicipality: true }:
+                partner.MunicipalityId = CurrentMunicipalityId
+                    ?? throw new InvalidOperationException("A new partner has no municipality while partners are kept per municipality: the unit of work is for none (MunicipalityScope).");
+                break;
+            case Partner when entry.State == EntityState.Modified && entry.Property(nameof(Partner.MunicipalityId)) is { IsModified: true } moved
+                && !Equals(moved.OriginalValue, moved.CurrentValue):
+                throw new InvalidOperationException("A partner never moves between the region and a municipality.");
+        }
+    }
+
+    public override void Dispose()
+    {
+        Municipality = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Municipality = null;
+        return base.DisposeAsync();
     }
 
     /// <summary>
@@ -94,6 +194,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
                 continue;
             }
 
+            StampMunicipality(entry);
             if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
             {
                 versioned.Version = Guid.NewGuid();

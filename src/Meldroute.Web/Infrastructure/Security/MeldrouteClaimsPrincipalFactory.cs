@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Meldroute.Web.Infrastructure.Security;
 
 /// <summary>
-/// Adds the "2FA enrolled" claim. For an account with 2FA enabled Identity never completes a password-only
+/// Adds the account's municipality and the "2FA enrolled" claim. For an account with 2FA enabled Identity never completes a password-only
 /// sign-in, so the claim is present exactly when the second factor was passed — also after a token refresh or
 /// a security-stamp revalidation, which rebuild the principal and would lose an "amr" claim.
 /// An account that signs in only through the municipality's identity provider (an OpenID Connect login and no
@@ -23,6 +23,8 @@ public sealed class MeldrouteClaimsPrincipalFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(MeldrouteUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        // Every query of the session is for this municipality (MunicipalityScope).
+        identity.AddClaim(new Claim(Features.Municipalities.MunicipalityScope.Claim, user.MunicipalityId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.TwoFactorEnabled || await SignsInOnlyThroughIdentityProviderAsync(user))
         {
             identity.AddClaim(new Claim(TwoFactorSatisfiedRequirement.EnrolledClaim, "true"));

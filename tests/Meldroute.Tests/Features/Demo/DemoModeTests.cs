@@ -2,6 +2,7 @@ using System.Net;
 using Meldroute.Tests.TestSupport;
 using Meldroute.Web.Features.Account;
 using Meldroute.Web.Features.Demo;
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Security;
@@ -25,6 +26,13 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("beleidsadviseur@meldroute.test", Roles.PolicyAdvisor)]
     [InlineData("privacy@meldroute.test", Roles.PrivacyOfficer)]
     [InlineData("beheerder@meldroute.test", Roles.Administrator)]
+    [InlineData("melder@haarlem.meldroute.test", Roles.Reporter)]
+    [InlineData("aandachtsfunctionaris@haarlem.meldroute.test", Roles.SpecialistOfficer)]
+    [InlineData("casustafel@haarlem.meldroute.test", Roles.CaseTableMember)]
+    [InlineData("zorgcoordinator@haarlem.meldroute.test", Roles.VictimCareCoordinator)]
+    [InlineData("beleidsadviseur@haarlem.meldroute.test", Roles.PolicyAdvisor)]
+    [InlineData("privacy@haarlem.meldroute.test", Roles.PrivacyOfficer)]
+    [InlineData("beheerder@haarlem.meldroute.test", Roles.Administrator)]
     public async Task Each_demo_account_signs_in_with_the_demo_password_alone_and_sees_the_demo_banner(string email, string role)
     {
         var client = await app.SignInAsync(new TestUser("", email, DemoSeeder.DemoPassword, null));
@@ -52,7 +60,7 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MeldrouteUser>>();
 
-        foreach (var (email, role, _) in DemoSeeder.Accounts)
+        foreach (var (email, role, _) in DemoSeeder.Accounts.Concat(DemoSeeder.HaarlemAccounts))
         {
             var user = await users.FindByEmailAsync(email);
             Assert.NotNull(user);
@@ -68,7 +76,7 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Demo_data_holds_the_partners_and_work_processes_of_the_plan_and_Haarlemmermeer_s_departments()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = HaarlemmermeerScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
 
         // The 24 rows of Table 1 and the 4 partners only the text names (Reclassering, MMA, CoMensha, the NLA's reporting point).
@@ -79,10 +87,43 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(3, hvo.WorkProcesses.Count);
     }
 
+    /// <summary>A unit of work for Haarlemmermeer, the demo municipality that holds the demo data (the demo serves two).</summary>
+    private AsyncServiceScope HaarlemmermeerScope()
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var haarlemmermeer = app.Services.GetRequiredService<MunicipalityDirectory>().All.Single(m => m.Code == DemoSeeder.HaarlemmermeerCode);
+        scope.ServiceProvider.GetRequiredService<MunicipalityScope>().Use(haarlemmermeer.Id);
+        return scope;
+    }
+
+    [Fact]
+    public async Task The_demo_serves_Haarlemmermeer_and_Haarlem_of_Kennemerland_and_each_sees_only_its_own()
+    {
+        var all = app.Services.GetRequiredService<MunicipalityDirectory>().All;
+        Assert.Equal(["Gemeente Haarlemmermeer", "Gemeente Haarlem"], all.Select(m => m.Name));
+        Assert.All(all, m => Assert.Equal(DemoSeeder.Region, m.Region));
+
+        // Each demo account's pages carry its own municipality's name.
+        var ofHaarlemmermeer = await app.SignInAsync(new TestUser("", "aandachtsfunctionaris@meldroute.test", DemoSeeder.DemoPassword, null));
+        var ofHaarlem = await app.SignInAsync(new TestUser("", "aandachtsfunctionaris@haarlem.meldroute.test", DemoSeeder.DemoPassword, null));
+        Assert.Contains("Gemeente Haarlemmermeer", await ofHaarlemmermeer.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Gemeente Haarlemmermeer", await ofHaarlem.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // The demo history is Haarlemmermeer's: Haarlem's officers find none of it.
+        var haarlem = all.Single(m => m.Code == DemoSeeder.HaarlemCode).Id;
+        var officerOfHaarlemmermeer = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer));
+        var officerOfHaarlem = await app.CreateApiClientAsync(await app.CreateAsync(Roles.SpecialistOfficer, municipalityId: haarlem));
+        Assert.True((await (await officerOfHaarlemmermeer.GetAsync("/api/signals?count=true")).JsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32() > 0);
+        Assert.Equal(0, (await (await officerOfHaarlem.GetAsync("/api/signals?count=true")).JsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        var departments = await (await (await app.CreateApiClientAsync(await app.CreateAsync(Roles.Administrator, municipalityId: haarlem))).GetAsync("/api/departments")).Content.ReadAsStringAsync();
+        Assert.Contains("Handhaving en toezicht", departments, StringComparison.Ordinal);
+        Assert.DoesNotContain("Klantcontactcentrum", departments, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Seeding_twice_adds_nothing()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = HaarlemmermeerScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var before = (await db.Partners.CountAsync(), await db.Users.CountAsync(), await db.Departments.CountAsync());
 
@@ -94,7 +135,7 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_demo_history_has_signals_in_every_status_through_the_state_machine_and_its_purged_ones_hold_no_personal_data()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = HaarlemmermeerScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var signals = await db.Signals.AsNoTracking().Include(s => s.People).Include(s => s.Timeline).AsSplitQuery().ToListAsync();
 
@@ -188,7 +229,7 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_demo_agenda_shows_progress_and_the_inbox_fits_on_one_page()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = HaarlemmermeerScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var running = await db.AgendaActivities.AsNoTracking().Include(a => a.Notes).Where(a => a.Status == Meldroute.Web.Features.Agenda.AgendaStatus.Running).ToListAsync();
         Assert.NotEmpty(running);

@@ -50,6 +50,46 @@ public abstract class OperatorCommandTests(Database database)
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "user.created" && e.ObjectId == user.Id));
         Assert.True((await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync()).IsIntact);
     }
+
+    [Fact]
+    public async Task Municipalities_add_makes_a_second_municipality_and_users_add_then_needs_to_be_told_which()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        Assert.Equal(0, (await OperatorProcess.RunAsync(app, "migrate")).ExitCode);
+
+        // One municipality: an account needs no --municipality, as before.
+        var first = await OperatorProcess.RunAsync(app, "users", "add", "--email", "beheer@haarlemmermeer.test", "--role", "Administrator");
+        Assert.True(first.ExitCode == 0, first.Output);
+
+        var badCode = await OperatorProcess.RunAsync(app, "municipalities", "add", "--name", "Gemeente Haarlem", "--code", "0392");
+        Assert.Equal(1, badCode.ExitCode);
+        Assert.Contains("no CBS code", badCode.Output, StringComparison.Ordinal);
+        var added = await OperatorProcess.RunAsync(app, "municipalities", "add", "--name", "Gemeente Haarlem", "--code", "GM0392", "--region", "Kennemerland");
+        Assert.True(added.ExitCode == 0, added.Output);
+        var again = await OperatorProcess.RunAsync(app, "municipalities", "add", "--name", "Gemeente Haarlem", "--code", "GM0392");
+        Assert.Equal(1, again.ExitCode);
+        var list = await OperatorProcess.RunAsync(app, "municipalities", "list");
+        Assert.Contains("GM0392\tGemeente Haarlem\tKennemerland", list.Output, StringComparison.Ordinal);
+
+        // Two municipalities: which one must be said, and must exist.
+        var unsaid = await OperatorProcess.RunAsync(app, "users", "add", "--email", "beheer@haarlem.test", "--role", "Administrator");
+        Assert.Equal(2, unsaid.ExitCode);
+        Assert.Contains("--municipality", unsaid.Output, StringComparison.Ordinal);
+        Assert.Equal(2, (await OperatorProcess.RunAsync(app, "users", "add", "--email", "beheer@haarlem.test", "--role", "Administrator", "--municipality", "GM9999")).ExitCode);
+        var second = await OperatorProcess.RunAsync(app, "users", "add", "--email", "beheer@haarlem.test", "--role", "Administrator", "--municipality", "GM0392");
+        Assert.True(second.ExitCode == 0, second.Output);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
+        // The test looks at both municipalities' accounts from outside either, on purpose.
+        var haarlem = await db.Municipalities.SingleAsync(m => m.Code == "GM0392");
+        Assert.Equal("Kennemerland", haarlem.Region);
+        Assert.Equal(haarlem.Id, (await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Email == "beheer@haarlem.test")).MunicipalityId);
+        Assert.NotEqual(haarlem.Id, (await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Email == "beheer@haarlemmermeer.test")).MunicipalityId);
+        // The new municipality starts with what every municipality has: its own framework checklist and processing register.
+        Assert.True(await db.BuildingBlocks.IgnoreQueryFilters().AnyAsync(b => b.MunicipalityId == haarlem.Id));
+        Assert.True(await db.ProcessingActivities.IgnoreQueryFilters().AnyAsync(a => a.MunicipalityId == haarlem.Id));
+    }
 }
 
 public sealed class OperatorCommandTestsOnSqlite() : OperatorCommandTests(Database.Sqlite);

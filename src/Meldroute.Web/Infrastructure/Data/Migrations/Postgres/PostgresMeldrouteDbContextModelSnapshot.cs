@@ -57,6 +57,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean");
 
@@ -89,6 +92,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -118,11 +123,16 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("AccessReviews", (string)null);
                 });
@@ -150,6 +160,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
                     b.Property<string>("OwnerDepartment")
@@ -187,6 +200,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("Status", "PlannedEnd");
 
                     b.ToTable("AgendaActivities");
@@ -207,6 +222,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -222,6 +240,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("AgendaProgressNotes");
                 });
@@ -285,6 +305,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ObjectId")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -311,6 +334,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("OccurredAt");
 
@@ -349,6 +374,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ObjectId")
                         .HasMaxLength(300)
@@ -394,6 +422,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("ScheduledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -406,6 +437,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("ScheduledAt", "Id");
 
@@ -424,7 +457,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("Attendance")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.HasKey("MeetingId", "UserId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("UserId");
 
@@ -442,6 +480,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("HasPublicContact")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -456,7 +497,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
 
                     b.ToTable("Departments");
@@ -487,6 +528,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Form")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -503,7 +547,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year", "Form", "Source")
+                    b.HasIndex("MunicipalityId", "Year", "Form", "Source")
                         .IsUnique();
 
                     b.ToTable("BaselineCounts");
@@ -532,6 +576,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -548,6 +595,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("ContextFigures");
                 });
@@ -571,6 +620,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Openings")
                         .HasColumnType("integer");
@@ -604,6 +656,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("RouteId");
 
                     b.HasIndex("SignalId");
@@ -628,6 +682,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<bool>("LacksNationalFunding")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -665,7 +722,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
 
                     b.ToTable("BuildingBlocks");
@@ -679,9 +736,14 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ActivityId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.HasKey("BuildingBlockId", "ActivityId");
 
                     b.HasIndex("ActivityId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("BuildingBlockActivities");
                 });
@@ -704,6 +766,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid?>("DataKeyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("SavedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -717,6 +782,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SavedAt");
 
@@ -736,6 +803,38 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Year");
 
                     b.ToTable("SignalReferenceCounters");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Municipalities.Municipality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Municipalities");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Notifications.OutboxMail", b =>
@@ -758,6 +857,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -771,6 +873,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("NextAttemptAt");
 
@@ -792,6 +896,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MunicipalityId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -818,7 +925,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
 
                     b.ToTable("Partners");
@@ -982,6 +1089,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1020,7 +1130,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("MunicipalityId", "Code")
                         .IsUnique();
 
                     b.ToTable("ProcessingActivities");
@@ -1038,6 +1148,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("LiftedById")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1057,6 +1170,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1100,6 +1215,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1111,6 +1229,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("Subject", "SubjectKey", "ChangedAt");
 
@@ -1129,6 +1249,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("uuid");
 
@@ -1136,6 +1259,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1152,6 +1277,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Categories")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Necessity")
@@ -1197,6 +1325,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("RouteId");
 
                     b.HasIndex("SignalId");
@@ -1241,6 +1371,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PartnerIds")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1259,6 +1392,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId", "Route", "ForwardedToPartnerId");
 
@@ -1282,10 +1417,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("uuid");
 
                     b.HasKey("UserId", "KeyHash");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("IdempotencyRecords");
                 });
@@ -1337,6 +1477,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("uuid");
 
@@ -1349,6 +1492,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1451,6 +1596,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("LocationType")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NoYouthCareReason")
                         .HasColumnType("text");
 
@@ -1494,6 +1642,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -1529,6 +1679,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("FileName")
                         .HasColumnType("text");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("uuid");
 
@@ -1539,6 +1692,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1563,6 +1718,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Minor")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NameOrDescription")
                         .HasColumnType("text");
 
@@ -1583,6 +1741,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1608,6 +1768,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("uuid");
 
@@ -1615,6 +1778,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1629,12 +1794,17 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Participants")
                         .HasColumnType("integer");
 
                     b.HasKey("SessionId", "DepartmentId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("TrainingAttendance");
                 });
@@ -1653,6 +1823,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Provider")
                         .HasMaxLength(200)
@@ -1673,6 +1846,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("TrainingSessions");
                 });
@@ -1707,6 +1882,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Gender")
                         .HasColumnType("text");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Nationality")
                         .HasColumnType("text");
 
@@ -1734,6 +1912,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("VictimId")
                         .IsUnique();
 
@@ -1760,6 +1940,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PartnerId")
                         .HasColumnType("integer");
 
@@ -1778,6 +1961,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("UserId", "DossierId");
 
                     b.ToTable("DossierAccessGrants");
@@ -1795,6 +1980,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("Given")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
 
@@ -1810,6 +1998,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.ToTable("DossierConsents");
                 });
 
@@ -1823,6 +2013,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("OccurredOn")
@@ -1843,6 +2036,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.ToTable("DossierNotes");
                 });
 
@@ -1858,6 +2053,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Involvement")
                         .HasColumnType("text");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("integer");
 
@@ -1867,6 +2065,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("PartnerId");
 
@@ -1894,6 +2094,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Minor")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NameOrDescription")
                         .HasColumnType("text");
 
@@ -1910,6 +2113,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SubjectHash");
 
@@ -1937,6 +2142,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("InvolvesMinor")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1959,6 +2167,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -2175,12 +2385,62 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Account.MeldrouteUser", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Admin.AccessReview.AccessReviewRecord", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaProgressNote", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Agenda.AgendaActivity", null)
                         .WithMany("Notes")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Audit.AuditEvent", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.CaseTable.CaseTableMeeting", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2191,10 +2451,49 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Departments.Department", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.BaselineCount", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.ContextFigure", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.DecisionRoute", null)
                         .WithMany()
                         .HasForeignKey("RouteId")
@@ -2205,6 +2504,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2221,6 +2529,38 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("BuildingBlockId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Intake.IntakeDraft", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Notifications.OutboxMail", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerChange", b =>
@@ -2259,8 +2599,23 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Privacy.ProcessingActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Retention.LegalHold", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
@@ -2272,12 +2627,27 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Setup.ReferenceChange", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Signals.AgendaItem", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
                         .WithMany("Agenda")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
@@ -2289,6 +2659,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
@@ -2298,10 +2674,25 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.DecisionRoute", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2313,6 +2704,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
@@ -2322,6 +2719,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.Signal", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsOne("Meldroute.Web.Features.Signals.SignalDeletionReceipt", "DeletionReceipt", b1 =>
                         {
                             b1.Property<Guid>("SignalId")
@@ -2366,6 +2769,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("Attachments")
                         .HasForeignKey("SignalId")
@@ -2375,6 +2784,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("People")
                         .HasForeignKey("SignalId")
@@ -2384,6 +2799,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalStatusChange", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("Timeline")
                         .HasForeignKey("SignalId")
@@ -2399,10 +2820,25 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Training.TrainingSession", null)
                         .WithMany("Attendance")
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingSession", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2412,6 +2848,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany("Registrations")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meldroute.Web.Features.VictimDossiers.DossierVictim", null)
@@ -2428,6 +2870,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierConsent", b =>
@@ -2436,6 +2884,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany("Consents")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2446,6 +2900,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierPartner", b =>
@@ -2454,6 +2914,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany("Partners")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
@@ -2470,10 +2936,22 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")

@@ -52,6 +52,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
@@ -84,6 +87,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -111,11 +116,16 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("AccessReviews", (string)null);
                 });
@@ -141,6 +151,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerDepartment")
@@ -178,6 +191,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("Status", "PlannedEnd");
 
                     b.ToTable("AgendaActivities");
@@ -196,6 +211,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
@@ -211,6 +229,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("AgendaProgressNotes");
                 });
@@ -274,6 +294,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ObjectId")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -300,6 +323,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("OccurredAt");
 
@@ -336,6 +361,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ObjectId")
                         .HasMaxLength(300)
@@ -381,6 +409,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ScheduledAt")
                         .HasColumnType("INTEGER");
 
@@ -393,6 +424,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("ScheduledAt", "Id");
 
@@ -411,7 +444,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("Attendance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("MeetingId", "UserId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("UserId");
 
@@ -425,6 +463,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HasPublicContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -441,7 +482,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
 
                     b.ToTable("Departments");
@@ -470,6 +511,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Form")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -486,7 +530,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year", "Form", "Source")
+                    b.HasIndex("MunicipalityId", "Year", "Form", "Source")
                         .IsUnique();
 
                     b.ToTable("BaselineCounts");
@@ -513,6 +557,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -529,6 +576,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("ContextFigures");
                 });
@@ -552,6 +601,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Openings")
                         .HasColumnType("INTEGER");
@@ -585,6 +637,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("RouteId");
 
                     b.HasIndex("SignalId");
@@ -606,6 +660,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LacksNationalFunding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -644,7 +701,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
 
                     b.ToTable("BuildingBlocks");
@@ -658,9 +715,14 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("BuildingBlockId", "ActivityId");
 
                     b.HasIndex("ActivityId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("BuildingBlockActivities");
                 });
@@ -683,6 +745,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("DataKeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SavedAt")
                         .HasColumnType("INTEGER");
 
@@ -696,6 +761,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SavedAt");
 
@@ -715,6 +782,36 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("SignalReferenceCounters");
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Municipalities.Municipality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Municipalities");
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Notifications.OutboxMail", b =>
@@ -737,6 +834,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -750,6 +850,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("NextAttemptAt");
 
@@ -769,6 +871,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -795,7 +900,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
 
                     b.ToTable("Partners");
@@ -951,6 +1056,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -989,7 +1097,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("MunicipalityId", "Code")
                         .IsUnique();
 
                     b.ToTable("ProcessingActivities");
@@ -1007,6 +1115,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("LiftedById")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
@@ -1026,6 +1137,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1067,6 +1180,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1078,6 +1194,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("Subject", "SubjectKey", "ChangedAt");
 
@@ -1096,6 +1214,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("TEXT");
 
@@ -1103,6 +1224,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1119,6 +1242,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Categories")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Necessity")
@@ -1164,6 +1290,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("RouteId");
 
                     b.HasIndex("SignalId");
@@ -1208,6 +1336,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PartnerIds")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1226,6 +1357,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId", "Route", "ForwardedToPartnerId");
 
@@ -1249,10 +1382,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "KeyHash");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("IdempotencyRecords");
                 });
@@ -1304,6 +1442,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("TEXT");
 
@@ -1316,6 +1457,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1418,6 +1561,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("LocationType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NoYouthCareReason")
                         .HasColumnType("TEXT");
 
@@ -1461,6 +1607,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -1496,6 +1644,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("FileName")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("TEXT");
 
@@ -1506,6 +1657,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1530,6 +1683,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Minor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameOrDescription")
                         .HasColumnType("TEXT");
 
@@ -1550,6 +1706,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1573,6 +1731,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SignalId")
                         .HasColumnType("TEXT");
 
@@ -1580,6 +1741,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SignalId");
 
@@ -1594,12 +1757,17 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Participants")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SessionId", "DepartmentId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("TrainingAttendance");
                 });
@@ -1616,6 +1784,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Provider")
                         .HasMaxLength(200)
@@ -1636,6 +1807,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("TrainingSessions");
                 });
@@ -1670,6 +1843,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Gender")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Nationality")
                         .HasColumnType("TEXT");
 
@@ -1697,6 +1873,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("VictimId")
                         .IsUnique();
 
@@ -1723,6 +1901,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PartnerId")
                         .HasColumnType("INTEGER");
 
@@ -1741,6 +1922,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.HasIndex("UserId", "DossierId");
 
                     b.ToTable("DossierAccessGrants");
@@ -1758,6 +1941,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("Given")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .HasColumnType("TEXT");
 
@@ -1773,6 +1959,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.ToTable("DossierConsents");
                 });
 
@@ -1786,6 +1974,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("OccurredOn")
@@ -1806,6 +1997,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("MunicipalityId");
+
                     b.ToTable("DossierNotes");
                 });
 
@@ -1821,6 +2014,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Involvement")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("INTEGER");
 
@@ -1830,6 +2026,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("PartnerId");
 
@@ -1857,6 +2055,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Minor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameOrDescription")
                         .HasColumnType("TEXT");
 
@@ -1873,6 +2074,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("SubjectHash");
 
@@ -1900,6 +2103,9 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("InvolvesMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
@@ -1922,6 +2128,8 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -2135,12 +2343,62 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Account.MeldrouteUser", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Admin.AccessReview.AccessReviewRecord", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Agenda.AgendaProgressNote", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Agenda.AgendaActivity", null)
                         .WithMany("Notes")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Audit.AuditEvent", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.CaseTable.CaseTableMeeting", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2151,10 +2409,49 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Departments.Department", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.BaselineCount", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.ContextFigure", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.DecisionRoute", null)
                         .WithMany()
                         .HasForeignKey("RouteId")
@@ -2165,6 +2462,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Framework.BuildingBlock", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2181,6 +2487,38 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("BuildingBlockId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Intake.IntakeDraft", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Notifications.OutboxMail", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Partners.Partner", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Partners.PartnerChange", b =>
@@ -2219,8 +2557,23 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Privacy.ProcessingActivity", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Retention.LegalHold", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
@@ -2232,12 +2585,27 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Setup.ReferenceChange", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Signals.AgendaItem", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.CaseTable.CaseTableMeeting", null)
                         .WithMany("Agenda")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
@@ -2249,6 +2617,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.BalancingOfInterests", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
@@ -2258,10 +2632,25 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.DecisionRoute", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Signals.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2273,6 +2662,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
@@ -2282,6 +2677,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.Signal", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsOne("Meldroute.Web.Features.Signals.SignalDeletionReceipt", "DeletionReceipt", b1 =>
                         {
                             b1.Property<Guid>("SignalId")
@@ -2326,6 +2727,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalAttachment", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("Attachments")
                         .HasForeignKey("SignalId")
@@ -2335,6 +2742,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalPerson", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("People")
                         .HasForeignKey("SignalId")
@@ -2344,6 +2757,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meldroute.Web.Features.Signals.SignalStatusChange", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany("Timeline")
                         .HasForeignKey("SignalId")
@@ -2359,10 +2778,25 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Training.TrainingSession", null)
                         .WithMany("Attendance")
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Training.TrainingSession", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2372,6 +2806,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Registrations")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meldroute.Web.Features.VictimDossiers.DossierVictim", null)
@@ -2388,6 +2828,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierConsent", b =>
@@ -2396,6 +2842,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Consents")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2406,6 +2858,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.DossierPartner", b =>
@@ -2414,6 +2872,12 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Partners")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meldroute.Web.Features.Partners.Partner", null)
@@ -2430,10 +2894,22 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.VictimDossiers.VictimDossier", b =>
                 {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Meldroute.Web.Features.Signals.Signal", null)
                         .WithMany()
                         .HasForeignKey("SignalId")
