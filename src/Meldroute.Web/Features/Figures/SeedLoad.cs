@@ -31,6 +31,9 @@ public static class SeedLoad
     /// </summary>
     public static async Task<int> RunAsync(MeldrouteDbContext db, int count, int seed, DateTimeOffset now, Action<int>? progress = null, CancellationToken cancellationToken = default, bool open = false, int rebuildIndexesFrom = RebuildIndexesFrom)
     {
+        // Written past the change tracker, so the rows get their municipality here rather than from the save (MeldrouteDbContext.StampMunicipality).
+        var municipalityId = db.CurrentMunicipalityId
+            ?? throw new InvalidOperationException("seed-load needs a unit of work for one municipality (MunicipalityScope).");
         var random = new Random(seed);
         var departments = await db.Departments.Select(d => d.Id).ToListAsync(cancellationToken);
         var partners = (await db.PartnerRoutes.AsNoTracking().ToListAsync(cancellationToken))
@@ -51,6 +54,7 @@ public static class SeedLoad
                 if (open)
                 {
                     var signal = GenerateOpen(random, start + i, now, departments);
+                    signal.MunicipalityId = municipalityId;
                     var (row, key) = db.Protection.Keys.CreateWithRow();
                     keys.Add(row);
                     signal.DataKeyId = key.Id;
@@ -68,6 +72,8 @@ public static class SeedLoad
                 else
                 {
                     var generated = Generate(random, start + i, firstYear, now, departments, partners);
+                    generated.Signal.MunicipalityId = municipalityId;
+                    generated.Routes.ForEach(r => r.MunicipalityId = municipalityId);
                     signals.Add(generated.Signal);
                     routes.AddRange(generated.Routes);
                 }

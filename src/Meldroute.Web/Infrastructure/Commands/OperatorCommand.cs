@@ -33,7 +33,7 @@ public sealed class OperatorCommand
     /// <summary>The first argument was a word but no known command: the app neither serves nor builds.</summary>
     public bool IsUnknown => Words is ["unknown"];
 
-    public const string Usage = "Unknown command. Commands: migrate [--list] | version | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] [--municipality C] | municipalities add --name N --code C [--region R] | municipalities list | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--confirm benchmark-database] | reference-data export --to FILE.zip | reference-data import --from FILE.zip";
+    public const string Usage = "Unknown command. Commands: migrate [--list] | version | audit verify | keys rotate | retention run | mailbox poll | users add --email E --role R [--name N] [--municipality C] | municipalities add --name N --code C [--region R] | municipalities list | backup [--to FILE] [--keys-to FILE] | seed-load --count N [--kind anonymous|open] [--seed S] [--municipality C] [--confirm benchmark-database] | reference-data export --to FILE.zip | reference-data import --from FILE.zip";
 
     private static readonly string[][] Known = [["migrate"], ["version"], ["audit", "verify"], ["users", "add"], ["municipalities", "add"], ["municipalities", "list"], ["keys", "rotate"], ["retention", "run"], ["mailbox", "poll"], ["backup"], ["seed-load"], ["reference-data", "export"], ["reference-data", "import"]];
     private static readonly string[] CommandOptions = ["--email", "--role", "--name", "--municipality", "--code", "--region", "--count", "--seed", "--confirm", "--to", "--keys-to", "--kind", "--from"];
@@ -461,8 +461,14 @@ public sealed class OperatorCommand
         }
 
         await PrepareDatabaseAsync(services);
+        if (await MunicipalityOfCommandAsync(services) is not { } municipalityId)
+        {
+            return 2;
+        }
+
         var seed = int.TryParse(Options.GetValueOrDefault("--seed"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 2026;
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Features.Municipalities.MunicipalityScope>().Use(municipalityId);
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
         var started = System.Diagnostics.Stopwatch.StartNew();
         await Features.Figures.SeedLoad.RunAsync(db, count, seed, services.GetRequiredService<TimeProvider>().GetUtcNow(), done => Console.Error.Write($"\r{done} signals"), open: kind == "open");
@@ -545,6 +551,22 @@ public sealed class OperatorCommand
         return 0;
     }
 
+    /// <summary>The municipality a command works for: named by its CBS code in --municipality, or the only one there is.</summary>
+    private async Task<int?> MunicipalityOfCommandAsync(IServiceProvider services)
+    {
+        var directory = services.GetRequiredService<Features.Municipalities.MunicipalityDirectory>();
+        var code = Options.GetValueOrDefault("--municipality");
+        var municipality = code is null ? directory.SoleId : directory.All.FirstOrDefault(m => m.Code == code)?.Id;
+        if (municipality is null)
+        {
+            await Console.Error.WriteLineAsync(code is null
+                ? $"This installation serves several municipalities: say which with --municipality C ({string.Join(", ", directory.All.Select(m => m.Code))})."
+                : $"No municipality has the code {code}; see municipalities list.");
+        }
+
+        return municipality;
+    }
+
     private async Task<int> AddUserAsync(IServiceProvider services)
     {
         if (!Options.TryGetValue("--email", out var email) || !Options.TryGetValue("--role", out var role) || !Roles.All.Contains(role))
@@ -553,15 +575,8 @@ public sealed class OperatorCommand
             return 2;
         }
 
-        // The account's municipality: named by its CBS code, or the only one there is.
-        var directory = services.GetRequiredService<Features.Municipalities.MunicipalityDirectory>();
-        var code = Options.GetValueOrDefault("--municipality");
-        var municipality = code is null ? directory.SoleId : directory.All.FirstOrDefault(m => m.Code == code)?.Id;
-        if (municipality is not { } municipalityId)
+        if (await MunicipalityOfCommandAsync(services) is not { } municipalityId)
         {
-            await Console.Error.WriteLineAsync(code is null
-                ? $"This installation serves several municipalities: say which with --municipality C ({string.Join(", ", directory.All.Select(m => m.Code))})."
-                : $"No municipality has the code {code}; see municipalities list.");
             return 2;
         }
 

@@ -37,6 +37,16 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     internal void UseMunicipality(int municipalityId) =>
         (Municipality ?? throw new InvalidOperationException("The context has no municipality scope.")).Use(municipalityId);
 
+    /// <summary>
+    /// For a context made outside the app's services (the figures benchmark): from now on this unit of work is for
+    /// <paramref name="municipalityId"/>, as a scope's context is for its account's municipality.
+    /// </summary>
+    public void UseOnly(int municipalityId)
+    {
+        Municipality = new MunicipalityScope(new Microsoft.AspNetCore.Http.HttpContextAccessor(), new MunicipalityDirectory(), Microsoft.Extensions.Options.Options.Create(new Infrastructure.MeldrouteOptions()));
+        Municipality.Use(municipalityId);
+    }
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
