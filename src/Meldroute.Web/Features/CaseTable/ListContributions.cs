@@ -15,7 +15,7 @@ public sealed record ContributionView(Guid Id, string AuthorId, string AuthorNam
 internal sealed record ContributionTarget(CaseTableMeeting Meeting, Guid SignalId, string Reference, SignalStatus Status);
 
 /// <summary>
-/// ListContributions: the contributions to the weighing of one signal on a meeting's agenda, for the officers and the
+/// ListContributions: the contributions to the weighing of one signal on a meeting's agenda, for the chair and the
 /// invitees who take part in the meeting (<see cref="ReadContributionsRequirement"/>); anyone else gets a 404. Every
 /// read is audited under the signal's reference: the contributions are personal content of the signal.
 /// </summary>

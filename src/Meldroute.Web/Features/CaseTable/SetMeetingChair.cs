@@ -14,7 +14,7 @@ public sealed class SetMeetingChairRequest : IVersionedRequest
 
 /// <summary>
 /// SetMeetingChair: an officer gives the chair of an open meeting to another officer or to a case-table member (who
-/// is then invited, if they were not). Who was recorded absent or excused cannot chair it.
+/// is then invited, if they were not); the former chair stays on as an invitee. Who was recorded absent or excused cannot chair it.
 /// </summary>
 public static class SetMeetingChair
 {
@@ -37,7 +37,15 @@ public static class SetMeetingChair
                 return Outcome<MeetingChanged>.Invalid(nameof(r.ChairId), c.T["Meeting_ChairNotPresent", chair.Name]);
             }
 
+            // Who hands the chair over stays at the table: an invitee from now on (the chair was present by definition),
+            // so they still read the agenda's signals and the members' contributions, as those present do.
+            var former = meeting.ChairId;
             meeting.ChairId = chairId;
+            if (former.Length > 0 && former != chairId && meeting.Invitee(former) is null)
+            {
+                meeting.Attendees.Add(new MeetingAttendee { MeetingId = meeting.Id, UserId = former, Attendance = meeting.Attendees.Any(a => a.Attendance is not null) ? Attendance.Present : null });
+            }
+
             if (!chair.IsOfficer && meeting.Invitee(chairId) is null)
             {
                 // A member sees a meeting only as an invitee (the chair is present by definition, whatever is recorded).

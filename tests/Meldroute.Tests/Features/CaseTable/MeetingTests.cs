@@ -121,7 +121,8 @@ public abstract class MeetingTests(MeldrouteAppFactory app)
         await t.Outsider.PostAsync(contributions, new { text = "Niet uitgenodigd." }, HttpStatusCode.NotFound);
         Assert.Equal(1, await AuditCountAsync("signal.contribution.added", t.Reference, "success"));
 
-        // Read by the attendees and the officers; a member who is absent or not invited gets a 404, audited.
+        // Read by those at the table: the chair and the member present. An officer who is not at this meeting, and a
+        // member who is absent or not invited, get a 404, audited.
         foreach (var reader in new[] { t.Present, t.Officer })
         {
             var list = (await (await reader.GetAsync(contributions)).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
@@ -129,7 +130,10 @@ public abstract class MeetingTests(MeldrouteAppFactory app)
             Assert.Equal($"Aanwezig {t.Unique}", list[0].GetProperty("authorName").GetString());
         }
 
-        foreach (var stranger in new[] { t.Absent, t.Outsider })
+        var otherOfficerUser = await app.CreateAsync(Roles.SpecialistOfficer);
+        var otherOfficer = await app.CreateApiClientAsync(otherOfficerUser);
+        await (await otherOfficer.GetAsync($"/api/signals/{t.SignalId}")).JsonAsync(HttpStatusCode.OK);
+        foreach (var stranger in new[] { t.Absent, t.Outsider, otherOfficer })
         {
             var refused = await stranger.GetAsync(contributions);
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
@@ -137,7 +141,11 @@ public abstract class MeetingTests(MeldrouteAppFactory app)
         }
 
         Assert.Equal(2, await AuditCountAsync("signal.contributions.read", t.Reference, "success"));
-        Assert.Equal(2, await AuditCountAsync("signal.contributions.read", t.Reference, "denied"));
+        Assert.Equal(3, await AuditCountAsync("signal.contributions.read", t.Reference, "denied"));
+        // On the meeting's page too: the other officer sees the agenda, not the contributions; the chair sees them.
+        var otherOfficersPage = WebUtility.HtmlDecode(await (await app.SignInAsync(otherOfficerUser)).GetStringAsync($"/CaseTable/Meeting/{t.MeetingId}"));
+        Assert.Contains(t.Reference, otherOfficersPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("bekend bij het wijkteam", otherOfficersPage, StringComparison.Ordinal);
 
         // Edited by its author only, with the version it saw.
         var url = $"/api/meetings/{t.MeetingId}/contributions/{added.GetProperty("id").GetString()}";
@@ -184,7 +192,14 @@ public abstract class MeetingTests(MeldrouteAppFactory app)
         await PutAsync(t.Officer, $"/api/meetings/{t.MeetingId}/chair", new { version = meetingVersion, chairId = "onbekend" }, HttpStatusCode.BadRequest);
         await PutAsync(t.Officer, $"/api/meetings/{t.MeetingId}/chair", new { version = meetingVersion, chairId = t.PresentUser.Id });
         await PutAsync(t.Officer, $"/api/meetings/{t.MeetingId}/chair", new { version = meetingVersion, chairId = t.PresentUser.Id }, HttpStatusCode.Conflict);
-        Assert.Equal($"Aanwezig {t.Unique}", (await (await t.Present.GetAsync($"/api/meetings/{t.MeetingId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("chair").GetProperty("name").GetString());
+        var handedOver = await (await t.Present.GetAsync($"/api/meetings/{t.MeetingId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal($"Aanwezig {t.Unique}", handedOver.GetProperty("chair").GetProperty("name").GetString());
+
+        // Who handed the chair over stays at the table: an invitee, recorded present (attendance had been recorded),
+        // who still reads the members' contributions.
+        var formerChair = handedOver.GetProperty("attendees").EnumerateArray().Single(a => a.GetProperty("name").GetString() == $"Voorzitter {t.Unique}");
+        Assert.Equal("Present", formerChair.GetProperty("attendance").GetString());
+        await (await t.Officer.GetAsync($"/api/meetings/{t.MeetingId}/signals/{t.SignalId}/contributions")).JsonAsync(HttpStatusCode.OK);
 
         // The officer who planned it no longer chairs it; the member now does: sees the decision page, and decides.
         await t.Officer.PostAsync($"/api/signals/{t.SignalId}/decision", Decision(version, t.MeetingId, care, "Niet meer de voorzitter."), HttpStatusCode.NotFound);
