@@ -1,4 +1,5 @@
 using System.Globalization;
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Meldroute.Web.Infrastructure.Privacy;
@@ -54,7 +55,6 @@ public static class SeedLoad
                 if (open)
                 {
                     var signal = GenerateOpen(random, start + i, now, departments);
-                    signal.MunicipalityId = municipalityId;
                     var (row, key) = db.Protection.Keys.CreateWithRow();
                     keys.Add(row);
                     signal.DataKeyId = key.Id;
@@ -72,8 +72,6 @@ public static class SeedLoad
                 else
                 {
                     var generated = Generate(random, start + i, firstYear, now, departments, partners);
-                    generated.Signal.MunicipalityId = municipalityId;
-                    generated.Routes.ForEach(r => r.MunicipalityId = municipalityId);
                     signals.Add(generated.Signal);
                     routes.AddRange(generated.Routes);
                 }
@@ -82,6 +80,11 @@ public static class SeedLoad
             foreach (var signal in signals)
             {
                 signal.RefreshFigureColumns();
+            }
+
+            foreach (var row in signals.Cast<IMunicipalityOwned>().Concat(people).Concat(routes))
+            {
+                row.MunicipalityId = municipalityId;
             }
 
             using (PersonalDataProtection.BeginWrite(encryptWith))

@@ -308,6 +308,8 @@ public abstract class MeetingTests(MeldrouteAppFactory app)
 
         var html = WebUtility.HtmlDecode(await officerPage.GetStringAsync(url));
         Assert.Contains("data-testid=\"attendance-form\"", html, StringComparison.Ordinal);
+        // The first officer, who handed the chair over, is an invitee now: on the form with the two members.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "name=\"Presence.Attendees\\[\\d\\]\\.UserId\""));
         var version = await MeetingVersionAsync(t.Officer, t.MeetingId);
         // An invitee left without a choice stays "not recorded": the form posts every invitee.
         var presence = await officerPage.PostFormAsync(url, new Dictionary<string, string>
@@ -315,6 +317,7 @@ public abstract class MeetingTests(MeldrouteAppFactory app)
             ["Presence.Version"] = version,
             ["Presence.Attendees[0].UserId"] = t.PresentUser.Id, ["Presence.Attendees[0].Attendance"] = "Present",
             ["Presence.Attendees[1].UserId"] = t.AbsentUser.Id, ["Presence.Attendees[1].Attendance"] = "Excused",
+            ["Presence.Attendees[2].UserId"] = chairId, ["Presence.Attendees[2].Attendance"] = "Present",
         }, url + "?handler=Presence");
         Assert.Equal(HttpStatusCode.Redirect, presence.StatusCode);
         var stale = await officerPage.PostFormAsync(url, new Dictionary<string, string>
@@ -322,6 +325,7 @@ public abstract class MeetingTests(MeldrouteAppFactory app)
             ["Presence.Version"] = version,
             ["Presence.Attendees[0].UserId"] = t.PresentUser.Id, ["Presence.Attendees[0].Attendance"] = "Absent",
             ["Presence.Attendees[1].UserId"] = t.AbsentUser.Id, ["Presence.Attendees[1].Attendance"] = "Excused",
+            ["Presence.Attendees[2].UserId"] = chairId, ["Presence.Attendees[2].Attendance"] = "Present",
         }, url + "?handler=Presence");
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("intussen door iemand anders gewijzigd", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
