@@ -17,7 +17,8 @@ namespace Meldroute.LoadFloor;
 /// <list type="bullet">
 /// <item>the signal row, with its personal texts (description, location detail) AES-256-GCM encrypted under the signal's
 /// own data key in the app's envelope format (<c>mr1.</c> + key id, nonce, tag, ciphertext), its inbox rank and
-/// figure columns (ReceivedMonth), and its data key's id;</item>
+/// figure columns (ReceivedMonth), and its data key's id; it and every other row below that the app stamps with its
+/// municipality carry the installation's first (MunicipalityId 1, the one a single-municipality installation has);</item>
 /// <item>one row per person, each personal value encrypted the same way, with the keyed hash of the name for subject access
 /// (HMAC-SHA256, SubjectIndex);</item>
 /// <item>the signal's data key row (crypto-shredding), 32 random bytes wrapped by an installation key (AES-256-GCM):
@@ -233,17 +234,17 @@ internal abstract class SubmitFloor : IAsyncDisposable
     private const string InsertSignal = """
         INSERT INTO "Signals" ("Id", "DataKeyId", "Reference", "SubmittedById", "ReceivedAt", "LastChangedAt", "ReceivedMonth", "Source", "Status", "Urgency",
             "AcuteDanger", "Description", "ObservedOn", "LocationType", "LocationDetail", "Forms", "ClassifiedForms", "IndicatorCodes",
-            "ConfirmedIndicatorCodes", "InvolvesMinor", "Version", "InboxRank")
-        VALUES (@id, @key, @reference, @by, @at, @at, @month, 0, 0, 0, @danger, @description, @observed, @location, @detail, @forms, 0, @codes, '', @minor, @version, @rank)
+            "ConfirmedIndicatorCodes", "InvolvesMinor", "Version", "InboxRank", "MunicipalityId")
+        VALUES (@id, @key, @reference, @by, @at, @at, @month, 0, 0, 0, @danger, @description, @observed, @location, @detail, @forms, 0, @codes, '', @minor, @version, @rank, 1)
         """;
 
     private const string InsertPerson = """
-        INSERT INTO "SignalPeople" ("Id", "SignalId", "Role", "NameOrDescription", "Age", "Minor", "Nationality", "Language", "ContactDetails", "SortOrder", "SubjectHash")
-        VALUES (@id, @signal, @role, @name, @age, @minor, @nationality, @language, @contact, @order, @hash)
+        INSERT INTO "SignalPeople" ("Id", "SignalId", "Role", "NameOrDescription", "Age", "Minor", "Nationality", "Language", "ContactDetails", "SortOrder", "SubjectHash", "MunicipalityId")
+        VALUES (@id, @signal, @role, @name, @age, @minor, @nationality, @language, @contact, @order, @hash, 1)
         """;
 
     private const string InsertIdempotency = """
-        INSERT INTO "IdempotencyRecords" ("UserId", "KeyHash", "BodyHash", "SignalId", "CreatedAt") VALUES (@user, @key, @body, @signal, @at)
+        INSERT INTO "IdempotencyRecords" ("UserId", "KeyHash", "BodyHash", "SignalId", "CreatedAt", "MunicipalityId") VALUES (@user, @key, @body, @signal, @at, 1)
         """;
 
     /// <summary>SQLite: one writer on one connection, prepared statements reused for every row, one transaction per batch.</summary>
@@ -285,8 +286,8 @@ internal abstract class SubmitFloor : IAsyncDisposable
             person = Command(connection, InsertPerson, "id", "signal", "role", "name", "age", "minor", "nationality", "language", "contact", "order", "hash");
             idempotency = Command(connection, InsertIdempotency, "user", "key", "body", "signal", "at");
             audit = Command(connection, """
-                INSERT INTO "AuditEvents" ("Sequence", "OccurredAt", "ActorId", "ActorRole", "Action", "ObjectType", "ObjectId", "Outcome", "Purpose", "CorrelationId", "ClientAddress", "PreviousHash", "Hash")
-                VALUES (@sequence, @at, @actor, @role, 'signal.submitted', 'signal', @object, 'success', 'intake:InternalReport', @correlation, @client, @previous, @hash)
+                INSERT INTO "AuditEvents" ("Sequence", "OccurredAt", "ActorId", "ActorRole", "Action", "ObjectType", "ObjectId", "Outcome", "Purpose", "CorrelationId", "ClientAddress", "PreviousHash", "Hash", "MunicipalityId")
+                VALUES (@sequence, @at, @actor, @role, 'signal.submitted', 'signal', @object, 'success', 'intake:InternalReport', @correlation, @client, @previous, @hash, 1)
                 """, "sequence", "at", "actor", "role", "object", "correlation", "client", "previous", "hash");
             key = Command(keys, """INSERT INTO "DataKeys" ("Id", "WrappedKey", "CreatedAt") VALUES (@id, @key, @at)""", "id", "key", "at");
         }
@@ -475,8 +476,8 @@ internal abstract class SubmitFloor : IAsyncDisposable
                 }
 
                 Add(rowsBatch, """
-                    INSERT INTO "PendingAuditEvents" ("OccurredAt", "ActorId", "ActorRole", "Action", "ObjectType", "ObjectId", "Outcome", "Purpose", "CorrelationId", "ClientAddress")
-                    VALUES ($1, $2, $3, 'signal.submitted', 'signal', $4, 'success', 'intake:InternalReport', $5, $6)
+                    INSERT INTO "PendingAuditEvents" ("OccurredAt", "ActorId", "ActorRole", "Action", "ObjectType", "ObjectId", "Outcome", "Purpose", "CorrelationId", "ClientAddress", "MunicipalityId")
+                    VALUES ($1, $2, $3, 'signal.submitted', 'signal', $4, 'success', 'intake:InternalReport', $5, $6, 1)
                     """, s.ReceivedAt, Actor, ActorRole, references[i], Db(s.CorrelationId), Db(s.ClientAddress));
             }
 
@@ -586,8 +587,8 @@ internal abstract class SubmitFloor : IAsyncDisposable
                         p.Correlation, p.Client, previous,
                     }))));
                     Add(link, """
-                        INSERT INTO "AuditEvents" ("Sequence", "OccurredAt", "ActorId", "ActorRole", "Action", "ObjectType", "ObjectId", "Outcome", "Purpose", "CorrelationId", "ClientAddress", "PreviousHash", "Hash")
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                        INSERT INTO "AuditEvents" ("Sequence", "OccurredAt", "ActorId", "ActorRole", "Action", "ObjectType", "ObjectId", "Outcome", "Purpose", "CorrelationId", "ClientAddress", "PreviousHash", "Hash", "MunicipalityId")
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1)
                         """, sequence, at, Db(p.Actor), Db(p.Role), p.Action, Db(p.Type), Db(p.Object), p.Outcome, Db(p.Purpose), Db(p.Correlation), Db(p.Client), previous, hash);
                     previous = hash;
                 }
