@@ -21,6 +21,7 @@ using Meldroute.Web.Features.Intake;
 using Meldroute.Web.Features.Mailbox;
 using Meldroute.Web.Features.Notifications;
 using Meldroute.Web.Features.VictimDossiers;
+using Meldroute.Web.Features.Region;
 using Meldroute.Web.Features.Retention;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
@@ -227,6 +228,7 @@ public static class MeldrouteApp
         api.MapVictimDossiersApi();
         api.MapPrivacyApi();
         api.MapFiguresApi();
+        api.MapRegionApi();
         api.MapCaseDataApi();
         api.MapPartnersApi();
         api.MapDepartmentsApi();

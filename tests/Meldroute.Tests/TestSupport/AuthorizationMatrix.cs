@@ -17,8 +17,11 @@ public sealed record Access(string Kind, IReadOnlySet<string> Roles)
     /// <summary>Anyone signed in with a password, also before the second factor is set up (enrolment, sign-out).</summary>
     public static readonly Access Enrolment = new("enrolment", new HashSet<string>(Meldroute.Web.Infrastructure.Security.Roles.All));
 
-    /// <summary>Anyone with any role, after the second factor.</summary>
+    /// <summary>Anyone with any role, after the second factor: the start page and one's own account, the regional analyst included.</summary>
     public static readonly Access SignedIn = OnlyFor([.. Meldroute.Web.Infrastructure.Security.Roles.All]);
+
+    /// <summary>Anyone with a role that works in one municipality's records: every role but the regional analyst.</summary>
+    public static readonly Access Municipal = OnlyFor([.. Meldroute.Web.Infrastructure.Security.Roles.Municipal]);
 
     public static Access OnlyFor(params string[] roles) => new("roles", new HashSet<string>(roles));
 
@@ -30,6 +33,8 @@ public sealed record Access(string Kind, IReadOnlySet<string> Roles)
 /// enumerates the app's endpoint data sources and fails on any endpoint without one), and the test proves each
 /// row for anonymous, every role, and an account that has not set up two-factor authentication yet.
 /// Keys: "METHOD /route-pattern"; endpoints without a method restriction (Razor Pages, health checks) are keyed "ANY /route".
+/// The regional analyst (<see cref="Roles.RegionalAnalyst"/>) reaches only what names it or is <see cref="Access.SignedIn"/>
+/// (the start page, its own account, the dashboard): every other row denies it.
 /// </summary>
 public static class AuthorizationMatrix
 {
@@ -102,6 +107,11 @@ public static class AuthorizationMatrix
         ["ANY /CaseData/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
         ["GET /api/case-data/export"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
+        // The region's view (issue 21 item 2): the regional analyst only; nobody else, not even the policy advisor.
+        ["ANY /Region"] = Access.OnlyFor(Roles.RegionalAnalyst),
+        ["ANY /Region/Index"] = Access.OnlyFor(Roles.RegionalAnalyst),
+        ["GET /api/region/figures"] = Access.OnlyFor(Roles.RegionalAnalyst),
+
         // The privacy officer's register of processing activities and subject access requests
         ["ANY /Privacy/Register"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["ANY /Privacy/Activity/{id:int?}"] = Access.OnlyFor(Roles.PrivacyOfficer),
@@ -112,14 +122,14 @@ public static class AuthorizationMatrix
         ["POST /api/privacy/subject-access/search"] = Access.OnlyFor(Roles.PrivacyOfficer),
         ["POST /api/privacy/subject-access/export"] = Access.OnlyFor(Roles.PrivacyOfficer),
 
-        // The shielded victim dossier: any signed-in account reaches the endpoints, the dossier itself decides who
-        // opens it (coordinator or an active grant, VictimDossierTests); managing it is the coordinator's.
-        ["ANY /VictimDossiers"] = Access.SignedIn,
-        ["ANY /VictimDossiers/Index"] = Access.SignedIn,
-        ["ANY /VictimDossiers/Dossier/{id:guid}"] = Access.SignedIn,
-        ["GET /api/dossiers"] = Access.SignedIn,
-        ["GET /api/dossiers/{id:guid}"] = Access.SignedIn,
-        ["POST /api/dossiers/{id:guid}/notes"] = Access.SignedIn,
+        // The shielded victim dossier: any account of a municipal role reaches the endpoints, the dossier itself decides who
+        // opens it (coordinator or an active grant, VictimDossierTests); managing it is the coordinator's. Never the regional analyst.
+        ["ANY /VictimDossiers"] = Access.Municipal,
+        ["ANY /VictimDossiers/Index"] = Access.Municipal,
+        ["ANY /VictimDossiers/Dossier/{id:guid}"] = Access.Municipal,
+        ["GET /api/dossiers"] = Access.Municipal,
+        ["GET /api/dossiers/{id:guid}"] = Access.Municipal,
+        ["POST /api/dossiers/{id:guid}/notes"] = Access.Municipal,
         ["POST /api/dossiers/{id:guid}/consents"] = Access.OnlyFor(Roles.VictimCareCoordinator),
         ["POST /api/dossiers/{id:guid}/partners"] = Access.OnlyFor(Roles.VictimCareCoordinator),
         ["PUT /api/dossiers/{id:guid}/reflection-period"] = Access.OnlyFor(Roles.VictimCareCoordinator),
@@ -160,10 +170,11 @@ public static class AuthorizationMatrix
         ["ANY /Indicators"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
         ["ANY /Indicators/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
         ["ANY /Indicators/Edit"] = Access.OnlyFor(Roles.Administrator),
-        ["GET /api/departments"] = Access.SignedIn,
+        // The lists the intake shows: every municipal role, not the regional analyst.
+        ["GET /api/departments"] = Access.Municipal,
         ["POST /api/departments"] = Access.OnlyFor(Roles.Administrator),
         ["PUT /api/departments/{id:int}"] = Access.OnlyFor(Roles.Administrator),
-        ["GET /api/indicators"] = Access.SignedIn,
+        ["GET /api/indicators"] = Access.Municipal,
         ["PUT /api/indicators"] = Access.OnlyFor(Roles.Administrator),
         ["GET /api/reference-data"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.Administrator),
         ["POST /api/reference-data"] = Access.OnlyFor(Roles.Administrator),

@@ -26,6 +26,7 @@ public sealed class DemoSeeder(MeldrouteDbContext db, UserManager<MeldrouteUser>
         ("beleidsadviseur@meldroute.test", Roles.PolicyAdvisor, "Demo Beleidsadviseur"),
         ("privacy@meldroute.test", Roles.PrivacyOfficer, "Demo Functionaris gegevensbescherming"),
         ("beheerder@meldroute.test", Roles.Administrator, "Demo Functioneel beheerder"),
+        ("regio@meldroute.test", Roles.RegionalAnalyst, "Demo Regionaal analist"),
     ];
 
     /// <summary>The demo's region and its two municipalities (CBS codes): Haarlemmermeer holds the demo data, Haarlem has accounts and departments of its own.</summary>

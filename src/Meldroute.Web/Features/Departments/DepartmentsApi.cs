@@ -12,12 +12,12 @@ namespace Meldroute.Web.Features.Departments;
 /// <summary>What the departments' endpoints need, bound per request.</summary>
 public sealed record DepartmentServices(MeldrouteDbContext Db, AuditTrail Audit, TimeProvider Clock, IStringLocalizer<SharedResource> T, ClaimsPrincipal User);
 
-/// <summary>The departments' JSON API: every signed-in account reads the list (the intake offers it); the administrator keeps it.</summary>
+/// <summary>The departments' JSON API: every account of a municipal role reads the list (the intake offers it; not the regional analyst); the administrator keeps it.</summary>
 public static class DepartmentsApi
 {
     public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/departments").WithTags("Departments").RequireAuthorization(Policies.SignedIn);
+        var api = app.MapGroup("/api/departments").WithTags("Departments").RequireAuthorization(Policies.MunicipalStaff);
         api.MapGet("", ListDepartmentsAsync).WithName("ListDepartments");
         api.MapPost("", CreateDepartmentAsync).WithName("CreateDepartment").RequireAuthorization(Policies.Administrator);
         api.MapPut("/{id:int}", UpdateDepartmentAsync).WithName("UpdateDepartment").RequireAuthorization(Policies.Administrator);

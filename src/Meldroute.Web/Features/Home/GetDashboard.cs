@@ -20,6 +20,7 @@ public static class GetDashboard
         (Roles.PolicyAdvisor, PolicyAdvisorBlock.BuildAsync),
         (Roles.PrivacyOfficer, PrivacyOfficerBlock.BuildAsync),
         (Roles.Administrator, AdministratorBlock.BuildAsync),
+        (Roles.RegionalAnalyst, RegionalAnalystBlock.BuildAsync),
     ];
 
     public static async Task<Dashboard> HandleAsync(DashboardServices services, ClaimsPrincipal user, CancellationToken cancellationToken)

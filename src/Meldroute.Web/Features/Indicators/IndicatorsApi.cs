@@ -13,12 +13,12 @@ namespace Meldroute.Web.Features.Indicators;
 /// <summary>What the indicators' endpoints need, bound per request.</summary>
 public sealed record IndicatorServices(MeldrouteDbContext Db, AuditTrail Audit, TimeProvider Clock, IStringLocalizer<SharedResource> T, IMemoryCache Cache, ClaimsPrincipal User);
 
-/// <summary>The indicator checklist's JSON API: every signed-in account reads it (the intake shows it); the administrator keeps it.</summary>
+/// <summary>The indicator checklist's JSON API: every account of a municipal role reads it (the intake shows it; not the regional analyst); the administrator keeps it.</summary>
 public static class IndicatorsApi
 {
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization(Policies.SignedIn);
+        var api = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization(Policies.MunicipalStaff);
         api.MapGet("", ListIndicatorsAsync).WithName("ListIndicators");
         api.MapPut("", UpdateIndicatorsAsync).WithName("UpdateIndicators").RequireAuthorization(Policies.Administrator);
         return app;

@@ -28,6 +28,7 @@ public sealed class Navigation(IAuthorizationService authorization, MeldrouteDbC
         new("Nav_Dossiers", "/VictimDossiers/Index", Policies.VictimCareCoordinator),
         new("Nav_Figures", "/Figures/Index", Policies.FiguresReader),
         new("Nav_CaseData", "/CaseData/Index", Policies.CaseDataExporter),
+        new("Nav_Region", "/Region/Index", Policies.RegionalAnalyst),
         new("Nav_Audit", "/Audit/Index", Policies.PrivacyOfficer),
         new("Nav_Retention", "/Retention/Index", Policies.PrivacyOfficer),
         new("Nav_Register", "/Privacy/Register", Policies.PrivacyOfficer),

@@ -52,6 +52,15 @@ public static class Policies
     public const string PrivacyOfficer = Roles.PrivacyOfficer;
     public const string Administrator = Roles.Administrator;
 
+    /// <summary>The region's figures side by side (GetRegionalFigures): the regional analyst only.</summary>
+    public const string RegionalAnalyst = Roles.RegionalAnalyst;
+
+    /// <summary>
+    /// Any signed-in account of a role that works in one municipality's records (every role but the regional analyst):
+    /// the departments and indicators lists the intake shows.
+    /// </summary>
+    public const string MunicipalStaff = nameof(MunicipalStaff);
+
     /// <summary>
     /// Who may open a victim dossier's pages and endpoints: any signed-in account, because any account can hold a grant
     /// for one dossier; which dossiers is decided per dossier (<see cref="ReadDossierRequirement"/>).
@@ -71,7 +80,9 @@ public static class Policies
 
         options.AddPolicy(Submitter, StaffWith(Roles.Reporter, Roles.SpecialistOfficer));
         options.AddPolicy(SignalReader, StaffWith(Roles.SpecialistOfficer, Roles.CaseTableMember));
-        options.AddPolicy(DossierReader, StaffWith(Roles.All));
+        options.AddPolicy(MunicipalStaff, StaffWith(Roles.Municipal));
+        // A grant opens one dossier to an account of the municipality; the regional analyst never reads a dossier.
+        options.AddPolicy(DossierReader, StaffWith(Roles.Municipal));
         options.AddPolicy(FiguresReader, StaffWith(Roles.PolicyAdvisor, Roles.SpecialistOfficer));
         options.AddPolicy(PartnerReader, StaffWith(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator));
         options.AddPolicy(PartnerEditor, StaffWith(Roles.Administrator));

@@ -11,8 +11,17 @@ public static class Roles
     public const string PrivacyOfficer = nameof(PrivacyOfficer);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>
+    /// Regionaal analist: the figures of every municipality of the account's region side by side and summed (suppressed),
+    /// and each one's agenda and framework status; never a signal, a person or free text (issue 21).
+    /// </summary>
+    public const string RegionalAnalyst = nameof(RegionalAnalyst);
+
     public static readonly IReadOnlyList<string> All =
     [
-        Reporter, SpecialistOfficer, CaseTableMember, VictimCareCoordinator, PolicyAdvisor, PrivacyOfficer, Administrator,
+        Reporter, SpecialistOfficer, CaseTableMember, VictimCareCoordinator, PolicyAdvisor, PrivacyOfficer, Administrator, RegionalAnalyst,
     ];
+
+    /// <summary>The roles that work within one municipality's records: every role but the regional analyst, who sees only the region's figures.</summary>
+    public static readonly IReadOnlyList<string> Municipal = [.. All.Where(r => r != RegionalAnalyst)];
 }
