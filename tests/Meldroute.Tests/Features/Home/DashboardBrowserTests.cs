@@ -21,6 +21,7 @@ public sealed class DashboardBrowserTests(BrowserApp browser)
         ["beleidsadviseur"] = Roles.PolicyAdvisor,
         ["privacy"] = Roles.PrivacyOfficer,
         ["beheerder"] = Roles.Administrator,
+        ["regio"] = Roles.RegionalAnalyst,
     };
 
     public static TheoryData<string, int> AccountsAndWidths()
