@@ -23,6 +23,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.PolicyAdvisor] = ["Start", "Cijfers", "Casusdata (HTCDS)", "Ketenpartners", "Zorgkaart", "Uitvoeringsagenda", "VNG Kader", "Scholing", "Inrichting", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
         [Roles.Administrator] = ["Start", "Ketenpartners", "Zorgkaart", "Gebruikers", "Toegangsreview", "Inrichting", "Mijn account"],
+        [Roles.RegionalAnalyst] = ["Start", "Regio", "Mijn account"],
     };
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
     [InlineData("beleidsadviseur@meldroute.test", Roles.PolicyAdvisor)]
     [InlineData("privacy@meldroute.test", Roles.PrivacyOfficer)]
     [InlineData("beheerder@meldroute.test", Roles.Administrator)]
+    [InlineData("regio@meldroute.test", Roles.RegionalAnalyst)]
     public async Task Each_demo_role_signs_in_sees_its_navigation_and_signs_out(string email, string role)
     {
         var page = await browser.NewPageAsync();

@@ -91,7 +91,12 @@ public abstract class VictimDossierTests(Database database)
         await ForwardedSignalAsync(app, officer);
         var id = (await OnlyDossierAsync(coordinator)).GetProperty("id").GetString();
 
-        var others = Roles.All.Where(r => r != Roles.VictimCareCoordinator).ToList();
+        // The regional analyst does not even reach the dossier endpoints (a refusal by policy, not per dossier).
+        var analyst = await app.CreateApiClientAsync(await app.CreateAsync(Roles.RegionalAnalyst));
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/dossiers")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync($"/api/dossiers/{id}")).StatusCode);
+
+        var others = Roles.Municipal.Where(r => r != Roles.VictimCareCoordinator).ToList();
         foreach (var role in others)
         {
             var client = await app.CreateApiClientAsync(await app.CreateAsync(role));
