@@ -103,9 +103,9 @@ public static class AuthorizationMatrix
         ["DELETE /api/figures/baseline/{id:int}"] = Access.OnlyFor(Roles.PolicyAdvisor),
 
         // The anonymised case export (HTCDS, issue 21 item 5): the policy advisor (the regional analyst joins when that role exists).
-        ["ANY /CaseData"] = Access.OnlyFor(Roles.PolicyAdvisor),
-        ["ANY /CaseData/Index"] = Access.OnlyFor(Roles.PolicyAdvisor),
-        ["GET /api/case-data/export"] = Access.OnlyFor(Roles.PolicyAdvisor),
+        ["ANY /CaseData"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.RegionalAnalyst),
+        ["ANY /CaseData/Index"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.RegionalAnalyst),
+        ["GET /api/case-data/export"] = Access.OnlyFor(Roles.PolicyAdvisor, Roles.RegionalAnalyst),
 
         // The region's view (issue 21 item 2): the regional analyst only; nobody else, not even the policy advisor.
         ["ANY /Region"] = Access.OnlyFor(Roles.RegionalAnalyst),

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Figures;
 using Meldroute.Web.Infrastructure.Data;
@@ -32,13 +33,13 @@ public static class CaseDataApi
                 return Task.CompletedTask;
             })
             .RequireAuthorization(Policies.CaseDataExporter)
-            .WithDescription("Anonymised case data, one row per signal and per possible victim in a dossier, with HTCDS field and value names, k-anonymous with k the figures' suppression threshold. format=csv (the default) or json; fromYear and toYear pick whole years. The rows left out are counted (CSV: the '#' lines; JSON: rowsLeftOut).")
+            .WithDescription("Anonymised case data, one row per signal and per possible victim in a dossier (of the account's municipality; for a regional analyst of every municipality of its region in one table), with HTCDS field and value names, k-anonymous with k the figures' suppression threshold. format=csv (the default) or json; fromYear and toYear pick whole years. The rows left out are counted (CSV: the '#' lines; JSON: rowsLeftOut).")
             .WithName("ExportCaseData");
         return app;
     }
 
     public static async Task<Results<FileContentHttpResult, Ok<CaseDataExport>, ValidationProblem>> ExportCaseDataAsync(
-        [AsParameters] CaseDataQuery query, MeldrouteDbContext db, AuditTrail audit, IOptions<FiguresOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        [AsParameters] CaseDataQuery query, ClaimsPrincipal user, MeldrouteDbContext db, AuditTrail audit, IOptions<FiguresOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (query.ParsedFormat is null)
         {
@@ -50,7 +51,7 @@ public static class CaseDataApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["toYear"] = [t["CaseData_YearsReversed"]] }, title: t["Api_Invalid"]);
         }
 
-        var export = await ExportCaseData.HandleAsync(db, audit, options.Value, query, ct);
+        var export = await ExportCaseData.HandleAsync(db, audit, options.Value, query, user, ct);
         return query.ParsedFormat == CaseDataFormat.Json ? TypedResults.Ok(export) : TypedResults.File(ExportCaseData.ToCsv(export), CsvType, "casusdata-htcds.csv");
     }
 }

@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using Meldroute.Web.Features.Audit;
 using Meldroute.Web.Features.Figures;
+using Meldroute.Web.Features.Municipalities;
+using Meldroute.Web.Features.Region;
 using Meldroute.Web.Features.Shared;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Features.VictimDossiers;
 using Meldroute.Web.Infrastructure.Data;
+using Meldroute.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
@@ -58,9 +62,12 @@ public static class ExportCaseData
 {
     public const string Standard = "HTCDS 2.0 (UNMigration/HTCDS), Meldroute extensions prefixed mr_";
 
-    public static async Task<CaseDataExport> HandleAsync(MeldrouteDbContext db, AuditTrail audit, FiguresOptions options, CaseDataQuery query, CancellationToken cancellationToken)
+    public static async Task<CaseDataExport> HandleAsync(MeldrouteDbContext db, AuditTrail audit, FiguresOptions options, CaseDataQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(db, cancellationToken);
+        // A regional analyst exports the region: the rows of every municipality of it in one k-anonymous table (the
+        // municipality is not a column). Everyone else exports their own municipality's rows.
+        var region = user.IsInRole(Roles.RegionalAnalyst) ? (await RegionOfAccount.ReadAsync(db, cancellationToken)).Ids : null;
+        var rows = await RowsAsync(db, region, cancellationToken);
         var k = Math.Max(1, options.SuppressionThreshold);
         var anonymised = KAnonymity.Apply(rows, HtcdsCase.Columns, k);
         bool InPeriod(string period) => HtcdsCase.YearOf(period) is var year && (query.FromYear is not { } from || year >= from) && (query.ToYear is not { } to || year <= to);
@@ -73,7 +80,7 @@ public static class ExportCaseData
             .ToDictionary(x => x.Name, x => x.Level, StringComparer.Ordinal);
 
         await audit.RecordAsync(new AuditEntry("case-data.exported", AuditOutcome.Success, "case-data", "htcds", string.Create(CultureInfo.InvariantCulture,
-            $"anonymised: format={query.ParsedFormat.ToString()?.ToLowerInvariant()}, years={query.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}-{query.ToYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}, k={k}, rows={records.Count}, left-out={leftOut}")), cancellationToken);
+            $"anonymised: scope={(region is null ? "municipality" : "region:" + region.Count.ToString(CultureInfo.InvariantCulture))}, format={query.ParsedFormat.ToString()?.ToLowerInvariant()}, years={query.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}-{query.ToYear?.ToString(CultureInfo.InvariantCulture) ?? "*"}, k={k}, rows={records.Count}, left-out={leftOut}")), cancellationToken);
         return new CaseDataExport(Standard, k, query.FromYear, query.ToYear, leftOut, generalisation, records);
     }
 
@@ -107,12 +114,20 @@ public static class ExportCaseData
         return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static async Task<List<string[]>> RowsAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of the current municipality, or with <paramref name="region"/> of those municipalities: across
+    /// municipalities on purpose (IgnoreQueryFilters, restricted to the region's ids), for the regional analyst only.
+    /// </summary>
+    private static async Task<List<string[]>> RowsAsync(MeldrouteDbContext db, IReadOnlyList<int>? region, CancellationToken cancellationToken)
     {
-        var routes = (await db.DecisionRoutes.AsNoTracking().Select(r => new { r.SignalId, r.Route }).ToListAsync(cancellationToken))
+        IQueryable<T> Of<T>(IQueryable<T> rows)
+            where T : class, IMunicipalityOwned =>
+            region is null ? rows.AsNoTracking() : rows.IgnoreQueryFilters().AsNoTracking().Where(r => region.Contains(r.MunicipalityId));
+
+        var routes = (await Of(db.DecisionRoutes).Select(r => new { r.SignalId, r.Route }).ToListAsync(cancellationToken))
             .ToLookup(r => r.SignalId, r => r.Route);
         var rows = new List<string[]>();
-        var signals = db.Signals.AsNoTracking().Select(s => new { s.Id, s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.InvolvesMinor }).AsAsyncEnumerable();
+        var signals = Of(db.Signals).Select(s => new { s.Id, s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.InvolvesMinor }).AsAsyncEnumerable();
         var formsOf = new Dictionary<Guid, ExploitationForms>();
         await foreach (var s in signals.WithCancellation(cancellationToken))
         {
@@ -122,10 +137,10 @@ public static class ExportCaseData
         }
 
         // Victims of dossiers not yet purged (a purged dossier has none), with their registration when there is one.
-        var victims = await (from v in db.Set<DossierVictim>().AsNoTracking()
-                             join d in db.VictimDossiers.AsNoTracking() on v.DossierId equals d.Id
+        var victims = await (from v in Of(db.Set<DossierVictim>())
+                             join d in Of(db.VictimDossiers) on v.DossierId equals d.Id
                              select new { v.Id, v.Age, v.Minor, d.OpenedAt, d.SignalId }).ToListAsync(cancellationToken);
-        var registrations = (await db.ComenshaRegistrations.AsNoTracking()
+        var registrations = (await Of(db.ComenshaRegistrations)
             .Select(r => new { r.VictimId, r.Forms, r.Sector, r.AgeGroup, r.Gender, r.Nationality }).ToListAsync(cancellationToken))
             .ToDictionary(r => r.VictimId);
         foreach (var v in victims)

@@ -20,12 +20,19 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IOptions
 
     public int K => Math.Max(1, options.Value.SuppressionThreshold);
 
-    public IActionResult OnGet()
+    /// <summary>For a regional analyst, the region whose municipalities the export holds together; null for the municipality's own.</summary>
+    public Features.Region.RegionOfAccount? Region { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // The form only: bad values from a link are not an error before anything is asked for.
         ModelState.Clear();
+        await ReadRegionAsync(cancellationToken);
         return Page();
     }
+
+    private async Task ReadRegionAsync(CancellationToken cancellationToken) =>
+        Region = User.IsInRole(Roles.RegionalAnalyst) ? await Features.Region.RegionOfAccount.ReadAsync(db, cancellationToken) : null;
 
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
     {
@@ -61,10 +68,11 @@ public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IOptions
 
         if (!ModelState.IsValid)
         {
+            await ReadRegionAsync(cancellationToken);
             return Page();
         }
 
-        var export = await ExportCaseData.HandleAsync(db, audit, options.Value, Query, cancellationToken);
+        var export = await ExportCaseData.HandleAsync(db, audit, options.Value, Query, User, cancellationToken);
         return Query.ParsedFormat == CaseDataFormat.Json
             ? File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions), "application/json", "casusdata-htcds.json")
             : File(ExportCaseData.ToCsv(export), CaseDataApi.CsvType, "casusdata-htcds.csv");

@@ -40,16 +40,9 @@ public static class GetRegionalFigures
     public static async Task<RegionalFiguresResult> HandleAsync(
         MeldrouteDbContext db, int? year, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, CancellationToken cancellationToken)
     {
-        // The Municipalities table is the installation's (not filtered): the region is every municipality with the same
-        // Region value as the account's own; a municipality without a region is a region of its own.
-        var own = await db.Municipalities.AsNoTracking().Where(m => m.Id == db.CurrentMunicipalityId)
-            .Select(m => new { m.Id, m.Name, m.Region }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException("A regional analyst's account belongs to a municipality.");
-        var municipalities = await db.Municipalities.AsNoTracking()
-            .Where(m => own.Region == null ? m.Id == own.Id : m.Region == own.Region)
-            .Select(m => new { m.Id, m.Name, m.Code }).ToListAsync(cancellationToken);
-        municipalities = [.. municipalities.OrderBy(m => m.Name, StringComparer.CurrentCulture)];
-        var ids = municipalities.Select(m => m.Id).ToList();
+        var region = await RegionOfAccount.ReadAsync(db, cancellationToken);
+        var municipalities = region.Members;
+        var ids = region.Ids;
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
 
         // Across municipalities on purpose, and only here: every other query of the app sees the current municipality's
@@ -89,7 +82,7 @@ public static class GetRegionalFigures
 
         var shownYear = year is { } y && years.Contains(y) ? y : (int?)null;
         Dictionary<int, int>? fixedAt = shownYear is { } only ? new() { [0] = years.IndexOf(only) } : null;
-        var regionLabel = t["Region_Sum", own.Region ?? own.Name].Value;
+        var regionLabel = t["Region_Sum", region.Name].Value;
         var tables = TableKeys.Select((key, d) => new FigureTable(
             key, t["Figures_Table_" + key], t["Figures_Explain_" + key], t["Figures_Dim_" + dimensions[d].Name],
             [.. municipalities.Select(m => m.Name), regionLabel],
@@ -97,15 +90,15 @@ public static class GetRegionalFigures
             FigureBasis.Counted, t["Figures_Basis_" + FigureBasis.Counted])).ToList();
 
         return new RegionalFiguresResult(
-            own.Region ?? own.Name, shownYear, cube.Threshold, years,
-            [.. municipalities.Select(m => new RegionalMunicipality(m.Name, m.Code, m.Id == own.Id))],
+            region.Name, shownYear, cube.Threshold, years,
+            [.. municipalities.Select(m => new RegionalMunicipality(m.Name, m.Code, m.Id == region.OwnId))],
             tables,
             await StatusAsync(db, ids, [.. municipalities.Select(m => (m.Id, m.Name, m.Code))], t, cancellationToken));
     }
 
     /// <summary>Per municipality: agenda activities per status and building blocks per status, as those pages define them. Plans, not people: no suppression.</summary>
     private static async Task<List<MunicipalityStatus>> StatusAsync(
-        MeldrouteDbContext db, List<int> ids, List<(int Id, string Name, string? Code)> municipalities, IStringLocalizer t, CancellationToken cancellationToken)
+        MeldrouteDbContext db, IReadOnlyList<int> ids, List<(int Id, string Name, string? Code)> municipalities, IStringLocalizer t, CancellationToken cancellationToken)
     {
         // Across the region's municipalities, as above: counts per status only, no title, note or owner.
         var agenda = await db.AgendaActivities.IgnoreQueryFilters().AsNoTracking().Where(a => ids.Contains(a.MunicipalityId))

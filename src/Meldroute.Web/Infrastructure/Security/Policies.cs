@@ -43,8 +43,8 @@ public static class Policies
     public const string FiguresReader = nameof(FiguresReader);
 
     /// <summary>
-    /// Who may download the anonymised case data (HTCDS): the policy advisor; the regional analyst joins here when that
-    /// role exists (issue 21).
+    /// Who may download the anonymised case data (HTCDS): the policy advisor, of their municipality; the regional analyst,
+    /// of their region (ExportCaseData).
     /// </summary>
     public const string CaseDataExporter = nameof(CaseDataExporter);
 
@@ -87,7 +87,7 @@ public static class Policies
         options.AddPolicy(PartnerReader, StaffWith(Roles.SpecialistOfficer, Roles.VictimCareCoordinator, Roles.PolicyAdvisor, Roles.Administrator));
         options.AddPolicy(PartnerEditor, StaffWith(Roles.Administrator));
         options.AddPolicy(ReferenceDataReader, StaffWith(Roles.PolicyAdvisor, Roles.Administrator));
-        options.AddPolicy(CaseDataExporter, StaffWith(Roles.PolicyAdvisor));
+        options.AddPolicy(CaseDataExporter, StaffWith(Roles.PolicyAdvisor, Roles.RegionalAnalyst));
         foreach (var role in Roles.All)
         {
             options.AddPolicy(role, StaffWith(role));

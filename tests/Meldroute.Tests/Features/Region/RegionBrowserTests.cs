@@ -5,7 +5,7 @@ namespace Meldroute.Tests.Features.Region;
 /// <summary>
 /// The region's page as the demo regional analyst uses it (issue 21 item 2): Haarlemmermeer and Haarlem side by side
 /// with Kennemerland's sum, the year filter, accessible and without sideways scrolling at 1,280 and 390 px; the
-/// navigation offers only the analyst's own pages.
+/// navigation offers only the analyst's own pages (the region and its anonymised case export).
 /// </summary>
 [Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
@@ -18,7 +18,7 @@ public sealed class RegionBrowserTests(BrowserApp browser)
     {
         var page = await browser.NewPageAsync(width: width);
         await page.SignInAsync("regio@meldroute.test");
-        Assert.Equal(["/", "/Region", "/Account"], await page.Locator("[data-testid=main-navigation] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        Assert.Equal(["/", "/CaseData", "/Region", "/Account"], await page.Locator("[data-testid=main-navigation] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
 
         await page.GotoAsync("/Region");
         var header = await page.InnerTextAsync("[data-testid=region-per-form] thead");
@@ -36,6 +36,14 @@ public sealed class RegionBrowserTests(BrowserApp browser)
         Assert.Contains("(2025)", await page.InnerTextAsync("[data-testid=region-per-form] caption"), StringComparison.Ordinal);
         await page.AssertNoSidewaysScrollAsync($"region page of 2025 at {width} px");
         await page.AssertAccessibleAsync($"region page of 2025 at {width} px");
+
+        // The anonymised case export of the region: says that it holds every municipality of the region together.
+        await page.GotoAsync("/CaseData");
+        var scope = await page.InnerTextAsync("[data-testid=case-data-scope]");
+        Assert.Contains("regio Kennemerland", scope, StringComparison.Ordinal);
+        Assert.Contains("Gemeente Haarlem,", scope + ",", StringComparison.Ordinal);
+        await page.AssertNoSidewaysScrollAsync($"case data page of the region at {width} px");
+        await page.AssertAccessibleAsync($"case data page of the region at {width} px");
 
         // Not a signal, not the municipality's own figures.
         var refused = await page.GotoAsync("/Handling/Index");

@@ -36,14 +36,7 @@ public abstract class RegionalFiguresTests(Database database)
     public async Task The_analyst_sees_the_regions_municipalities_side_by_side_suppressed_across_the_tables_and_no_signal()
     {
         using var app = new MeldrouteAppFactory(database);
-        var bloemendaal = await AddAsync(app, "Gemeente Bloemendaal", "GM0377", "Kennemerland");
-        var heemstede = await AddAsync(app, "Gemeente Heemstede", "GM0397", "Kennemerland");
-        var utrecht = await AddAsync(app, "Gemeente Utrecht", "GM0344", "Utrecht");
-        var signals = new Dictionary<int, Guid>();
-        foreach (var (id, name) in new[] { (bloemendaal, "Gemeente Bloemendaal"), (heemstede, "Gemeente Heemstede"), (utrecht, "Gemeente Utrecht") })
-        {
-            signals[id] = await SeedAsync(app, id, Counts[name]);
-        }
+        var (bloemendaal, _, utrecht, signals) = await TwoRegionsAsync(app);
 
         var blocksOfBloemendaal = await SeedStatusAsync(app, bloemendaal);
         var analyst = await app.CreateApiClientAsync(await app.CreateAsync(Roles.RegionalAnalyst, municipalityId: bloemendaal));
@@ -120,6 +113,39 @@ public abstract class RegionalFiguresTests(Database database)
     }
 
     [Fact]
+    public async Task The_analysts_case_export_holds_the_rows_of_every_municipality_of_the_region_and_no_other()
+    {
+        using var app = new MeldrouteAppFactory(database);
+        var (bloemendaal, _, utrecht, _) = await TwoRegionsAsync(app);
+
+        // Every signal of the year is a row of the export or counted as left out (k-anonymity): the region's 25 + 24
+        // for its analyst, a municipality's own for its policy advisor, the other region's for its analyst.
+        async Task<(int Rows, int LeftOut, string Text)> ExportAsync(string role, int municipality)
+        {
+            var client = await app.CreateApiClientAsync(await app.CreateAsync(role, municipalityId: municipality));
+            var export = await (await client.GetAsync($"/api/case-data/export?format=json&fromYear={Year}&toYear={Year}")).JsonAsync(HttpStatusCode.OK);
+            return (export.GetProperty("records").GetArrayLength(), export.GetProperty("rowsLeftOut").GetInt32(), export.GetRawText());
+        }
+
+        var region = await ExportAsync(Roles.RegionalAnalyst, bloemendaal);
+        Assert.Equal(Counts["Gemeente Bloemendaal"].Sum() + Counts["Gemeente Heemstede"].Sum(), region.Rows + region.LeftOut);
+        Assert.True(region.Rows > 0);
+        Assert.DoesNotContain("Gemeente", region.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("MR-", region.Text, StringComparison.Ordinal);
+        var own = await ExportAsync(Roles.PolicyAdvisor, bloemendaal);
+        Assert.Equal(Counts["Gemeente Bloemendaal"].Sum(), own.Rows + own.LeftOut);
+        var other = await ExportAsync(Roles.RegionalAnalyst, utrecht);
+        Assert.Equal(Counts["Gemeente Utrecht"].Sum(), other.Rows + other.LeftOut);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<MunicipalityScope>().Use(bloemendaal);
+        var purposes = await scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>().AuditEvents
+            .Where(e => e.Action == "case-data.exported").Select(e => e.Purpose).ToListAsync();
+        Assert.Contains(purposes, p => p != null && p.Contains("scope=region:2", StringComparison.Ordinal));
+        Assert.Contains(purposes, p => p != null && p.Contains("scope=municipality", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_municipality_without_a_region_is_a_region_of_its_own()
     {
         using var app = new MeldrouteAppFactory(database);
@@ -139,6 +165,21 @@ public abstract class RegionalFiguresTests(Database database)
         (await MunicipalitySetup.AddAsync(app.Services, name, code, region, CancellationToken.None)).Municipality!.Id;
 
     /// <summary>Signals of 2025 of one municipality, in its own unit of work: per form the given number; one is returned.</summary>
+    /// <summary>Bloemendaal and Heemstede in Kennemerland, Utrecht in a region of its own, each with its <see cref="Counts"/>; the first signal of each.</summary>
+    private static async Task<(int Bloemendaal, int Heemstede, int Utrecht, Dictionary<int, Guid> Signals)> TwoRegionsAsync(MeldrouteAppFactory app)
+    {
+        var bloemendaal = await AddAsync(app, "Gemeente Bloemendaal", "GM0377", "Kennemerland");
+        var heemstede = await AddAsync(app, "Gemeente Heemstede", "GM0397", "Kennemerland");
+        var utrecht = await AddAsync(app, "Gemeente Utrecht", "GM0344", "Utrecht");
+        var signals = new Dictionary<int, Guid>();
+        foreach (var (id, name) in new[] { (bloemendaal, "Gemeente Bloemendaal"), (heemstede, "Gemeente Heemstede"), (utrecht, "Gemeente Utrecht") })
+        {
+            signals[id] = await SeedAsync(app, id, Counts[name]);
+        }
+
+        return (bloemendaal, heemstede, utrecht, signals);
+    }
+
     private static async Task<Guid> SeedAsync(MeldrouteAppFactory app, int municipality, long[] perForm)
     {
         await using var scope = app.Services.CreateAsyncScope();

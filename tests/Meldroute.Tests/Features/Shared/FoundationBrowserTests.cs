@@ -23,7 +23,7 @@ public sealed class FoundationBrowserTests(BrowserApp browser)
         [Roles.PolicyAdvisor] = ["Start", "Cijfers", "Casusdata (HTCDS)", "Ketenpartners", "Zorgkaart", "Uitvoeringsagenda", "VNG Kader", "Scholing", "Inrichting", "Mijn account"],
         [Roles.PrivacyOfficer] = ["Start", "Auditlog", "Bewaartermijnen", "Verwerkingsregister", "Inzageverzoeken", "Mijn account"],
         [Roles.Administrator] = ["Start", "Ketenpartners", "Zorgkaart", "Gebruikers", "Toegangsreview", "Inrichting", "Mijn account"],
-        [Roles.RegionalAnalyst] = ["Start", "Regio", "Mijn account"],
+        [Roles.RegionalAnalyst] = ["Start", "Casusdata (HTCDS)", "Regio", "Mijn account"],
     };
 
     [Fact]
