@@ -19,18 +19,21 @@
 #            on SQLite unless --db says otherwise, the app only; its resident memory (RSS) sampled every --sample-every 5
 #            seconds; reports the peak and the steady state over the run's last 3 minutes (the last 3/5 of a shorter run):
 #            mean, range and growth (least-squares slope), and whether it grows. --duration, --connections, --db apply.
+#   --busy-core  keeps one core busy with another process (a shell loop at normal priority) for the whole run: the tail
+#            under contention (issue 22 item 2), as on a municipal VM whose host lends its cores to other work.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dbs="sqlite postgres"; duration=10s; warmup=3s; connections="1 8 32"; endpoints="submit signal inbox figures"; open=10000; keep=0; smoke=0; no_startup=0; built=""
-memory=0; sample_every=5; given=" "
+memory=0; sample_every=5; busy_core=0; given=" "
 while [ $# -gt 0 ]; do
   given+="$1 "
   case "$1" in
     --smoke) smoke=1; dbs=sqlite; duration=3s; warmup=1s; connections=1; open=200 ;;
     --memory) memory=1 ;;
+    --busy-core) busy_core=1 ;;
     --sample-every) shift; sample_every="$1" ;;
     --db) shift; case "$1" in both) dbs="sqlite postgres" ;; *) dbs="$1" ;; esac ;;
     --duration) shift; duration="$1" ;;
@@ -283,6 +286,12 @@ memory_run() { # db conns token base pid
         db, c, n, span, peak, hwm, window, mean, lo, hi, growth, slope * 60, (growth > mean * 0.05 ? "GROWS" : "plateau")
     }' "$samples" | tee -a "$results"
 }
+
+if [ "$busy_core" = 1 ]; then
+  bash -c 'while :; do :; done' &
+  pids+=($!)
+  echo "== one core kept busy by another process (pid $!) for the whole run"
+fi
 
 for db in $dbs; do
   if [ "$db" = postgres ]; then
