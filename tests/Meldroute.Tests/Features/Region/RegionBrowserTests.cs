@@ -32,7 +32,8 @@ public sealed class RegionBrowserTests(BrowserApp browser)
 
         await page.SelectOptionAsync("#Query_Year", "2025");
         await page.ClickAsync("main form button[type=submit]");
-        Assert.Contains("Query.Year=2025", page.Url, StringComparison.Ordinal);
+        // Until the new page's load event (its stylesheet), a table is not yet in its scrolling container.
+        await page.WaitForURLAsync(url => url.Contains("Query.Year=2025", StringComparison.Ordinal));
         Assert.Contains("(2025)", await page.InnerTextAsync("[data-testid=region-per-form] caption"), StringComparison.Ordinal);
         await page.AssertNoSidewaysScrollAsync($"region page of 2025 at {width} px");
         await page.AssertAccessibleAsync($"region page of 2025 at {width} px");
