@@ -87,12 +87,12 @@ public abstract class InboxScaleTests(MeldrouteAppFactory app)
 
         // The inbox's default: the open signals by urgency, then oldest.
         var plan = await PlanAsync(db => ListSignals.FirstPageQuery(db, new SignalFilter(), now, norms));
-        AssertReadsInOrderFrom(plan, "IX_Signals_InboxRank_ReceivedAt_Reference");
+        AssertReadsInOrderFrom(plan, "IX_Signals_MunicipalityId_InboxRank_ReceivedAt_Reference");
         // Oldest first and by due date read each status from its own index the same way.
         plan = await PlanAsync(db => ListSignals.FirstPageQuery(db, new SignalFilter { Sort = InboxSort.Oldest }, now, norms, SignalStatus.Received));
-        AssertReadsInOrderFrom(plan, "IX_Signals_Status_ReceivedAt_Reference");
+        AssertReadsInOrderFrom(plan, "IX_Signals_MunicipalityId_Status_ReceivedAt_Reference");
         plan = await PlanAsync(db => ListSignals.FirstPageQuery(db, new SignalFilter { Sort = InboxSort.Newest }, now, norms, SignalStatus.InAnalysis));
-        AssertReadsInOrderFrom(plan, "IX_Signals_Status_ReceivedAt_Reference");
+        AssertReadsInOrderFrom(plan, "IX_Signals_MunicipalityId_Status_ReceivedAt_Reference");
     }
 
     [Fact]

@@ -1273,3 +1273,24 @@ ALTER TABLE "Partners" ADD CONSTRAINT "FK_Partners_Municipalities_MunicipalityId
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207124556_PartnersPerMunicipality', '10.0.15');
 
+DROP INDEX "IX_Signals_InboxRank_ReceivedAt_Reference";
+
+DROP INDEX "IX_Signals_MunicipalityId";
+
+DROP INDEX "IX_Signals_ReceivedMonth_FirstAnalysisWorkingDays_CaseTableWor~";
+
+DROP INDEX "IX_Signals_ReceivedMonth_Source_Forms_ClassifiedForms_Departme~";
+
+DROP INDEX "IX_Signals_Status_ReceivedAt_Reference";
+
+CREATE INDEX "IX_Signals_MunicipalityId_InboxRank_ReceivedAt_Reference" ON "Signals" ("MunicipalityId", "InboxRank", "ReceivedAt", "Reference");
+
+CREATE INDEX "IX_Signals_MunicipalityId_ReceivedMonth_FirstAnalysisWorkingDa~" ON "Signals" ("MunicipalityId", "ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
+
+CREATE INDEX "IX_Signals_MunicipalityId_ReceivedMonth_Source_Forms_Classifie~" ON "Signals" ("MunicipalityId", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Id");
+
+CREATE INDEX "IX_Signals_MunicipalityId_Status_ReceivedAt_Reference" ON "Signals" ("MunicipalityId", "Status", "ReceivedAt", "Reference");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207172708_ListIndexesPerMunicipality', '10.0.15');
+

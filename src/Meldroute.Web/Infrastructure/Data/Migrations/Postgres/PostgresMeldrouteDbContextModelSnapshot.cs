@@ -1642,22 +1642,20 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("AssignedOfficerId", "Status");
 
-                    b.HasIndex("InboxRank", "ReceivedAt", "Reference");
-
-                    b.HasIndex("Status", "ReceivedAt", "Reference");
-
                     b.HasIndex("SubmittedById", "LastChangedAt", "Reference");
 
-                    b.HasIndex("ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
+                    b.HasIndex("MunicipalityId", "InboxRank", "ReceivedAt", "Reference");
 
-                    b.HasIndex("ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Id");
+                    b.HasIndex("MunicipalityId", "Status", "ReceivedAt", "Reference");
+
+                    b.HasIndex("MunicipalityId", "ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
+
+                    b.HasIndex("MunicipalityId", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Id");
 
                     b.ToTable("Signals");
                 });

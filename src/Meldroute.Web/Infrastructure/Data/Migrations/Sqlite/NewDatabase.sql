@@ -2153,3 +2153,24 @@ CREATE UNIQUE INDEX "IX_Partners_MunicipalityId_Name" ON "Partners" ("Municipali
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207124233_PartnersPerMunicipality', '10.0.15');
 
+DROP INDEX "IX_Signals_InboxRank_ReceivedAt_Reference";
+
+DROP INDEX "IX_Signals_MunicipalityId";
+
+DROP INDEX "IX_Signals_ReceivedMonth_FirstAnalysisWorkingDays_CaseTableWorkingDays_ForwardedWorkingDays";
+
+DROP INDEX "IX_Signals_ReceivedMonth_Source_Forms_ClassifiedForms_DepartmentId_LocationType_InvolvesMinor_Id";
+
+DROP INDEX "IX_Signals_Status_ReceivedAt_Reference";
+
+CREATE INDEX "IX_Signals_MunicipalityId_InboxRank_ReceivedAt_Reference" ON "Signals" ("MunicipalityId", "InboxRank", "ReceivedAt", "Reference");
+
+CREATE INDEX "IX_Signals_MunicipalityId_ReceivedMonth_FirstAnalysisWorkingDays_CaseTableWorkingDays_ForwardedWorkingDays" ON "Signals" ("MunicipalityId", "ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
+
+CREATE INDEX "IX_Signals_MunicipalityId_ReceivedMonth_Source_Forms_ClassifiedForms_DepartmentId_LocationType_InvolvesMinor_Id" ON "Signals" ("MunicipalityId", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Id");
+
+CREATE INDEX "IX_Signals_MunicipalityId_Status_ReceivedAt_Reference" ON "Signals" ("MunicipalityId", "Status", "ReceivedAt", "Reference");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207172700_ListIndexesPerMunicipality', '10.0.15');
+
