@@ -78,6 +78,15 @@ public abstract class OperatorCommandTests(Database database)
         Assert.Equal(2, (await OperatorProcess.RunAsync(app, "users", "add", "--email", "beheer@haarlem.test", "--role", "Administrator", "--municipality", "GM9999")).ExitCode);
         var second = await OperatorProcess.RunAsync(app, "users", "add", "--email", "beheer@haarlem.test", "--role", "Administrator", "--municipality", "GM0392");
         Assert.True(second.ExitCode == 0, second.Output);
+        // docs/operations.md, "Several municipalities": a regional analyst's account, as the doc writes it.
+        var analyst = await OperatorProcess.RunAsync(app, "users", "add", "--email", "regio@haarlem.test", "--role", "RegionalAnalyst", "--municipality", "GM0392");
+        Assert.True(analyst.ExitCode == 0, analyst.Output);
+        // README's seed-load: with several municipalities it is told which one, like users add.
+        var unsaidLoad = await OperatorProcess.RunAsync(app, "seed-load", "--count", "20", "--confirm", "benchmark-database");
+        Assert.Equal(2, unsaidLoad.ExitCode);
+        Assert.Contains("--municipality", unsaidLoad.Output, StringComparison.Ordinal);
+        var load = await OperatorProcess.RunAsync(app, "seed-load", "--count", "20", "--confirm", "benchmark-database", "--municipality", "GM0392");
+        Assert.True(load.ExitCode == 0, load.Output);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>();
@@ -86,6 +95,13 @@ public abstract class OperatorCommandTests(Database database)
         Assert.Equal("Kennemerland", haarlem.Region);
         Assert.Equal(haarlem.Id, (await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Email == "beheer@haarlem.test")).MunicipalityId);
         Assert.NotEqual(haarlem.Id, (await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Email == "beheer@haarlemmermeer.test")).MunicipalityId);
+        Assert.Equal(20, await db.Signals.IgnoreQueryFilters().CountAsync(s => s.MunicipalityId == haarlem.Id));
+        Assert.Equal(0, await db.Signals.IgnoreQueryFilters().CountAsync(s => s.MunicipalityId != haarlem.Id));
+        Assert.True(await (from u in db.Users.IgnoreQueryFilters()
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where u.Email == "regio@haarlem.test" && r.Name == "RegionalAnalyst" && u.MunicipalityId == haarlem.Id
+                           select u).AnyAsync());
         // The new municipality starts with what every municipality has: its own framework checklist and processing register.
         Assert.True(await db.BuildingBlocks.IgnoreQueryFilters().AnyAsync(b => b.MunicipalityId == haarlem.Id));
         Assert.True(await db.ProcessingActivities.IgnoreQueryFilters().AnyAsync(a => a.MunicipalityId == haarlem.Id));
