@@ -179,6 +179,9 @@ public abstract class DataKeyStore
             }
         }
 
+        /// <summary>One converter for the app's life: each new one compiles its conversion again at first use.</summary>
+        private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter CreatedAtConverter = new();
+
         private void StoreAhead(IReadOnlyList<DataKey> rows)
         {
             using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
@@ -194,13 +197,12 @@ public abstract class DataKeyStore
             insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO \"DataKeys\" (\"Id\", \"WrappedKey\", \"CreatedAt\") VALUES ($id, $key, $at)";
             var (id, key, at) = (insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text), insert.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Blob), insert.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Integer));
-            var time = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
             foreach (var row in rows)
             {
                 // As EF Core stores them on SQLite: a Guid as upper-case text, a DateTimeOffset as its binary number.
                 id.Value = row.Id.ToString().ToUpperInvariant();
                 key.Value = row.WrappedKey;
-                at.Value = time.ConvertToProvider(row.CreatedAt);
+                at.Value = CreatedAtConverter.ConvertToProvider(row.CreatedAt);
                 insert.ExecuteNonQuery();
             }
 
@@ -267,8 +269,13 @@ public sealed class DataKeyRing(IDataProtectionProvider provider, DataKeyStore s
 
     public DataKeyStore Store => store;
 
-    /// <summary>Keys stored ahead in one batch (SQLite): one transaction of the key file per this many new owners.</summary>
-    public const int AheadBatch = 32;
+    /// <summary>
+    /// Keys stored ahead in one batch (SQLite): one transaction of the key file, and one flush to disk, per this many new
+    /// owners. The batch holds the app's write turn while it commits, so every flush it saves is a pause the intake's
+    /// writer no longer waits for. Refilled at half, so that two full batches of the intake writer
+    /// (<see cref="Features.Intake.IntakeWriter.MaxBatch"/>) find their keys stored already.
+    /// </summary>
+    public const int AheadBatch = 256;
 
     /// <summary>The SQLite store when it stores keys ahead; null otherwise (PostgreSQL, ephemeral).</summary>
     private readonly DataKeyStore.Sqlite? aheadStore = store is DataKeyStore.Sqlite { StoresAhead: true } sqlite ? sqlite : null;
