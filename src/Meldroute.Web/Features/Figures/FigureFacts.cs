@@ -52,7 +52,8 @@ public enum LeadStep
 
 /// <summary>
 /// Counts the anonymous remains of every signal (forwarded and purged ones included: they keep exactly these
-/// columns) into combinations of characteristics, with GROUP BY in the database. No personal data is read.
+/// columns) into combinations of characteristics, read from the monthly counts kept up with every save
+/// (<see cref="FigureCount"/>). No personal data is read.
 /// </summary>
 public static class FigureFacts
 {
@@ -70,59 +71,51 @@ public static class FigureFacts
     }
 
     /// <summary>
-    /// Counts in the database: one GROUP BY over the anonymous figure columns (indexed), so the work and the memory
-    /// depend on the number of combinations, not on the number of signals.
+    /// Reads the maintained monthly counts (<see cref="FigureCount"/>): the work and the memory depend on the number of
+    /// combinations of characteristics, not on the number of signals.
     /// </summary>
     public static async Task<(Dictionary<FactKey, long> Signals, LeadTimeHistograms LeadTimes)> CountSignalsAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
-        // Streamed into the dictionary, one flat row at a time: no list of all groups and no nested key objects.
-        var groups = db.Signals.AsNoTracking()
-            .GroupBy(s => new { s.ReceivedMonth, s.Source, s.Forms, s.ClassifiedForms, s.DepartmentId, s.LocationType, s.InvolvesMinor })
-            .Select(g => new { g.Key.ReceivedMonth, g.Key.Source, g.Key.Forms, g.Key.ClassifiedForms, g.Key.DepartmentId, g.Key.LocationType, g.Key.InvolvesMinor, Count = g.LongCount() })
-            .AsAsyncEnumerable();
         var counts = new Dictionary<FactKey, long>();
-        await foreach (var g in groups.WithCancellation(cancellationToken))
-        {
-            var key = new FactKey(g.ReceivedMonth / 100, g.ReceivedMonth % 100, Categorise(g.Forms, g.ClassifiedForms), g.Source, g.Source == SignalSource.InternalReport ? g.DepartmentId : null, g.LocationType, g.InvolvesMinor);
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += g.Count;
-        }
-
         var lead = new LeadTimeHistograms();
-        async Task HistogramAsync(LeadStep step, IQueryable<MonthDays> rows)
+        // Streamed, one flat row at a time: no list of all rows.
+        var rows = db.FigureCounts.AsNoTracking().Where(c => c.Kind != FigureCountKind.Routes && c.Count != 0)
+            .Select(c => new { c.Kind, c.ReceivedMonth, c.Source, c.Forms, c.ClassifiedForms, c.DepartmentId, c.LocationType, c.InvolvesMinor, c.Days, c.Count })
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(cancellationToken))
         {
-            var groups = rows.GroupBy(r => new { r.Month, r.Days }).Select(g => new { g.Key.Month, g.Key.Days, Count = g.LongCount() }).AsAsyncEnumerable();
-            await foreach (var g in groups.WithCancellation(cancellationToken))
+            switch (c.Kind)
             {
-                lead.Add(g.Month / 100, step, g.Days, g.Count);
+                case FigureCountKind.Signals:
+                    var key = new FactKey(c.ReceivedMonth / 100, c.ReceivedMonth % 100, Categorise(c.Forms, c.ClassifiedForms), c.Source, c.Source == SignalSource.InternalReport && c.DepartmentId != 0 ? c.DepartmentId : null, c.LocationType, c.InvolvesMinor);
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += c.Count;
+                    break;
+                case FigureCountKind.FirstAnalysisDays:
+                    lead.Add(c.ReceivedMonth / 100, LeadStep.ToFirstAnalysis, c.Days, c.Count);
+                    break;
+                case FigureCountKind.CaseTableDays:
+                    lead.Add(c.ReceivedMonth / 100, LeadStep.ToCaseTable, c.Days, c.Count);
+                    break;
+                case FigureCountKind.ForwardedDays:
+                    lead.Add(c.ReceivedMonth / 100, LeadStep.ToForwarded, c.Days, c.Count);
+                    break;
             }
         }
 
-        var signals = db.Signals.AsNoTracking();
-        await HistogramAsync(LeadStep.ToFirstAnalysis, signals.Where(s => s.FirstAnalysisWorkingDays != null).Select(s => new MonthDays { Month = s.ReceivedMonth, Days = s.FirstAnalysisWorkingDays!.Value }));
-        await HistogramAsync(LeadStep.ToCaseTable, signals.Where(s => s.CaseTableWorkingDays != null).Select(s => new MonthDays { Month = s.ReceivedMonth, Days = s.CaseTableWorkingDays!.Value }));
-        await HistogramAsync(LeadStep.ToForwarded, signals.Where(s => s.ForwardedWorkingDays != null).Select(s => new MonthDays { Month = s.ReceivedMonth, Days = s.ForwardedWorkingDays!.Value }));
         return (counts, lead);
     }
 
-    /// <summary>A signal's month of receipt and the working days of one step.</summary>
-    private sealed class MonthDays
-    {
-        public int Month { get; set; }
-
-        public int Days { get; set; }
-    }
-
+    /// <summary>The decided routes, from the maintained monthly counts (<see cref="FigureCount"/>).</summary>
     public static async Task<Dictionary<RouteFactKey, long>> CountRoutesAsync(MeldrouteDbContext db, CancellationToken cancellationToken)
     {
-        var groups = (from r in db.DecisionRoutes.AsNoTracking()
-                      join s in db.Signals.AsNoTracking() on r.SignalId equals s.Id
-                      group r by new { s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.Source, s.DepartmentId, r.Route, r.ForwardedToPartnerId } into g
-                      select new { g.Key.ReceivedMonth, g.Key.Forms, g.Key.ClassifiedForms, g.Key.Source, g.Key.DepartmentId, g.Key.Route, g.Key.ForwardedToPartnerId, Count = g.LongCount() }).AsAsyncEnumerable();
+        var rows = db.FigureCounts.AsNoTracking().Where(c => c.Kind == FigureCountKind.Routes && c.Count != 0)
+            .Select(c => new { c.ReceivedMonth, c.Source, c.Forms, c.ClassifiedForms, c.DepartmentId, c.Route, c.PartnerId, c.Count })
+            .AsAsyncEnumerable();
         var counts = new Dictionary<RouteFactKey, long>();
-        await foreach (var g in groups.WithCancellation(cancellationToken))
+        await foreach (var c in rows.WithCancellation(cancellationToken))
         {
-            var key = new RouteFactKey(g.ReceivedMonth / 100, Categorise(g.Forms, g.ClassifiedForms), g.Source, g.Source == SignalSource.InternalReport ? g.DepartmentId : null, g.Route, g.ForwardedToPartnerId);
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += g.Count;
+            var key = new RouteFactKey(c.ReceivedMonth / 100, Categorise(c.Forms, c.ClassifiedForms), c.Source, c.Source == SignalSource.InternalReport && c.DepartmentId != 0 ? c.DepartmentId : null, c.Route, c.PartnerId == 0 ? null : c.PartnerId);
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += c.Count;
         }
 
         return counts;

@@ -43,6 +43,8 @@ public static class SeedLoad
         var firstYear = now.Year - 2;
         var rebuild = count >= rebuildIndexesFrom && count >= await db.Signals.CountAsync(cancellationToken);
         await using var bulk = await BulkInsert.BeginAsync(db, rebuild ? [typeof(Signal), typeof(SignalPerson), typeof(DecisionRoute)] : [], cancellationToken);
+        // The figures' monthly counts of what is written, added in the same transaction as the rows (a save would do it row by row).
+        var figures = new Dictionary<FigureCountKey, long>();
         for (var done = 0; done < count; done += Chunk)
         {
             var signals = new List<Signal>(Chunk);
@@ -87,6 +89,17 @@ public static class SeedLoad
                 row.MunicipalityId = municipalityId;
             }
 
+            var figureOf = signals.ToDictionary(s => s.Id, SignalFigure.Of);
+            foreach (var figure in figureOf.Values)
+            {
+                figure.AddTo(figures, 1);
+            }
+
+            foreach (var route in routes)
+            {
+                figureOf[route.SignalId].AddRouteTo(figures, route.Route, route.ForwardedToPartnerId, 1);
+            }
+
             using (PersonalDataProtection.BeginWrite(encryptWith))
             {
                 await bulk.WriteAsync(keys, cancellationToken);
@@ -98,6 +111,7 @@ public static class SeedLoad
             progress?.Invoke(Math.Min(count, done + Chunk));
         }
 
+        await FigureCountChanges.ApplyAsync(db.Database.GetDbConnection(), bulk.Transaction, figures, cancellationToken);
         await bulk.CompleteAsync(cancellationToken);
         return count;
     }

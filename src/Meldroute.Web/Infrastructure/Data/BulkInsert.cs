@@ -31,6 +31,9 @@ internal sealed class BulkInsert : IAsyncDisposable
     private readonly List<string> droppedIndexes = [];
     private DbTransaction? transaction;
 
+    /// <summary>The load's one transaction, for what the caller writes with the rows (on the context's connection).</summary>
+    public DbTransaction Transaction => transaction ?? throw new InvalidOperationException("The load has not begun.");
+
     private BulkInsert(MeldrouteDbContext db)
     {
         this.db = db;

@@ -97,6 +97,7 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public DbSet<Features.Admin.AccessReview.AccessReviewRecord> AccessReviews => Set<Features.Admin.AccessReview.AccessReviewRecord>();
     public DbSet<Features.Figures.ContextFigure> ContextFigures => Set<Features.Figures.ContextFigure>();
     public DbSet<Features.Figures.BaselineCount> BaselineCounts => Set<Features.Figures.BaselineCount>();
+    public DbSet<Features.Figures.FigureCount> FigureCounts => Set<Features.Figures.FigureCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -196,9 +197,15 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var writes = new DataKeyWrites(this);
+        var counted = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>();
         // One pass over the tracked entries: each Entries() call scans the whole change tracker for changes first.
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (Features.Figures.FigureCountChanges.Counts(entry))
+            {
+                counted.Add(entry);
+            }
+
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {
                 continue;
@@ -224,9 +231,40 @@ public class MeldrouteDbContext(DbContextOptions options) : IdentityDbContext<Me
             writes.Note(entry);
         }
 
+        // What the save changes in the figures' monthly counts, written in the save's own transaction.
+        var figures = await Features.Figures.FigureCountChanges.CollectAsync(this, counted, cancellationToken);
         using (PersonalDataProtection.BeginWrite(await writes.ResolveAsync(cancellationToken)))
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (figures.Count == 0)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            // The changes are accepted only once the counts are written too: a failed upsert leaves them to save again.
+            var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                await Features.Figures.FigureCountChanges.ApplyAsync(this, figures, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                if (acceptAllChangesOnSuccess)
+                {
+                    ChangeTracker.AcceptAllChanges();
+                }
+
+                return saved;
+            }
+            finally
+            {
+                if (own is not null)
+                {
+                    await own.DisposeAsync();
+                }
+            }
         }
     }
 

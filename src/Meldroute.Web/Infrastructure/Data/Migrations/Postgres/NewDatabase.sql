@@ -1294,3 +1294,41 @@ CREATE INDEX "IX_Signals_MunicipalityId_Status_ReceivedAt_Reference" ON "Signals
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207172708_ListIndexesPerMunicipality', '10.0.15');
 
+CREATE TABLE "FigureCounts" (
+    "MunicipalityId" integer NOT NULL,
+    "Kind" integer NOT NULL,
+    "ReceivedMonth" integer NOT NULL,
+    "Source" integer NOT NULL,
+    "Forms" integer NOT NULL,
+    "ClassifiedForms" integer NOT NULL,
+    "DepartmentId" integer NOT NULL,
+    "LocationType" integer NOT NULL,
+    "InvolvesMinor" boolean NOT NULL,
+    "Days" integer NOT NULL,
+    "Route" integer NOT NULL,
+    "PartnerId" integer NOT NULL,
+    "Count" bigint NOT NULL,
+    CONSTRAINT "PK_FigureCounts" PRIMARY KEY ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId"),
+    CONSTRAINT "FK_FigureCounts_Municipalities_MunicipalityId" FOREIGN KEY ("MunicipalityId") REFERENCES "Municipalities" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 0, "ReceivedMonth", "Source", "Forms", "ClassifiedForms", COALESCE("DepartmentId", 0), "LocationType", "InvolvesMinor", 0, 0, 0, COUNT(*)
+FROM "Signals" GROUP BY "MunicipalityId", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", COALESCE("DepartmentId", 0), "LocationType", "InvolvesMinor";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 1, "ReceivedMonth", 0, 0, 0, 0, 0, FALSE, "FirstAnalysisWorkingDays", 0, 0, COUNT(*)
+FROM "Signals" WHERE "FirstAnalysisWorkingDays" IS NOT NULL GROUP BY "MunicipalityId", "ReceivedMonth", "FirstAnalysisWorkingDays";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 2, "ReceivedMonth", 0, 0, 0, 0, 0, FALSE, "CaseTableWorkingDays", 0, 0, COUNT(*)
+FROM "Signals" WHERE "CaseTableWorkingDays" IS NOT NULL GROUP BY "MunicipalityId", "ReceivedMonth", "CaseTableWorkingDays";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 3, "ReceivedMonth", 0, 0, 0, 0, 0, FALSE, "ForwardedWorkingDays", 0, 0, COUNT(*)
+FROM "Signals" WHERE "ForwardedWorkingDays" IS NOT NULL GROUP BY "MunicipalityId", "ReceivedMonth", "ForwardedWorkingDays";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT s."MunicipalityId", 4, s."ReceivedMonth", s."Source", s."Forms", s."ClassifiedForms", COALESCE(s."DepartmentId", 0), 0, FALSE, 0, r."Route", COALESCE(r."ForwardedToPartnerId", 0), COUNT(*)
+FROM "DecisionRoutes" r JOIN "Signals" s ON s."Id" = r."SignalId"
+GROUP BY s."MunicipalityId", s."ReceivedMonth", s."Source", s."Forms", s."ClassifiedForms", COALESCE(s."DepartmentId", 0), r."Route", COALESCE(r."ForwardedToPartnerId", 0);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207200209_FigureCountsMaintained', '10.0.15');
+

@@ -601,6 +601,52 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ContextFigures");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.FigureCount", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClassifiedForms")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocationType")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("InvolvesMinor")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId");
+
+                    b.ToTable("FigureCounts");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2476,6 +2522,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Figures.ContextFigure", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.FigureCount", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
                         .WithMany()

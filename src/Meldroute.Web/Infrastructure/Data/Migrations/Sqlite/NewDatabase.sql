@@ -2174,3 +2174,41 @@ CREATE INDEX "IX_Signals_MunicipalityId_Status_ReceivedAt_Reference" ON "Signals
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207172700_ListIndexesPerMunicipality', '10.0.15');
 
+CREATE TABLE "FigureCounts" (
+    "MunicipalityId" INTEGER NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "ReceivedMonth" INTEGER NOT NULL,
+    "Source" INTEGER NOT NULL,
+    "Forms" INTEGER NOT NULL,
+    "ClassifiedForms" INTEGER NOT NULL,
+    "DepartmentId" INTEGER NOT NULL,
+    "LocationType" INTEGER NOT NULL,
+    "InvolvesMinor" INTEGER NOT NULL,
+    "Days" INTEGER NOT NULL,
+    "Route" INTEGER NOT NULL,
+    "PartnerId" INTEGER NOT NULL,
+    "Count" INTEGER NOT NULL,
+    CONSTRAINT "PK_FigureCounts" PRIMARY KEY ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId"),
+    CONSTRAINT "FK_FigureCounts_Municipalities_MunicipalityId" FOREIGN KEY ("MunicipalityId") REFERENCES "Municipalities" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 0, "ReceivedMonth", "Source", "Forms", "ClassifiedForms", COALESCE("DepartmentId", 0), "LocationType", "InvolvesMinor", 0, 0, 0, COUNT(*)
+FROM "Signals" GROUP BY "MunicipalityId", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", COALESCE("DepartmentId", 0), "LocationType", "InvolvesMinor";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 1, "ReceivedMonth", 0, 0, 0, 0, 0, FALSE, "FirstAnalysisWorkingDays", 0, 0, COUNT(*)
+FROM "Signals" WHERE "FirstAnalysisWorkingDays" IS NOT NULL GROUP BY "MunicipalityId", "ReceivedMonth", "FirstAnalysisWorkingDays";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 2, "ReceivedMonth", 0, 0, 0, 0, 0, FALSE, "CaseTableWorkingDays", 0, 0, COUNT(*)
+FROM "Signals" WHERE "CaseTableWorkingDays" IS NOT NULL GROUP BY "MunicipalityId", "ReceivedMonth", "CaseTableWorkingDays";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT "MunicipalityId", 3, "ReceivedMonth", 0, 0, 0, 0, 0, FALSE, "ForwardedWorkingDays", 0, 0, COUNT(*)
+FROM "Signals" WHERE "ForwardedWorkingDays" IS NOT NULL GROUP BY "MunicipalityId", "ReceivedMonth", "ForwardedWorkingDays";
+INSERT INTO "FigureCounts" ("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId", "Count")
+SELECT s."MunicipalityId", 4, s."ReceivedMonth", s."Source", s."Forms", s."ClassifiedForms", COALESCE(s."DepartmentId", 0), 0, FALSE, 0, r."Route", COALESCE(r."ForwardedToPartnerId", 0), COUNT(*)
+FROM "DecisionRoutes" r JOIN "Signals" s ON s."Id" = r."SignalId"
+GROUP BY s."MunicipalityId", s."ReceivedMonth", s."Source", s."Forms", s."ClassifiedForms", COALESCE(s."DepartmentId", 0), r."Route", COALESCE(r."ForwardedToPartnerId", 0);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207200157_FigureCountsMaintained', '10.0.15');
+

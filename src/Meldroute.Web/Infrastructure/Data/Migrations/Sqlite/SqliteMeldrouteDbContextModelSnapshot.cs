@@ -582,6 +582,52 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ContextFigures");
                 });
 
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.FigureCount", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassifiedForms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocationType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InvolvesMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Kind", "ReceivedMonth", "Source", "Forms", "ClassifiedForms", "DepartmentId", "LocationType", "InvolvesMinor", "Days", "Route", "PartnerId");
+
+                    b.ToTable("FigureCounts");
+                });
+
             modelBuilder.Entity("Meldroute.Web.Features.Forwarding.HandoverLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2434,6 +2480,15 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Meldroute.Web.Features.Figures.ContextFigure", b =>
+                {
+                    b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meldroute.Web.Features.Figures.FigureCount", b =>
                 {
                     b.HasOne("Meldroute.Web.Features.Municipalities.Municipality", null)
                         .WithMany()
