@@ -265,9 +265,10 @@ internal sealed class VictimDossierConfiguration : IEntityTypeConfiguration<Vict
         builder.Property(d => d.Reference).HasMaxLength(20);
         builder.HasIndex(d => d.Reference).IsUnique();
         builder.HasIndex(d => d.SignalId).IsUnique();
-        // The list (ListVictimDossiers), newest first: the open dossiers from the first, the closed ones from the second.
-        builder.HasIndex(d => new { d.ClosedAt, d.OpenedAt, d.Reference });
-        builder.HasIndex(d => new { d.OpenedAt, d.Reference });
+        // The list (ListVictimDossiers), newest first: the open dossiers from the first, the closed ones from the second;
+        // both begin with the municipality, whose filter every query carries (ListPlanTests).
+        builder.HasIndex(d => new { d.MunicipalityId, d.ClosedAt, d.OpenedAt, d.Reference });
+        builder.HasIndex(d => new { d.MunicipalityId, d.OpenedAt, d.Reference });
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property(d => d.ClosureNote).HasMaxLength(2_000);
         builder.Ignore(d => d.IsOpen);
