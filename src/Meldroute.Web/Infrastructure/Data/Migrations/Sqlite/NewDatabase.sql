@@ -2192,9 +2192,9 @@ DROP INDEX "IX_AuditEvents_MunicipalityId";
 
 DROP INDEX "IX_AuditEvents_ObjectId_Sequence";
 
-CREATE INDEX "IX_VictimDossiers_MunicipalityId_ClosedAt_OpenedAt_Reference" ON "VictimDossiers" ("MunicipalityId", "ClosedAt", "OpenedAt", "Reference");
+CREATE INDEX "IX_VictimDossiers_Closed" ON "VictimDossiers" ("MunicipalityId", "OpenedAt", "Reference") WHERE "ClosedAt" IS NOT NULL;
 
-CREATE INDEX "IX_VictimDossiers_MunicipalityId_OpenedAt_Reference" ON "VictimDossiers" ("MunicipalityId", "OpenedAt", "Reference");
+CREATE INDEX "IX_VictimDossiers_Open" ON "VictimDossiers" ("MunicipalityId", "OpenedAt", "Reference") WHERE "ClosedAt" IS NULL;
 
 CREATE INDEX "IX_Signals_MunicipalityId_SubmittedById_LastChangedAt_Reference" ON "Signals" ("MunicipalityId", "SubmittedById", "LastChangedAt", "Reference");
 
@@ -2207,5 +2207,5 @@ CREATE INDEX "IX_AuditEvents_MunicipalityId_ObjectId_Sequence" ON "AuditEvents" 
 CREATE INDEX "IX_AuditEvents_MunicipalityId_Sequence" ON "AuditEvents" ("MunicipalityId", "Sequence");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261207192923_KeysetListIndexesPerMunicipality', '10.0.15');
+VALUES ('20261207200158_KeysetListIndexesPerMunicipality', '10.0.15');
 

@@ -2131,9 +2131,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SignalId")
                         .IsUnique();
 
-                    b.HasIndex("MunicipalityId", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Closed")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
-                    b.HasIndex("MunicipalityId", "ClosedAt", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Open")
+                        .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("VictimDossiers");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMeldrouteDbContext))]
-    [Migration("20261207192933_KeysetListIndexesPerMunicipality")]
+    [Migration("20261207200210_KeysetListIndexesPerMunicipality")]
     partial class KeysetListIndexesPerMunicipality
     {
         /// <inheritdoc />
@@ -2173,9 +2173,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("SignalId")
                         .IsUnique();
 
-                    b.HasIndex("MunicipalityId", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Closed")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
-                    b.HasIndex("MunicipalityId", "ClosedAt", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Open")
+                        .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("VictimDossiers");
                 });

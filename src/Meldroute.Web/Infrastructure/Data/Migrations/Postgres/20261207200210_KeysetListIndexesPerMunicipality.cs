@@ -47,14 +47,16 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
                 table: "AuditEvents");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VictimDossiers_MunicipalityId_ClosedAt_OpenedAt_Reference",
+                name: "IX_VictimDossiers_Closed",
                 table: "VictimDossiers",
-                columns: new[] { "MunicipalityId", "ClosedAt", "OpenedAt", "Reference" });
+                columns: new[] { "MunicipalityId", "OpenedAt", "Reference" },
+                filter: "\"ClosedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VictimDossiers_MunicipalityId_OpenedAt_Reference",
+                name: "IX_VictimDossiers_Open",
                 table: "VictimDossiers",
-                columns: new[] { "MunicipalityId", "OpenedAt", "Reference" });
+                columns: new[] { "MunicipalityId", "OpenedAt", "Reference" },
+                filter: "\"ClosedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signals_MunicipalityId_SubmittedById_LastChangedAt_Reference",
@@ -86,11 +88,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_VictimDossiers_MunicipalityId_ClosedAt_OpenedAt_Reference",
+                name: "IX_VictimDossiers_Closed",
                 table: "VictimDossiers");
 
             migrationBuilder.DropIndex(
-                name: "IX_VictimDossiers_MunicipalityId_OpenedAt_Reference",
+                name: "IX_VictimDossiers_Open",
                 table: "VictimDossiers");
 
             migrationBuilder.DropIndex(

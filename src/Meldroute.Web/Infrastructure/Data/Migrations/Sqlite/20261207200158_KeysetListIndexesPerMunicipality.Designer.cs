@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMeldrouteDbContext))]
-    [Migration("20261207192923_KeysetListIndexesPerMunicipality")]
+    [Migration("20261207200158_KeysetListIndexesPerMunicipality")]
     partial class KeysetListIndexesPerMunicipality
     {
         /// <inheritdoc />
@@ -2134,9 +2134,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SignalId")
                         .IsUnique();
 
-                    b.HasIndex("MunicipalityId", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Closed")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
-                    b.HasIndex("MunicipalityId", "ClosedAt", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Open")
+                        .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("VictimDossiers");
                 });
