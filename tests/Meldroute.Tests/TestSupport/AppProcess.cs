@@ -84,6 +84,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the process at once (SIGKILL on Linux, as `kill -9`): no shutdown, nothing flushed or finished.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

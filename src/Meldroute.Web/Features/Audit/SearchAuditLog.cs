@@ -56,8 +56,8 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int? Total, int? Pa
 
 /// <summary>
 /// SearchAuditLog and ExportAuditLog. Searching and exporting are themselves audited. The search pages by the sequence
-/// number, newest first (keyset pagination): a page reads its rows from the primary key or the actor's and object's
-/// indexes, whatever the size of the log.
+/// number, newest first (keyset pagination): a page reads its rows from the municipality's index on the sequence, or
+/// on the actor or the object and then the sequence, whatever the size of the log.
 /// </summary>
 public static class SearchAuditLog
 {
@@ -113,7 +113,7 @@ public static class SearchAuditLog
 
         if (!string.IsNullOrWhiteSpace(query.Object))
         {
-            // As typed, or upper-case (references are); one value when that is the same, so that the index on (object, sequence) serves it in order.
+            // As typed, or upper-case (references are); one value when that is the same, so that the index on (municipality, object, sequence) serves it in order.
             var objectId = query.Object.Trim();
             var upper = objectId.ToUpperInvariant();
             events = upper == objectId ? events.Where(e => e.ObjectId == objectId) : events.Where(e => e.ObjectId == objectId || e.ObjectId == upper);

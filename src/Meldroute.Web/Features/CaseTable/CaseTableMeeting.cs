@@ -116,8 +116,9 @@ internal sealed class CaseTableMeetingConfiguration : IEntityTypeConfiguration<C
         builder.Property(m => m.CreatedById).HasMaxLength(64);
         builder.Property(m => m.ChairId).HasMaxLength(64);
         builder.Property(m => m.Version).IsConcurrencyToken();
-        // The meeting list, latest first a page at a time (keyset pagination); the id breaks ties.
-        builder.HasIndex(m => new { m.ScheduledAt, m.Id });
+        // The meeting list, latest first a page at a time (keyset pagination), within the municipality (its query
+        // filter leads the index); the id breaks ties.
+        builder.HasIndex(m => new { m.MunicipalityId, m.ScheduledAt, m.Id });
         builder.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<MeetingContribution>().WithOne().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);

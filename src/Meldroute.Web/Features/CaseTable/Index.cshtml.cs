@@ -13,7 +13,7 @@ namespace Meldroute.Web.Features.CaseTable;
 
 /// <summary>
 /// The case table's meetings: officers see all and plan new ones; members see the meetings they attend. Latest date
-/// first, a page at a time from the index on (date, id) (keyset pagination, <see cref="PageCursor"/>).
+/// first, a page at a time from the index on (municipality, date, id) (keyset pagination, <see cref="PageCursor"/>).
 /// </summary>
 [Authorize(Policy = Policies.SignalReader)]
 public sealed class IndexModel(MeldrouteDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> t) : PageModel

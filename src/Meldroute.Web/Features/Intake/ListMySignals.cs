@@ -12,7 +12,7 @@ public sealed record MySignal(Guid Id, string Reference, ReporterStatus Status, 
 
 /// <summary>
 /// ListMySignals and GetMySignal: the reporter's own signals, newest change first, a page at a time from the index on
-/// (reporter, last change, reference) (keyset pagination, <see cref="PageCursor"/>).
+/// (municipality, reporter, last change, reference) (keyset pagination, <see cref="PageCursor"/>).
 /// </summary>
 public static class ListMySignals
 {

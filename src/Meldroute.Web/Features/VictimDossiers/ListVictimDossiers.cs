@@ -17,8 +17,8 @@ public sealed record DossierFilter(bool IncludeClosed = false, bool ReflectionEn
 /// <summary>
 /// ListVictimDossiers: the coordinator sees every dossier; anyone else only the dossiers they hold an active grant
 /// for (usually none — and then the list says nothing about other dossiers). Open dossiers first, then closed ones, each
-/// newest first, a page at a time (keyset pagination, <see cref="PageCursor"/>): the open ones from the index on
-/// (closed, opened, reference), the closed ones from the index on (opened, reference).
+/// newest first, a page at a time (keyset pagination, <see cref="PageCursor"/>): the open ones and the closed ones each
+/// from its own partial index on (municipality, opened, reference).
 /// </summary>
 public static class ListVictimDossiers
 {

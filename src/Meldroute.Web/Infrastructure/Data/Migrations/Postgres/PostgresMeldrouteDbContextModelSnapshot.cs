@@ -335,13 +335,13 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("ActorId", "Sequence");
+                    b.HasIndex("MunicipalityId", "Sequence");
 
-                    b.HasIndex("ObjectId", "Sequence");
+                    b.HasIndex("MunicipalityId", "ActorId", "Sequence");
+
+                    b.HasIndex("MunicipalityId", "ObjectId", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });
@@ -438,9 +438,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
-                    b.HasIndex("ScheduledAt", "Id");
+                    b.HasIndex("MunicipalityId", "ScheduledAt", "Id");
 
                     b.ToTable("CaseTableMeetings");
                 });
@@ -1693,11 +1691,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("AssignedOfficerId", "Status");
 
-                    b.HasIndex("SubmittedById", "LastChangedAt", "Reference");
-
                     b.HasIndex("MunicipalityId", "InboxRank", "ReceivedAt", "Reference");
 
                     b.HasIndex("MunicipalityId", "Status", "ReceivedAt", "Reference");
+
+                    b.HasIndex("MunicipalityId", "SubmittedById", "LastChangedAt", "Reference");
 
                     b.HasIndex("MunicipalityId", "ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
 
@@ -2212,17 +2210,17 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("SignalId")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Closed")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
-                    b.HasIndex("ClosedAt", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Open")
+                        .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("VictimDossiers");
                 });

@@ -2212,3 +2212,38 @@ GROUP BY s."MunicipalityId", s."ReceivedMonth", s."Source", s."Forms", s."Classi
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207200157_FigureCountsMaintained', '10.0.15');
 
+DROP INDEX "IX_VictimDossiers_ClosedAt_OpenedAt_Reference";
+
+DROP INDEX "IX_VictimDossiers_MunicipalityId";
+
+DROP INDEX "IX_VictimDossiers_OpenedAt_Reference";
+
+DROP INDEX "IX_Signals_SubmittedById_LastChangedAt_Reference";
+
+DROP INDEX "IX_CaseTableMeetings_MunicipalityId";
+
+DROP INDEX "IX_CaseTableMeetings_ScheduledAt_Id";
+
+DROP INDEX "IX_AuditEvents_ActorId_Sequence";
+
+DROP INDEX "IX_AuditEvents_MunicipalityId";
+
+DROP INDEX "IX_AuditEvents_ObjectId_Sequence";
+
+CREATE INDEX "IX_VictimDossiers_Closed" ON "VictimDossiers" ("MunicipalityId", "OpenedAt", "Reference") WHERE "ClosedAt" IS NOT NULL;
+
+CREATE INDEX "IX_VictimDossiers_Open" ON "VictimDossiers" ("MunicipalityId", "OpenedAt", "Reference") WHERE "ClosedAt" IS NULL;
+
+CREATE INDEX "IX_Signals_MunicipalityId_SubmittedById_LastChangedAt_Reference" ON "Signals" ("MunicipalityId", "SubmittedById", "LastChangedAt", "Reference");
+
+CREATE INDEX "IX_CaseTableMeetings_MunicipalityId_ScheduledAt_Id" ON "CaseTableMeetings" ("MunicipalityId", "ScheduledAt", "Id");
+
+CREATE INDEX "IX_AuditEvents_MunicipalityId_ActorId_Sequence" ON "AuditEvents" ("MunicipalityId", "ActorId", "Sequence");
+
+CREATE INDEX "IX_AuditEvents_MunicipalityId_ObjectId_Sequence" ON "AuditEvents" ("MunicipalityId", "ObjectId", "Sequence");
+
+CREATE INDEX "IX_AuditEvents_MunicipalityId_Sequence" ON "AuditEvents" ("MunicipalityId", "Sequence");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207205523_KeysetListIndexesPerMunicipality', '10.0.15');
+

@@ -324,13 +324,13 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("ActorId", "Sequence");
+                    b.HasIndex("MunicipalityId", "Sequence");
 
-                    b.HasIndex("ObjectId", "Sequence");
+                    b.HasIndex("MunicipalityId", "ActorId", "Sequence");
+
+                    b.HasIndex("MunicipalityId", "ObjectId", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });
@@ -425,9 +425,7 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
-                    b.HasIndex("ScheduledAt", "Id");
+                    b.HasIndex("MunicipalityId", "ScheduledAt", "Id");
 
                     b.ToTable("CaseTableMeetings");
                 });
@@ -1658,11 +1656,11 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedOfficerId", "Status");
 
-                    b.HasIndex("SubmittedById", "LastChangedAt", "Reference");
-
                     b.HasIndex("MunicipalityId", "InboxRank", "ReceivedAt", "Reference");
 
                     b.HasIndex("MunicipalityId", "Status", "ReceivedAt", "Reference");
+
+                    b.HasIndex("MunicipalityId", "SubmittedById", "LastChangedAt", "Reference");
 
                     b.HasIndex("MunicipalityId", "ReceivedMonth", "FirstAnalysisWorkingDays", "CaseTableWorkingDays", "ForwardedWorkingDays");
 
@@ -2173,17 +2171,17 @@ namespace Meldroute.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("SignalId")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Closed")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
-                    b.HasIndex("ClosedAt", "OpenedAt", "Reference");
+                    b.HasIndex(new[] { "MunicipalityId", "OpenedAt", "Reference" }, "IX_VictimDossiers_Open")
+                        .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("VictimDossiers");
                 });
