@@ -222,11 +222,17 @@ public static class FigureCountChanges
         var untracked = idList.Where(id => !signals.ContainsKey(id)).ToList();
         if (untracked.Count > 0)
         {
-            var unchanged = await db.Signals.IgnoreQueryFilters().AsNoTracking().Where(s => untracked.Contains(s.Id)).ToListAsync(cancellationToken);
+            // Only the figure columns: the whole row would decrypt the signal's personal values for nothing.
+            var unchanged = await db.Signals.IgnoreQueryFilters().Where(s => untracked.Contains(s.Id))
+                .Select(s => new
+                {
+                    s.Id,
+                    Figure = new SignalFigure(s.MunicipalityId, s.ReceivedMonth, s.Source, s.Forms, s.ClassifiedForms, s.DepartmentId, s.LocationType, s.InvolvesMinor,
+                        s.FirstAnalysisWorkingDays, s.CaseTableWorkingDays, s.ForwardedWorkingDays),
+                }).ToListAsync(cancellationToken);
             foreach (var signal in unchanged)
             {
-                var figure = SignalFigure.Of(signal);
-                signals[signal.Id] = (figure, figure);
+                signals[signal.Id] = (signal.Figure, signal.Figure);
             }
         }
 
