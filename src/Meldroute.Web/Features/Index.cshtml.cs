@@ -18,6 +18,7 @@ namespace Meldroute.Web.Features;
 public sealed class IndexModel(
     UserManager<MeldrouteUser> users,
     Infrastructure.Data.MeldrouteDbContext db,
+    IServiceScopeFactory scopes,
     Audit.AuditAnchor anchor,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t,
@@ -44,7 +45,7 @@ public sealed class IndexModel(
         var user = await users.GetUserAsync(User);
         DisplayName = user?.DisplayName ?? User.Identity?.Name ?? "";
         Roles = [.. User.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(r => Infrastructure.Security.Roles.All.Contains(r))];
-        Dashboard = await GetDashboard.HandleAsync(new DashboardServices(db, anchor, clock, t, figures, retention), User, cancellationToken);
+        Dashboard = await GetDashboard.HandleAsync(new DashboardServices(db, scopes, anchor, clock, t, figures, retention), User, cancellationToken);
         SetupMissing = [.. (await Setup.SetupChecklist.GetAsync(db, cancellationToken)).Where(i => !i.Done)];
         MaySetUp = User.IsInRole(Infrastructure.Security.Roles.Administrator);
         if (!User.IsInRole(Infrastructure.Security.Roles.VictimCareCoordinator))

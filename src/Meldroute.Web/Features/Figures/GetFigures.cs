@@ -102,16 +102,31 @@ public static class GetFigures
         public int IndexOf(object? value) => value is null ? nullIndex : index.GetValueOrDefault(value, -2);
     }
 
-    public static async Task<FiguresResult> HandleAsync(
-        MeldrouteDbContext db, FigureFilter filter, bool exact, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, CancellationToken cancellationToken)
+    public static Task<FiguresResult> HandleAsync(
+        MeldrouteDbContext db, FigureFilter filter, bool exact, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, CancellationToken cancellationToken) =>
+        ComputeAsync(db, filter, exact, options, now, t, only: null, cancellationToken);
+
+    /// <summary>
+    /// Only the counted tables named in <paramref name="keys"/>, each exactly as the figures page of the current
+    /// municipality publishes it to its policy advisors (same cube, same suppression, same cells): what the region's
+    /// figures are made of (<see cref="Region.GetRegionalFigures"/>). No entered counts, training, goal or lead times.
+    /// </summary>
+    public static async Task<IReadOnlyList<FigureTable>> PublishedTablesAsync(
+        MeldrouteDbContext db, FigureFilter filter, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, IReadOnlySet<string> keys, CancellationToken cancellationToken) =>
+        (await ComputeAsync(db, filter, exact: false, options, now, t, keys, cancellationToken)).Tables;
+
+    private static async Task<FiguresResult> ComputeAsync(
+        MeldrouteDbContext db, FigureFilter filter, bool exact, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, IReadOnlySet<string>? only, CancellationToken cancellationToken)
     {
+        bool Wanted(string key) => only is null || only.Contains(key);
         var (facts, leadTimes) = await FigureFacts.CountSignalsAsync(db, cancellationToken);
-        var routes = await FigureFacts.CountRoutesAsync(db, cancellationToken);
+        var routes = Wanted("per-route") || Wanted("per-partner") ? await FigureFacts.CountRoutesAsync(db, cancellationToken) : new Dictionary<RouteFactKey, long>();
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
         // Only partners that something was handed over to: the registry holds many more, and empty rows would only make the cube larger.
         var receiving = routes.Keys.Where(k => k.PartnerId is not null).Select(k => k.PartnerId!.Value).ToHashSet();
-        var partners = (await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
-            .Where(p => receiving.Contains(p.Id)).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+        var partners = receiving.Count == 0 ? []
+            : (await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+                .Where(p => receiving.Contains(p.Id)).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
 
         var entered = (await db.BaselineCounts.AsNoTracking().Select(b => new { b.Year, b.Form, b.Source, b.Count }).ToListAsync(cancellationToken))
             .Where(b => b.Year <= now.Year).ToList();
@@ -169,17 +184,10 @@ public static class GetFigures
         List<int> beside = [.. new[] { options.BaselineYear, monthYear }.Where(years.Contains).Distinct().Order()];
 
         // An entered table shows only the years with entries (a year without is not "0 entered", it is not entered).
-        FigureTable Table<TKey>(string key, Dim rows, Dim? columns, Facts<TKey> source, bool throughTheYear = false, IReadOnlyList<int>? onlyYears = null)
+        // A table is a slice of a protected cube (see ProtectTogether): its rows, its year columns, the filter's values.
+        FigureTable Table(string key, Dim rows, Dim? columns, (IReadOnlyList<Dim> Dims, SuppressedCube Cube) of, bool throughTheYear = false, IReadOnlyList<int>? onlyYears = null, (Dim Dim, object Value)? fixedAt = null)
         {
-            var dims = new List<Dim> { rows };
-            if (columns is not null)
-            {
-                dims.Add(columns);
-            }
-
-            dims.AddRange(filterDims.Where(d => d != columns));
-            var cube = Build(dims, source);
-            var suppressed = Suppression.Apply(cube, threshold);
+            var (dims, suppressed) = of;
             // With columns, the total column is shown too: every row and column of the table is then a whole line of
             // the cube, which is what the suppression protects.
             // A table through the year uses the same cube as any other: publishing only some of its year columns is safe.
@@ -190,23 +198,19 @@ public static class GetFigures
                 : Enumerable.Range(0, columns.Values.Count).Append(SuppressedCube.Total).ToList();
             var columnLabels = columns is null ? [t["Figures_Count"].Value] : columnIndexes.Select(i => i == SuppressedCube.Total ? t["Figures_Total"].Value : columns.Labels[i]).ToList();
 
+            // -2 stands for "nothing can be counted here" (a row the filter excludes, a year outside the range): zero.
             int[] Coordinates(int row, int column)
             {
                 var coordinates = new int[dims.Count];
-                coordinates[0] = row;
-                var offset = 1;
-                if (columns is not null)
-                {
-                    coordinates[1] = column;
-                    offset = 2;
-                }
-
-                for (var i = offset; i < dims.Count; i++)
+                for (var i = 0; i < dims.Count; i++)
                 {
                     var d = dims[i];
-                    coordinates[i] = throughTheYear && d == yearDim ? yearDim.IndexOf(monthYear)
-                        : Filtered(d) ? d.IndexOf(FilterValue(d))
-                        : SuppressedCube.Total;
+                    var filtered = Filtered(d) ? d.IndexOf(FilterValue(d)) : (int?)null;
+                    coordinates[i] = d == rows ? (filtered is { } f ? (row == SuppressedCube.Total || row == f ? f : -2) : row)
+                        : d == columns ? column
+                        : fixedAt is { } at && at.Dim == d ? (filtered is { } g && g != d.IndexOf(at.Value) ? -2 : d.IndexOf(at.Value))
+                        : throughTheYear && d == yearDim ? yearDim.IndexOf(monthYear)
+                        : filtered ?? SuppressedCube.Total;
                 }
 
                 return coordinates;
@@ -235,19 +239,33 @@ public static class GetFigures
         // Each fact's index in a dimension is looked up once and shared by every table that uses the dimension.
         var signalFacts = new Facts<FactKey>(facts, Of);
         var routeFacts = new Facts<RouteFactKey>(routes, OfRoute);
-        var tables = new List<FigureTable>
+        // The signals' tables are protected together (the same count is hidden in every table that shows it), so all of
+        // them are computed even when only some are asked for: the region's page must get exactly the cells of this page.
+        var (signalSpace, signalBy) = ProtectTogether(filterDims, [quarterDim, monthDim, locationDim, minorDim], signalFacts, threshold);
+        (IReadOnlyList<Dim>, SuppressedCube) Routes(Dim rows, Facts<RouteFactKey> of)
         {
-            Table("per-year", yearDim, null, signalFacts),
-            Table("per-quarter", quarterDim, yearDim, signalFacts, throughTheYear: true),
-            Table("per-month", monthDim, yearDim, signalFacts, throughTheYear: true),
-            Table("per-form", formDim, yearDim, signalFacts),
-            Table("per-source", sourceDim, yearDim, signalFacts),
-            Table("per-location", locationDim, null, signalFacts),
-            Table("per-department", departmentDim, yearDim, signalFacts.Where(k => k.Source == SignalSource.InternalReport)),
-            Table("minors", minorDim, yearDim, signalFacts),
-            Table("per-route", routeDim, yearDim, routeFacts),
-            Table("per-partner", partnerDim, yearDim, routeFacts.Where(k => k.PartnerId is not null)),
-        };
+            List<Dim> dims = [rows, .. filterDims];
+            return (dims, Suppression.Apply(Build(dims, of), threshold));
+        }
+
+        (string Key, Func<FigureTable> Make)[] counted =
+        [
+            ("per-year", () => Table("per-year", yearDim, null, signalSpace)),
+            ("per-quarter", () => Table("per-quarter", quarterDim, yearDim, signalBy[quarterDim], throughTheYear: true)),
+            ("per-month", () => Table("per-month", monthDim, yearDim, signalBy[monthDim], throughTheYear: true)),
+            ("per-form", () => Table("per-form", formDim, yearDim, signalSpace)),
+            ("per-source", () => Table("per-source", sourceDim, yearDim, signalSpace)),
+            ("per-location", () => Table("per-location", locationDim, null, signalBy[locationDim])),
+            ("per-department", () => Table("per-department", departmentDim, yearDim, signalSpace, fixedAt: (sourceDim, SignalSource.InternalReport))),
+            ("minors", () => Table("minors", minorDim, yearDim, signalBy[minorDim])),
+            ("per-route", () => Table("per-route", routeDim, yearDim, Routes(routeDim, routeFacts))),
+            ("per-partner", () => Table("per-partner", partnerDim, yearDim, Routes(partnerDim, routeFacts.Where(k => k.PartnerId is not null)))),
+        ];
+        var tables = counted.Where(c => Wanted(c.Key)).Select(c => c.Make()).ToList();
+        if (only is not null)
+        {
+            return new FiguresResult(filter, threshold, exact, options.BaselineYear, years, tables, [], []);
+        }
 
         // The entered counts: one cube (year, form, source; no department), protected like the counted ones. They carry
         // no department, so a filter on a department leaves them out rather than showing them as zero.
@@ -258,8 +276,9 @@ public static class GetFigures
             var enteredFacts = new Facts<EnteredKey>(
                 entered.GroupBy(b => new EnteredKey(b.Year, b.Form, b.Source)).Select(g => KeyValuePair.Create(g.Key, g.Sum(b => (long)b.Count))),
                 (k, dim) => dim switch { "year" => k.Year, "form" => k.Form, "source" => k.Source, "department" => null, _ => throw new ArgumentOutOfRangeException(nameof(dim)) });
-            enteredPerSource = Table("entered-per-source", sourceDim, yearDim, enteredFacts, onlyYears: enteredYears);
-            tables.Add(Table("entered-per-form", formDim, yearDim, enteredFacts, onlyYears: enteredYears));
+            var (enteredSpace, _) = ProtectTogether(filterDims, [], enteredFacts, threshold);
+            enteredPerSource = Table("entered-per-source", sourceDim, yearDim, enteredSpace, onlyYears: enteredYears);
+            tables.Add(Table("entered-per-form", formDim, yearDim, enteredSpace, onlyYears: enteredYears));
             tables.Add(enteredPerSource);
         }
 
@@ -331,6 +350,43 @@ public static class GetFigures
     {
         var values = Enum.GetValues<TEnum>().ToList();
         return new Dim(name, [.. values.Cast<object?>()], [.. values.Select(label)]);
+    }
+
+    /// <summary>
+    /// The cubes of a page's tables, protected together. The tables per year, form, source and department are slices of
+    /// one cube over the filter dimensions (<paramref name="space"/>: year, form, source, department); each other table
+    /// (per quarter, month, location, minors) is a cube of its own dimension beside those, whose margin over its own
+    /// dimension is that same space. Suppressed apart, two tables would hide the same count differently (the total of a
+    /// year hidden in the table per form to protect a small count, and shown in the table per year), and the one would
+    /// give away what the other hides. So a count of the space hidden in any cube is forced hidden in all of them
+    /// (<see cref="Suppression.Apply(FigureCube, int, IReadOnlyCollection{int[]}, bool)"/>, protected as a primary is; the
+    /// other tables choose their partners outside the space first), and
+    /// all are suppressed again until no cube hides a count of the space that the others show. Each round only adds
+    /// hidden counts, so it ends; in practice after one or two.
+    /// </summary>
+    private static ((IReadOnlyList<Dim> Dims, SuppressedCube Cube) Space, Dictionary<Dim, (IReadOnlyList<Dim> Dims, SuppressedCube Cube)> By) ProtectTogether<TKey>(
+        Dim[] space, Dim[] beside, Facts<TKey> facts, int threshold)
+    {
+        var spaceCube = Build([.. space], facts);
+        var besideCubes = beside.Select(b => (Dim: b, Dims: (IReadOnlyList<Dim>)[b, .. space], Cube: Build([b, .. space], facts))).ToList();
+        var forced = new List<int[]>();
+        while (true)
+        {
+            var suppressedSpace = Suppression.Apply(spaceCube, threshold, forced, keepFirstMargin: false);
+            var hidden = suppressedSpace.SuppressedEntries().Select(c => (int[])[SuppressedCube.Total, .. c]).ToList();
+            var suppressedBeside = besideCubes.Select(b => (b.Dim, b.Dims, Cube: Suppression.Apply(b.Cube, threshold, hidden, keepFirstMargin: true))).ToList();
+            var more = suppressedBeside
+                .SelectMany(b => b.Cube.SuppressedEntries().Where(c => c[0] == SuppressedCube.Total).Select(c => c[1..]))
+                .Where(c => !suppressedSpace.IsSuppressed(c))
+                .DistinctBy(c => string.Join(',', c))
+                .ToList();
+            if (more.Count == 0)
+            {
+                return ((space, suppressedSpace), suppressedBeside.ToDictionary(b => b.Dim, b => (b.Dims, b.Cube)));
+            }
+
+            forced.AddRange(more);
+        }
     }
 
     private static FigureCube Build<TKey>(List<Dim> dims, Facts<TKey> source)

@@ -47,6 +47,25 @@ public sealed class SuppressedCube
 
     public bool IsSuppressed(params int[] coordinates) => suppressed[Offset(coordinates)];
 
+    /// <summary>The coordinates of every suppressed entry, margins as <see cref="Total"/>.</summary>
+    public IEnumerable<int[]> SuppressedEntries()
+    {
+        for (var o = 0; o < suppressed.Length; o++)
+        {
+            if (suppressed[o])
+            {
+                var coordinates = new int[sizes.Length];
+                for (var d = 0; d < sizes.Length; d++)
+                {
+                    var c = o / strides[d] % sizes[d];
+                    coordinates[d] = c == sizes[d] - 1 ? Total : c;
+                }
+
+                yield return coordinates;
+            }
+        }
+    }
+
     /// <summary>
     /// Why an entry is hidden: <see cref="SuppressionKind.Primary"/> when its own count is below the threshold (shown as
     /// "&lt; threshold"), <see cref="SuppressionKind.Secondary"/> when it is hidden only to protect another entry (shown as
@@ -125,8 +144,19 @@ public static class Suppression
 {
     public const int DefaultThreshold = 5;
 
-    public static SuppressedCube Apply(FigureCube cube, int threshold = DefaultThreshold)
+    public static SuppressedCube Apply(FigureCube cube, int threshold = DefaultThreshold) => Apply(cube, threshold, [], keepFirstMargin: false);
+
+    /// <summary>
+    /// As <see cref="Apply(FigureCube, int)"/>, with <paramref name="forced"/> entries (coordinates, <see cref="SuppressedCube.Total"/>
+    /// for a margin) hidden from the start and protected as a primary entry is (hypercube and lines), but shown as
+    /// secondary ("x"): entries another table of the same page hides, so that a count is hidden in every table that
+    /// shows it or in none (GetFigures). With <paramref name="keepFirstMargin"/> the margin of the first dimension (the
+    /// counts other tables show too) is hidden to protect another entry only when nothing else can: the partners are
+    /// chosen elsewhere first, even empty cells.
+    /// </summary>
+    public static SuppressedCube Apply(FigureCube cube, int threshold, IReadOnlyCollection<int[]> forced, bool keepFirstMargin)
     {
+        ArgumentNullException.ThrowIfNull(forced);
         ArgumentNullException.ThrowIfNull(cube);
         ArgumentNullException.ThrowIfNull(cube.DimensionNames);
         ArgumentNullException.ThrowIfNull(cube.Values);
@@ -208,8 +238,30 @@ public static class Suppression
         }
 
         var primary = (bool[])suppressed.Clone();
-        ProtectHypercubes(counts, suppressed, sizes, strides);
-        ProtectLines(counts, suppressed, sizes, strides);
+        foreach (var coordinates in forced)
+        {
+            if (coordinates.Length != k)
+            {
+                throw new ArgumentException("A forced entry needs one coordinate per dimension.", nameof(forced));
+            }
+
+            var offset = 0;
+            for (var d = 0; d < k; d++)
+            {
+                offset += (coordinates[d] == SuppressedCube.Total ? valueCounts[d] : coordinates[d]) * strides[d];
+            }
+
+            suppressed[offset] = true;
+        }
+
+        var kept = new bool[counts.Length];
+        for (var o = 0; keepFirstMargin && k > 0 && o < counts.Length; o++)
+        {
+            kept[o] = o / strides[0] % sizes[0] == sizes[0] - 1;
+        }
+
+        ProtectHypercubes(counts, suppressed, kept, sizes, strides);
+        ProtectLines(counts, suppressed, kept, sizes, strides);
         return new SuppressedCube(cube, threshold, sizes, strides, counts, suppressed, primary);
     }
 
@@ -222,7 +274,7 @@ public static class Suppression
     /// suppressed already cost nothing, small positive cells little, margins much and zero cells most (an empty cell
     /// protects weakly when a reader can tell it is empty).
     /// </summary>
-    private static void ProtectHypercubes(long[] counts, bool[] suppressed, int[] sizes, int[] strides)
+    private static void ProtectHypercubes(long[] counts, bool[] suppressed, bool[] kept, int[] sizes, int[] strides)
     {
         var k = sizes.Length;
         if (k == 0)
@@ -233,6 +285,7 @@ public static class Suppression
         var primaries = Enumerable.Range(0, counts.Length).Where(o => suppressed[o]).ToList();
         var perDimension = k <= 3 ? 3 : 2;
         long Cost(int offset, int margin) => suppressed[offset] ? 0
+            : kept[offset] ? 1_000_000_000_000_000L
             : counts[offset] == 0 ? 1_000_000_000L
             : margin >= 0 ? counts[offset] + 1_000_000L
             : counts[offset];
@@ -378,7 +431,7 @@ public static class Suppression
 
     // Only lines through a suppressed entry can need protection, so a work list seeded with the primary
     // suppressions reaches the fixpoint without rescanning the whole cube per pass.
-    private static void ProtectLines(long[] counts, bool[] suppressed, int[] sizes, int[] strides)
+    private static void ProtectLines(long[] counts, bool[] suppressed, bool[] kept, int[] sizes, int[] strides)
     {
         var k = sizes.Length;
         var queued = new bool[k][];
@@ -410,6 +463,35 @@ public static class Suppression
             }
         }
 
+        int Choose(int start, int margin, int stride, bool keep)
+        {
+            var chosen = -1;
+            for (var o = start; o < margin; o += stride)
+            {
+                if (!suppressed[o] && !(keep && kept[o]) && counts[o] > 0 && (chosen < 0 || counts[o] < counts[chosen]))
+                {
+                    chosen = o;
+                }
+            }
+
+            // Otherwise the suppressed entry would equal the total minus zeros. A suppressed zero cell protects
+            // weakly (readers can often tell a category is empty), so the margin goes first.
+            if (chosen < 0 && !suppressed[margin] && !(keep && kept[margin]) && counts[margin] > 0)
+            {
+                chosen = margin;
+            }
+
+            for (var o = start; chosen < 0 && o <= margin; o += stride)
+            {
+                if (!suppressed[o] && !(keep && kept[o]))
+                {
+                    chosen = o;
+                }
+            }
+
+            return chosen;
+        }
+
         while (work.TryDequeue(out var line))
         {
             queued[line.Dimension][line.Start] = false;
@@ -430,28 +512,11 @@ public static class Suppression
                 continue;
             }
 
-            var chosen = -1;
-            for (var o = line.Start; o < margin; o += stride)
+            // An entry other tables show too (kept) only when the line has nothing else.
+            var chosen = Choose(line.Start, margin, stride, keep: true);
+            if (chosen < 0)
             {
-                if (!suppressed[o] && counts[o] > 0 && (chosen < 0 || counts[o] < counts[chosen]))
-                {
-                    chosen = o;
-                }
-            }
-
-            // Otherwise the suppressed entry would equal the total minus zeros. A suppressed zero cell protects
-            // weakly (readers can often tell a category is empty), so the margin goes first.
-            if (chosen < 0 && !suppressed[margin] && counts[margin] > 0)
-            {
-                chosen = margin;
-            }
-
-            for (var o = line.Start; chosen < 0 && o <= margin; o += stride)
-            {
-                if (!suppressed[o])
-                {
-                    chosen = o;
-                }
+                chosen = Choose(line.Start, margin, stride, keep: false);
             }
 
             if (chosen >= 0)

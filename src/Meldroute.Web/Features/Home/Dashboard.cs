@@ -25,7 +25,7 @@ public sealed record Dashboard(IReadOnlyList<DashboardBlock> Blocks);
 
 /// <summary>What the dashboard's blocks read, bound per request (the API) or built by the start page.</summary>
 public sealed record DashboardServices(
-    MeldrouteDbContext Db, AuditAnchor Anchor, TimeProvider Clock, IStringLocalizer<SharedResource> T, IOptions<FiguresOptions> Figures, IOptions<RetentionOptions> Retention);
+    MeldrouteDbContext Db, IServiceScopeFactory Scopes, AuditAnchor Anchor, TimeProvider Clock, IStringLocalizer<SharedResource> T, IOptions<FiguresOptions> Figures, IOptions<RetentionOptions> Retention);
 
 /// <summary>How a block is built: from the services and the user it is for.</summary>
 public delegate Task<DashboardBlock> DashboardBlockBuilder(DashboardServices services, ClaimsPrincipal user, CancellationToken cancellationToken);

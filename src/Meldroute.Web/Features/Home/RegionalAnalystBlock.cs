@@ -16,7 +16,7 @@ public static class RegionalAnalystBlock
     public static async Task<DashboardBlock> BuildAsync(DashboardServices s, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = s.Clock.GetUtcNow();
-        var figures = await GetRegionalFigures.HandleAsync(s.Db, null, s.Figures.Value, now, s.T, cancellationToken);
+        var figures = await GetRegionalFigures.HandleAsync(s.Db, s.Scopes, null, s.Figures.Value, now, s.T, cancellationToken);
         var perYear = figures.Tables.Single(t => t.Key == "per-year");
         var items = new List<DashboardItem>();
         foreach (var year in new[] { now.Year, s.Figures.Value.BaselineYear }.Distinct())

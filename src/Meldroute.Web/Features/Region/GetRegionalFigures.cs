@@ -2,6 +2,7 @@ using System.Globalization;
 using Meldroute.Web.Features.Agenda;
 using Meldroute.Web.Features.Figures;
 using Meldroute.Web.Features.Framework;
+using Meldroute.Web.Features.Municipalities;
 using Meldroute.Web.Features.Signals;
 using Meldroute.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,72 +29,93 @@ public sealed record RegionalFiguresResult(
 
 /// <summary>
 /// GetRegionalFigures: for the regional analyst, the figures of every municipality of their region side by side and
-/// summed — signals per year, form, source, type of location and minors, from the anonymous figure columns only — with
-/// the suppression of <see cref="RegionalCube"/> across the combined tables, and each municipality's agenda and
-/// framework status as counts. Never a signal, a person, free text or anyone's name.
+/// summed — signals per year, form, source, type of location and minors — and each municipality's agenda and framework
+/// status as counts. Never a signal, a person, free text or anyone's name.
+/// Each municipality's column is taken from what its own figures page publishes (<see cref="GetFigures.PublishedTablesAsync"/>,
+/// run in a unit of work of that municipality, as its policy advisor's page runs), and the region's sums from those
+/// columns only (<see cref="RegionalTables"/>): the region's page cannot show anything the municipalities' own pages
+/// do not already give, so no hidden count of one comes out of the region's sum minus the others.
 /// </summary>
 public static class GetRegionalFigures
 {
-    /// <summary>The dimensions after the municipality, in the cube's order; each is one table.</summary>
+    /// <summary>The tables of the region, in order: each is the municipalities' own table of that key.</summary>
     private static readonly string[] TableKeys = ["per-year", "per-form", "per-source", "per-location", "minors"];
 
+    private static readonly HashSet<string> PerYear = ["per-year"];
+
+    private static readonly HashSet<string> OfAYear = [.. TableKeys.Skip(1)];
+
+    private static readonly HashSet<string> All = [.. TableKeys];
+
     public static async Task<RegionalFiguresResult> HandleAsync(
-        MeldrouteDbContext db, int? year, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, CancellationToken cancellationToken)
+        MeldrouteDbContext db, IServiceScopeFactory scopes, int? year, FiguresOptions options, DateTimeOffset now, IStringLocalizer t, CancellationToken cancellationToken)
     {
         var region = await RegionOfAccount.ReadAsync(db, cancellationToken);
         var municipalities = region.Members;
-        var ids = region.Ids;
-        var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
 
-        // Across municipalities on purpose, and only here: every other query of the app sees the current municipality's
-        // rows only (the context's query filters). IgnoreQueryFilters is restricted to the region's municipality ids,
-        // and reads nothing but the anonymous figure columns, grouped in the database (no row of a signal leaves it).
-        var groups = await db.Signals.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => ids.Contains(s.MunicipalityId))
-            .GroupBy(s => new { s.MunicipalityId, s.ReceivedMonth, s.Forms, s.ClassifiedForms, s.Source, s.LocationType, s.InvolvesMinor })
-            .Select(g => new { g.Key.MunicipalityId, g.Key.ReceivedMonth, g.Key.Forms, g.Key.ClassifiedForms, g.Key.Source, g.Key.LocationType, g.Key.InvolvesMinor, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-
-        var firstYear = Math.Min(options.BaselineYear, groups.Select(g => g.ReceivedMonth / 100).DefaultIfEmpty(now.Year).Min());
-        var years = Enumerable.Range(firstYear, Math.Max(1, now.Year - firstYear + 1)).ToList();
-        var forms = Enum.GetValues<FormCategory>();
-        var sources = Enum.GetValues<SignalSource>();
-        var locations = Enum.GetValues<LocationType>();
-        bool[] minors = [true, false];
-        RegionalDimension[] dimensions =
-        [
-            new("year", [.. years.Select(y => y.ToString(CultureInfo.InvariantCulture))], [.. years.Select(y => y.ToString(CultureInfo.InvariantCulture))]),
-            new("form", [.. forms.Select(f => f.ToString())], [.. forms.Select(f => t["FormCategory_" + f].Value)]),
-            new("source", [.. sources.Select(s => s.ToString())], [.. sources.Select(s => t["Source_" + s].Value)]),
-            new("location", [.. locations.Select(l => l.ToString())], [.. locations.Select(l => t["Location_" + l].Value)]),
-            new("minor", ["True", "False"], [t["Minor_Yes"], t["Minor_No"]]),
-        ];
-        var facts = groups
-            .Where(g => years.Contains(g.ReceivedMonth / 100))
-            .Select(g => new RegionalFact(index[g.MunicipalityId],
-            [
-                years.IndexOf(g.ReceivedMonth / 100),
-                Array.IndexOf(forms, FigureFacts.Categorise(g.Forms, g.ClassifiedForms)),
-                Array.IndexOf(sources, g.Source),
-                Array.IndexOf(locations, g.LocationType),
-                Array.IndexOf(minors, g.InvolvesMinor),
-            ], g.Count));
-        var cube = RegionalCube.Suppress([.. municipalities.Select(m => m.Name)], dimensions, facts, options.SuppressionThreshold);
-
+        // The per-year table shows every year whatever the filter; the others the year chosen, if the region has it.
+        var own = await OwnTablesAsync(scopes, municipalities, new FigureFilter(), year is null ? All : PerYear, options, now, t, cancellationToken);
+        var years = own.SelectMany(m => m["per-year"].Rows).Where(r => !r.IsTotal)
+            .Select(r => int.Parse(r.Key, NumberStyles.None, CultureInfo.InvariantCulture)).Distinct().Order().ToList();
         var shownYear = year is { } y && years.Contains(y) ? y : (int?)null;
-        Dictionary<int, int>? fixedAt = shownYear is { } only ? new() { [0] = years.IndexOf(only) } : null;
+        if (year is not null)
+        {
+            var ofYear = await OwnTablesAsync(scopes, municipalities, new FigureFilter { Year = shownYear }, OfAYear, options, now, t, cancellationToken);
+            for (var m = 0; m < own.Count; m++)
+            {
+                foreach (var (key, table) in ofYear[m])
+                {
+                    own[m][key] = table;
+                }
+            }
+        }
+
+        IEnumerable<RegionalRow> Rows<T>(IEnumerable<T> values, Func<T, string> key, Func<T, string> label) =>
+            values.Select(v => new RegionalRow(key(v), label(v)));
+        var rows = new Dictionary<string, IEnumerable<RegionalRow>>(StringComparer.Ordinal)
+        {
+            ["per-year"] = Rows(years, y => y.ToString(CultureInfo.InvariantCulture), y => y.ToString(CultureInfo.InvariantCulture)),
+            ["per-form"] = Rows(Enum.GetValues<FormCategory>(), f => f.ToString(), f => t["FormCategory_" + f]),
+            ["per-source"] = Rows(Enum.GetValues<SignalSource>(), s => s.ToString(), s => t["Source_" + s]),
+            ["per-location"] = Rows(Enum.GetValues<LocationType>(), l => l.ToString(), l => t["Location_" + l]),
+            ["minors"] = Rows([true, false], m => m.ToString(), m => t[m ? "Minor_Yes" : "Minor_No"]),
+        };
+        var dimensionNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["per-year"] = "year", ["per-form"] = "form", ["per-source"] = "source", ["per-location"] = "location", ["minors"] = "minor",
+        };
         var regionLabel = t["Region_Sum", region.Name].Value;
-        var tables = TableKeys.Select((key, d) => new FigureTable(
-            key, t["Figures_Table_" + key], t["Figures_Explain_" + key], t["Figures_Dim_" + dimensions[d].Name],
+        var tables = TableKeys.Select(key => new FigureTable(
+            key, t["Figures_Table_" + key], t["Figures_Explain_" + key], t["Figures_Dim_" + dimensionNames[key]],
             [.. municipalities.Select(m => m.Name), regionLabel],
-            cube.Table(d, t["Figures_Total"], d == 0 ? null : fixedAt),
+            RegionalTables.SideBySide([.. rows[key], new RegionalRow("total", t["Figures_Total"], IsTotal: true)], [.. own.Select(m => m[key])]),
             FigureBasis.Counted, t["Figures_Basis_" + FigureBasis.Counted])).ToList();
 
         return new RegionalFiguresResult(
-            region.Name, shownYear, cube.Threshold, years,
+            region.Name, shownYear, options.SuppressionThreshold, years,
             [.. municipalities.Select(m => new RegionalMunicipality(m.Name, m.Code, m.Id == region.OwnId))],
             tables,
-            await StatusAsync(db, ids, [.. municipalities.Select(m => (m.Id, m.Name, m.Code))], t, cancellationToken));
+            await StatusAsync(db, region.Ids, [.. municipalities.Select(m => (m.Id, m.Name, m.Code))], t, cancellationToken));
+    }
+
+    /// <summary>
+    /// Each municipality's own tables, as its figures page publishes them: in a unit of work of that municipality, whose
+    /// query filters then read its rows only (the same path as its policy advisor's page, so the same cells).
+    /// </summary>
+    private static async Task<List<Dictionary<string, FigureTable>>> OwnTablesAsync(
+        IServiceScopeFactory scopes, IReadOnlyList<RegionMember> municipalities, FigureFilter filter, IReadOnlySet<string> keys,
+        FiguresOptions options, DateTimeOffset now, IStringLocalizer t, CancellationToken cancellationToken)
+    {
+        var result = new List<Dictionary<string, FigureTable>>(municipalities.Count);
+        foreach (var municipality in municipalities)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<MunicipalityScope>().Use(municipality.Id);
+            var tables = await GetFigures.PublishedTablesAsync(scope.ServiceProvider.GetRequiredService<MeldrouteDbContext>(), filter, options, now, t, keys, cancellationToken);
+            result.Add(tables.ToDictionary(x => x.Key, StringComparer.Ordinal));
+        }
+
+        return result;
     }
 
     /// <summary>Per municipality: agenda activities per status and building blocks per status, as those pages define them. Plans, not people: no suppression.</summary>

@@ -11,7 +11,7 @@ namespace Meldroute.Web.Features.Region;
 
 /// <summary>The region's page: the figures of every municipality of the region side by side and summed, and each one's agenda and framework status.</summary>
 [Authorize(Policy = Policies.RegionalAnalyst)]
-public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(MeldrouteDbContext db, IServiceScopeFactory scopes, IOptions<FiguresOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public RegionalFigureQuery Query { get; set; } = new();
@@ -26,7 +26,7 @@ public sealed class IndexModel(MeldrouteDbContext db, IOptions<FiguresOptions> o
             Query = new RegionalFigureQuery();
         }
 
-        Figures = await GetRegionalFigures.HandleAsync(db, Query.Year, options.Value, clock.GetUtcNow(), t, cancellationToken);
+        Figures = await GetRegionalFigures.HandleAsync(db, scopes, Query.Year, options.Value, clock.GetUtcNow(), t, cancellationToken);
         return Page();
     }
 }

@@ -18,7 +18,7 @@ public sealed class RegionalFigureQuery
 }
 
 /// <summary>What the regional figures need, bound per request.</summary>
-public sealed record RegionServices(MeldrouteDbContext Db, TimeProvider Clock, IStringLocalizer<SharedResource> T, IOptions<FiguresOptions> Options);
+public sealed record RegionServices(MeldrouteDbContext Db, IServiceScopeFactory Scopes, TimeProvider Clock, IStringLocalizer<SharedResource> T, IOptions<FiguresOptions> Options);
 
 /// <summary>GetRegionalFigures as JSON, for the regional analyst only.</summary>
 public static class RegionApi
@@ -30,5 +30,5 @@ public static class RegionApi
     }
 
     public static async Task<Ok<RegionalFiguresResult>> GetRegionalFiguresAsync([AsParameters] RegionalFigureQuery query, [AsParameters] RegionServices services, CancellationToken ct) =>
-        TypedResults.Ok(await GetRegionalFigures.HandleAsync(services.Db, query.Year, services.Options.Value, services.Clock.GetUtcNow(), services.T, ct));
+        TypedResults.Ok(await GetRegionalFigures.HandleAsync(services.Db, services.Scopes, query.Year, services.Options.Value, services.Clock.GetUtcNow(), services.T, ct));
 }

@@ -36,7 +36,7 @@ public abstract class RegionalFiguresTests(Database database)
     public async Task The_analyst_sees_the_regions_municipalities_side_by_side_suppressed_across_the_tables_and_no_signal()
     {
         using var app = new MeldrouteAppFactory(database);
-        var (bloemendaal, _, utrecht, signals) = await TwoRegionsAsync(app);
+        var (bloemendaal, heemstede, utrecht, signals) = await TwoRegionsAsync(app);
 
         var blocksOfBloemendaal = await SeedStatusAsync(app, bloemendaal);
         var analyst = await app.CreateApiClientAsync(await app.CreateAsync(Roles.RegionalAnalyst, municipalityId: bloemendaal));
@@ -81,9 +81,30 @@ public abstract class RegionalFiguresTests(Database database)
             }
         }
 
-        // Everything the two answers publish, as one attacker would combine it: nothing below 5, nothing derivable.
-        var (published, lines) = Published(all, ofYear);
+        // Everything the region's page and both municipalities' own figures pages publish, for all years and each
+        // year, as one attacker would combine it: every count shown the same wherever it is shown, nothing below 5,
+        // nothing hidden derivable.
+        var years = all.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        var answers = new List<(JsonElement Figures, string? Owner, string Year)> { (all, null, "all") };
+        foreach (var y in years.Where(y => y != Year))
+        {
+            answers.Add((await (await analyst.GetAsync($"/api/region/figures?year={y}")).JsonAsync(HttpStatusCode.OK), null, Y(y)));
+        }
+
+        answers.Add((ofYear, null, Y(Year)));
+        foreach (var (id, name) in new[] { (bloemendaal, "Gemeente Bloemendaal"), (heemstede, "Gemeente Heemstede") })
+        {
+            var ownAdvisor = await app.CreateApiClientAsync(await app.CreateAsync(Roles.PolicyAdvisor, municipalityId: id));
+            answers.Add((await (await ownAdvisor.GetAsync("/api/figures")).JsonAsync(HttpStatusCode.OK), name, "all"));
+            foreach (var y in years)
+            {
+                answers.Add((await (await ownAdvisor.GetAsync($"/api/figures?year={y}")).JsonAsync(HttpStatusCode.OK), name, Y(y)));
+            }
+        }
+
+        var (published, lines) = RegionalAttack.Published(answers, ["Gemeente Bloemendaal", "Gemeente Heemstede"], [.. years.Select(Y)]);
         Assert.DoesNotContain(published.Values, v => v is > 0 and < 5);
+        Assert.Contains(published, p => p.Key.StartsWith("R|", StringComparison.Ordinal) && p.Value is null);
         Assert.Empty(RegionalAttack.Derivable(published, lines));
 
         // Agenda and framework status per municipality, counts only.
@@ -236,46 +257,7 @@ public abstract class RegionalFiguresTests(Database database)
 
     private static long? Value(JsonElement cell) => cell.GetProperty("value").ValueKind == JsonValueKind.Null ? null : cell.GetProperty("value").GetInt64();
 
-    /// <summary>
-    /// Every published cell of both answers under one name per count of the cube: a table's total row is the
-    /// municipality's total of its year (the per-year table's row of that year), so shared counts are one unknown.
-    /// </summary>
-    private static (Dictionary<string, long?> Published, List<string[]> Lines) Published(JsonElement all, JsonElement ofYear)
-    {
-        var published = new Dictionary<string, long?>(StringComparer.Ordinal);
-        var lines = new List<string[]>();
-        foreach (var (figures, year) in new[] { (all, "all"), (ofYear, Year.ToString(System.Globalization.CultureInfo.InvariantCulture)) })
-        {
-            foreach (var table in figures.GetProperty("tables").EnumerateArray())
-            {
-                var key = table.GetProperty("key").GetString()!;
-                var rows = table.GetProperty("rows").EnumerateArray().ToList();
-                var columns = rows[0].GetProperty("cells").GetArrayLength();
-                string Name(string row, int column) =>
-                    key == "per-year" ? (row == "total" ? $"total|all|{column}" : $"total|{row}|{column}")
-                    : row == "total" ? $"total|{year}|{column}"
-                    : $"{key}|{row}|{year}|{column}";
-                foreach (var row in rows)
-                {
-                    var rowKey = row.GetProperty("key").GetString()!;
-                    var cells = row.GetProperty("cells").EnumerateArray().ToList();
-                    for (var c = 0; c < columns; c++)
-                    {
-                        published[Name(rowKey, c)] = Value(cells[c]);
-                    }
-
-                    lines.Add([.. Enumerable.Range(0, columns).Select(c => Name(rowKey, c))]);
-                }
-
-                for (var c = 0; c < columns; c++)
-                {
-                    lines.Add([.. rows.Select(r => Name(r.GetProperty("key").GetString()!, c))]);
-                }
-            }
-        }
-
-        return (published, lines);
-    }
+    private static string Y(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class RegionalFiguresTestsOnSqlite() : RegionalFiguresTests(Database.Sqlite);
