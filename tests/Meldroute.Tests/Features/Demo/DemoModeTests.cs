@@ -178,6 +178,23 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_demo_regional_analyst_sees_each_years_signals_of_both_municipalities_and_their_sum()
+    {
+        // The region's sum is shown only where both municipalities' counts are: in the demo every year of both is
+        // (Haarlem has the demo's accounts and departments but no signals: its zeros are shown, and add nothing).
+        var analyst = await app.CreateApiClientAsync(await app.CreateAsync(Roles.RegionalAnalyst));
+        var figures = await (await analyst.GetAsync("/api/region/figures")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Gemeente Haarlem", "Gemeente Haarlemmermeer"], figures.GetProperty("municipalities").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        foreach (var year in new[] { "2024", "2025" })
+        {
+            var row = Table(figures, "per-year").GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == year).GetProperty("cells");
+            var (haarlem, haarlemmermeer, region) = (Value(row[0]), Value(row[1]), Value(row[2]));
+            Assert.True(haarlem is not null && haarlemmermeer > 0, $"both municipalities' signals of {year} are shown");
+            Assert.Equal(haarlem + haarlemmermeer, region);
+        }
+    }
+
+    [Fact]
     public async Task The_demo_figures_of_2024_and_2025_show_counts_lead_times_routes_and_training()
     {
         var advisorUser = await app.CreateAsync(Roles.PolicyAdvisor);
