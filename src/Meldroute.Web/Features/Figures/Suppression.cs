@@ -84,7 +84,10 @@ public sealed class SuppressedCube
         return suppressed[offset] ? null : counts[offset];
     }
 
-    private int Offset(int[] coordinates)
+    private int Offset(int[] coordinates) => OffsetOf(coordinates, sizes, strides);
+
+    /// <summary>The place of an entry in the extended layout (each dimension's values, then its margin); checks the coordinates.</summary>
+    internal static int OffsetOf(int[] coordinates, int[] sizes, int[] strides)
     {
         ArgumentNullException.ThrowIfNull(coordinates);
         if (coordinates.Length != sizes.Length)
@@ -240,18 +243,7 @@ public static class Suppression
         var primary = (bool[])suppressed.Clone();
         foreach (var coordinates in forced)
         {
-            if (coordinates.Length != k)
-            {
-                throw new ArgumentException("A forced entry needs one coordinate per dimension.", nameof(forced));
-            }
-
-            var offset = 0;
-            for (var d = 0; d < k; d++)
-            {
-                offset += (coordinates[d] == SuppressedCube.Total ? valueCounts[d] : coordinates[d]) * strides[d];
-            }
-
-            suppressed[offset] = true;
+            suppressed[SuppressedCube.OffsetOf(coordinates, sizes, strides)] = true;
         }
 
         var kept = new bool[counts.Length];
